@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Base of every DistAnalyzers analyzer. <see cref="Initialize"/> is sealed: every rule runs concurrently,
+    /// never analyses generated code, resolves its framework types once per compilation through
+    /// <see cref="KnownSymbols"/>, and registers nothing when <see cref="IsEnabled"/> says its anchor types are absent.
+    /// </summary>
+    public abstract class DistAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The rule's configurable options, in the order its page documents them.</summary>
+        public virtual IEnumerable<RuleOption> Options => ImmutableArray<RuleOption>.Empty;
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = KnownSymbols.For(start.Compilation);
+                if (IsEnabled(symbols))
+                {
+                    OnCompilationStart(start, symbols);
+                }
+            });
+        }
+
+        /// <summary>
+        /// Whether the rule applies to this compilation. Rules whose forms all name framework types return
+        /// false when none of those types resolves; rules with name-based forms keep the default (true).
+        /// </summary>
+        protected virtual bool IsEnabled(KnownSymbols symbols) => true;
+
+        /// <summary>Registers the rule's actions for one compilation.</summary>
+        protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols);
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// A rule option read from <c>.editorconfig</c>: <c>dist_analyzers.DISTnnn.&lt;name&gt;</c>, falling back to
+    /// <c>dist_analyzers.&lt;name&gt;</c>. A value that does not parse is ignored (the default is used).
+    /// Analyzers list their options (<see cref="DistAnalyzer.Options"/>) so the meta tests can check the rule pages.
+    /// </summary>
+    public abstract class RuleOption
+    {
+        protected RuleOption(string name, string defaultText)
+        {
+            Name = name;
+            DefaultText = defaultText;
+        }
+
+        /// <summary>The key's last part, e.g. <c>size_words</c>.</summary>
+        public string Name { get; }
+
+        /// <summary>The default as it would be written in <c>.editorconfig</c>.</summary>
+        public string DefaultText { get; }
+    }
+
+    /// <inheritdoc />
+    public sealed class RuleOption<T> : RuleOption
+    {
+        private readonly Func<string, (bool Ok, T Value)> parse;
+
+        public RuleOption(string name, string defaultText, T defaultValue, Func<string, (bool Ok, T Value)> parse)
+            : base(name, defaultText)
+        {
+            Default = defaultValue;
+            this.parse = parse;
+        }
+
+        public T Default { get; }
+
+        public bool TryParse(string text, out T value)
+        {
+            try
+            {
+                var (ok, parsed) = parse(text);
+                value = ok ? parsed : Default;
+                return ok;
+            }
+            catch (Exception ex) when (ex is FormatException || ex is OverflowException || ex is ArgumentException)
+            {
+                value = Default;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Factories for the typed options.</summary>
+    public static class RuleOptions
+    {
+        public static RuleOption<WordList> Words(string name, string defaultList) =>
+            new RuleOption<WordList>(name, defaultList, WordList.Parse(defaultList), text => (true, WordList.Parse(text)));
+
+        public static RuleOption<int> Int(string name, int defaultValue, int min = int.MinValue, int max = int.MaxValue) =>
+            new RuleOption<int>(name, defaultValue.ToString(CultureInfo.InvariantCulture), defaultValue, text =>
+                int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+                    ? (true, v)
+                    : (false, defaultValue));
+
+        public static RuleOption<double> Double(string name, double defaultValue, double min = double.MinValue, double max = double.MaxValue) =>
+            new RuleOption<double>(name, defaultValue.ToString(CultureInfo.InvariantCulture), defaultValue, text =>
+                double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !double.IsNaN(v) && v >= min && v <= max
+                    ? (true, v)
+                    : (false, defaultValue));
+
+        public static RuleOption<bool> Bool(string name, bool defaultValue) =>
+            new RuleOption<bool>(name, defaultValue ? "true" : "false", defaultValue, text =>
+                bool.TryParse(text.Trim(), out var v) ? (true, v) : (false, defaultValue));
+
+        /// <summary>Shared word lists (RULES.md, "Shared defaults").</summary>
+        public static readonly RuleOption<WordList> TestDoubleWords = Words("test_double_words", "Fake, Stub, Mock, Dummy, Spy, Puppet");
+
+        public static readonly RuleOption<WordList> MessageTypeWords = Words("message_type_words", "Message, Request, Response, Reply, Envelope, Dto, Packet, Heartbeat");
+
+        public static readonly RuleOption<WordList> MergeMemberWords = Words("merge_member_words", "Merge, Resolve, Reconcile, Upsert, Replicate, Converge, Put, Write, Remote, Sync");
+
+        public static readonly RuleOption<WordList> MergeTypeWords = Words("merge_type_words", "Register, Replica, Replicator, Replication, Store, Crdt, Lww, LastWriteWins, Conflict");
+
+        public static readonly RuleOption<WordList> ConsensusContextWords = Words("consensus_context_words", "Raft, Paxos, Quorum, Consensus, Election, Vote, Leader, Candidate, Proposer, Acceptor, Ensemble");
+    }
+
+    /// <summary>The options of one rule for one syntax tree.</summary>
+    public readonly struct OptionReader
+    {
+        private const string Prefix = "dist_analyzers.";
+        private readonly AnalyzerConfigOptions? options;
+        private readonly string ruleKeyPrefix;
+
+        public OptionReader(AnalyzerOptions analyzerOptions, SyntaxTree tree, string ruleId)
+        {
+            options = analyzerOptions?.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            ruleKeyPrefix = Prefix + ruleId + ".";
+        }
+
+        public T Get<T>(RuleOption<T> option)
+        {
+            if (options is null)
+            {
+                return option.Default;
+            }
+
+            if (options.TryGetValue(ruleKeyPrefix + option.Name, out var text) && option.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            if (options.TryGetValue(Prefix + option.Name, out text) && option.TryParse(text, out value))
+            {
+                return value;
+            }
+
+            return option.Default;
+        }
+    }
+
+    /// <summary>
+    /// Caches a rule's parsed options per syntax tree for one compilation (create it in the compilation-start
+    /// action). Options may differ per file (<c>.editorconfig</c> sections), so they are read per tree.
+    /// </summary>
+    public sealed class OptionsCache<TOptions>
+        where TOptions : class
+    {
+        private readonly AnalyzerOptions analyzerOptions;
+        private readonly string ruleId;
+        private readonly Func<OptionReader, TOptions> build;
+        private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = new ConcurrentDictionary<SyntaxTree, TOptions>();
+
+        public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
+        {
+            this.analyzerOptions = analyzerOptions;
+            this.ruleId = ruleId;
+            this.build = build;
+        }
+
+        public TOptions Get(SyntaxTree tree) => cache.GetOrAdd(tree, t => build(new OptionReader(analyzerOptions, t, ruleId)));
+    }
+}

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>How a name must hold a pattern's words (RULES.md, "Words in names").</summary>
+    public enum WordMatch
+    {
+        /// <summary>The pattern's words appear in the name contiguously and in order.</summary>
+        Carries,
+
+        /// <summary>The pattern's words are the name's first words.</summary>
+        StartsWith,
+
+        /// <summary>The pattern's words are the name's last words.</summary>
+        EndsWith,
+
+        /// <summary>The pattern's words are exactly the name's words.</summary>
+        Named,
+
+        /// <summary>The name ends with the pattern once a trailing <c>Async</c> is removed.</summary>
+        NamedLike,
+    }
+
+    /// <summary>
+    /// One entry of a word list: <c>ClusterSize</c> (words Cluster, Size), <c>A+B</c> (both, any order; for
+    /// <see cref="WordMatch.EndsWith"/> the name carries A and ends with B), or <c>P*</c> (always "starts with P").
+    /// </summary>
+    public sealed class WordPattern
+    {
+        private WordPattern(string text, string[] words, WordPattern? second, bool prefix)
+        {
+            Text = text;
+            WordsOfPattern = words;
+            Second = second;
+            IsPrefix = prefix;
+        }
+
+        public string Text { get; }
+
+        public IReadOnlyList<string> WordsOfPattern { get; }
+
+        /// <summary>For an <c>A+B</c> entry, the B part.</summary>
+        public WordPattern? Second { get; }
+
+        public bool IsPrefix { get; }
+
+        public static WordPattern? Parse(string entry)
+        {
+            var text = entry.Trim();
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var prefix = false;
+            if (text.EndsWith("*", StringComparison.Ordinal))
+            {
+                prefix = true;
+                text = text.Substring(0, text.Length - 1).Trim();
+            }
+
+            var plus = text.IndexOf('+');
+            if (plus > 0 && plus < text.Length - 1)
+            {
+                var first = Parse(text.Substring(0, plus));
+                var second = Parse(text.Substring(plus + 1));
+                if (first is null || second is null)
+                {
+                    return null;
+                }
+
+                return new WordPattern(entry.Trim(), (string[])first.WordsOfPattern, second, prefix);
+            }
+
+            var words = Words.Split(text).ToArray();
+            return words.Length == 0 ? null : new WordPattern(entry.Trim(), words, null, prefix);
+        }
+
+        /// <summary>Whether <paramref name="name"/> matches this entry in the given way.</summary>
+        /// <param name="exactNumber">When set, the name's last word must match the pattern's last word in the
+        /// number written (no plural/singular variants); other words still match either number.</param>
+        public bool Matches(in Words name, WordMatch match, bool exactNumber = false)
+        {
+            if (IsPrefix)
+            {
+                match = WordMatch.StartsWith;
+            }
+
+            if (Second is not null)
+            {
+                switch (match)
+                {
+                    case WordMatch.EndsWith:
+                    case WordMatch.NamedLike:
+                        return Find(name, WordsOfPattern, WordMatch.Carries, false) && Second.Matches(name, match, exactNumber);
+                    case WordMatch.StartsWith:
+                        return Find(name, WordsOfPattern, WordMatch.StartsWith, false) && Second.Matches(name, WordMatch.Carries, false);
+                    default:
+                        return Find(name, WordsOfPattern, WordMatch.Carries, false) && Second.Matches(name, WordMatch.Carries, false);
+                }
+            }
+
+            return Find(name, WordsOfPattern, match, exactNumber);
+        }
+
+        private static bool Find(in Words name, IReadOnlyList<string> pattern, WordMatch match, bool exactNumber)
+        {
+            var count = name.Count;
+            if (match == WordMatch.NamedLike && name.EndsWithAsync)
+            {
+                count--;
+            }
+
+            var n = pattern.Count;
+            if (n == 0 || count < n)
+            {
+                return false;
+            }
+
+            switch (match)
+            {
+                case WordMatch.StartsWith:
+                    return At(name, pattern, 0, count, exactNumber);
+                case WordMatch.EndsWith:
+                case WordMatch.NamedLike:
+                    return At(name, pattern, count - n, count, exactNumber);
+                case WordMatch.Named:
+                    return count == n && At(name, pattern, 0, count, exactNumber);
+                default:
+                    for (var i = 0; i + n <= count; i++)
+                    {
+                        if (At(name, pattern, i, count, exactNumber))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+            }
+        }
+
+        private static bool At(in Words name, IReadOnlyList<string> pattern, int offset, int count, bool exactNumber)
+        {
+            for (var j = 0; j < pattern.Count; j++)
+            {
+                var index = offset + j;
+                var last = index == count - 1;
+                if (!name.WordIs(index, pattern[j], plural: !(exactNumber && last)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override string ToString() => Text;
+    }
+
+    /// <summary>A comma-separated list of <see cref="WordPattern"/> entries (an option's <c>…_words</c> value).</summary>
+    public sealed class WordList
+    {
+        private static readonly ConcurrentDictionary<string, WordList> ParseCache = new ConcurrentDictionary<string, WordList>(StringComparer.Ordinal);
+
+        private WordList(ImmutableArray<WordPattern> entries, string text)
+        {
+            Entries = entries;
+            Text = text;
+        }
+
+        public static WordList Empty { get; } = new WordList(ImmutableArray<WordPattern>.Empty, string.Empty);
+
+        public ImmutableArray<WordPattern> Entries { get; }
+
+        public string Text { get; }
+
+        public bool IsEmpty => Entries.IsEmpty;
+
+        /// <summary>Parses a comma-separated list; results are cached by text.</summary>
+        public static WordList Parse(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return Empty;
+            }
+
+            return ParseCache.GetOrAdd(text!, static t =>
+            {
+                var builder = ImmutableArray.CreateBuilder<WordPattern>();
+                foreach (var part in t.Split(','))
+                {
+                    var pattern = WordPattern.Parse(part);
+                    if (pattern is not null)
+                    {
+                        builder.Add(pattern);
+                    }
+                }
+
+                return new WordList(builder.ToImmutable(), t);
+            });
+        }
+
+        /// <summary>The first entry that <paramref name="name"/> matches, or null.</summary>
+        public WordPattern? Match(in Words name, WordMatch match, bool exactNumber = false)
+        {
+            if (name.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var entry in Entries)
+            {
+                if (entry.Matches(name, match, exactNumber))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        public bool Matches(in Words name, WordMatch match, bool exactNumber = false) => Match(name, match, exactNumber) is not null;
+
+        public bool Matches(string? name, WordMatch match, bool exactNumber = false) =>
+            !string.IsNullOrEmpty(name) && Matches(Words.Split(name), match, exactNumber);
+
+        public bool CarriedBy(string? name) => Matches(name, WordMatch.Carries);
+
+        public bool EndOf(string? name) => Matches(name, WordMatch.EndsWith);
+
+        public bool StartOf(string? name) => Matches(name, WordMatch.StartsWith);
+
+        public override string ToString() => Text;
+    }
+}
