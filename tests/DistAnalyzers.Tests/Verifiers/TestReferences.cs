@@ -15,7 +15,7 @@ namespace DistAnalyzers.Tests.Verifiers
         /// <summary>.NET 10, for APIs such as <c>Stopwatch.GetElapsedTime</c> (.NET 7+) and <c>TimeProvider</c> (.NET 8+).</summary>
         public static ReferenceAssemblies Net100 { get; } = new ReferenceAssemblies(
             "net10.0",
-            new NuGet.Packaging.Core.PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
             Path.Combine("ref", "net10.0"));
 
         /// <summary>netstandard2.0: no <c>TickCount64</c>, no <c>Random.Shared</c>, no <c>GetElapsedTime</c>.</summary>
