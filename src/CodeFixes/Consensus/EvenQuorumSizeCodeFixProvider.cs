@@ -22,6 +22,8 @@ namespace DistAnalyzers.CodeFixes.Consensus
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.EvenQuorumSize);
 
+        protected override string? DefaultEquivalenceKey => UseOneMoreKey;
+
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);

@@ -24,6 +24,8 @@ namespace DistAnalyzers.CodeFixes.Consensus
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.MajorityWithoutPlusOne);
 
+        protected override string? DefaultEquivalenceKey => UseMajorityKey;
+
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);

@@ -235,6 +235,20 @@ namespace DistAnalyzers.Tests.Consensus
             """);
 
         [Fact]
+        public async Task Dotnet_format_fixes_every_fixable_size_even_when_the_first_diagnostic_has_no_fix()
+        {
+            // dotnet format takes the equivalence key from the first diagnostic's fixes; an endpoint list has none.
+            var fixedSource = await FormatLikeFixAll.RunAsync(new EvenQuorumSizeAnalyzer(), new EvenQuorumSizeCodeFixProvider(), """
+                class RaftCluster { public string[] Nodes = { "10.0.0.1:5000", "10.0.0.2:5000" }; }
+                class Config { const int ClusterSize = 4; int Voters = 2; }
+                """);
+            Assert.Equal("""
+                class RaftCluster { public string[] Nodes = { "10.0.0.1:5000", "10.0.0.2:5000" }; }
+                class Config { const int ClusterSize = 5; int Voters = 3; }
+                """, fixedSource);
+        }
+
+        [Fact]
         public Task Size_words_option_opts_peers_in() => Verify.VerifyAsync(
             "class Raft { int Peers = {|DIST301:4|}; int PeerCount = {|DIST301:2|}; int ClusterSize = {|DIST301:4|}; }",
             "dist_analyzers.DIST301.size_words = ClusterSize, Peers, PeerCount");
