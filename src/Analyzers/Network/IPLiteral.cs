@@ -14,7 +14,7 @@ namespace DistAnalyzers.Network
         {
             host = string.Empty;
             bytes = System.Array.Empty<byte>();
-            if (text is null || text.Length < 2 || text.Length > MaxLength)
+            if (text is null || text.Length < 2 || text.Length > MaxLength || !MayHoldAddress(text))
             {
                 return false;
             }
@@ -187,6 +187,35 @@ namespace DistAnalyzers.Network
             return (inverted & (inverted + 1)) == 0;
         }
 
+        /// <summary>Cheap pre-check: an address needs a hex digit and a '.' or ':', and has no white space.</summary>
+        private static bool MayHoldAddress(string text)
+        {
+            var digit = false;
+            var separator = false;
+            foreach (var c in text)
+            {
+                if (IsHex(c))
+                {
+                    digit = true;
+                }
+                else if (c == '.' || c == ':')
+                {
+                    separator = true;
+                }
+                else if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                {
+                    return false;
+                }
+
+                if (digit && separator)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsScheme(string s, int end)
         {
             if (!IsAsciiLetter(s[0]))
@@ -248,7 +277,7 @@ namespace DistAnalyzers.Network
         internal static bool TryParseIPv4(string s, int start, int end, out byte[] bytes)
         {
             bytes = System.Array.Empty<byte>();
-            var result = new byte[4];
+            var result = 0u;
             var part = 0;
             var digits = 0;
             var value = 0;
@@ -271,7 +300,8 @@ namespace DistAnalyzers.Network
                         return false;
                     }
 
-                    result[part++] = (byte)value;
+                    result = (result << 8) | (uint)value;
+                    part++;
                     digits = 0;
                     value = 0;
                 }
@@ -286,8 +316,8 @@ namespace DistAnalyzers.Network
                 return false;
             }
 
-            result[3] = (byte)value;
-            bytes = result;
+            result = (result << 8) | (uint)value;
+            bytes = new[] { (byte)(result >> 24), (byte)(result >> 16), (byte)(result >> 8), (byte)result };
             return true;
         }
 

@@ -143,6 +143,7 @@ class Cluster
         [InlineData("100.64.0.1")]
         [InlineData("126.255.255.254")]
         [InlineData("1:2:3:4:5:6:7:8")]
+        [InlineData("dead::beef")]
         public Task Address_forms_that_are_flagged(string address) =>
             Verify($"class C {{ string PeerAddress = {{|DIST401:\"{address}\"|}}; void M() {{ var a = new Uri({{|DIST401:\"{address}\"|}}); }} }}");
 
