@@ -20,6 +20,8 @@ namespace DistAnalyzers.Network
 
         private const int MaxDepth = 24;
 
+        private const int MaxLocalHops = 2;
+
         private static readonly WordList VersionWords = WordList.Parse("Version");
 
         private static readonly ImmutableArray<string> TrustedNetworkMembers = ImmutableArray.Create("KnownProxies", "KnownNetworks", "KnownIPNetworks");
@@ -51,7 +53,7 @@ namespace DistAnalyzers.Network
             }
 
             var settings = cache.Get(literal.Syntax.SyntaxTree);
-            var sinkName = FindSink(literal, context.ContainingSymbol, sinks, settings);
+            var sinkName = FindSink(literal, false, 0, context.ContainingSymbol, sinks, settings);
             if (sinkName is null
                 || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords)
                 || IsInTestMethod(context.ContainingSymbol, sinks))
@@ -63,10 +65,9 @@ namespace DistAnalyzers.Network
         }
 
         /// <summary>Where the literal ends up: the name of the network API or address member it feeds, or null.</summary>
-        private static string? FindSink(IOperation literal, ISymbol? containingSymbol, Sinks sinks, Settings settings)
+        private static string? FindSink(IOperation start, bool inCollection, int hops, ISymbol? containingSymbol, Sinks sinks, Settings settings)
         {
-            IOperation current = literal;
-            var inCollection = false;
+            var current = start;
             for (var depth = 0; depth < MaxDepth; depth++)
             {
                 var parent = current.Parent;
@@ -123,6 +124,10 @@ namespace DistAnalyzers.Network
                         }
 
                         return ArgumentSink(argument, inCollection, sinks, settings);
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when current == assignment.Value:
+                        return LocalSink(target.Local, assignment, inCollection, hops, containingSymbol, sinks, settings);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } initializer:
+                        return LocalSink(declarator.Symbol, initializer, inCollection, hops, containingSymbol, sinks, settings);
                     case ISimpleAssignmentOperation assignment when current == assignment.Value:
                         return MemberSink(assignment.Target, settings);
                     case ICoalesceAssignmentOperation coalesceAssignment when current == coalesceAssignment.Value:
@@ -157,6 +162,25 @@ namespace DistAnalyzers.Network
                             : null;
                     default:
                         return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A literal held in a local: the sink of any read of the local (one hop; locals are not address members by name).</summary>
+        private static string? LocalSink(ILocalSymbol? local, IOperation anchor, bool inCollection, int hops, ISymbol? containingSymbol, Sinks sinks, Settings settings)
+        {
+            if (local is null || hops >= MaxLocalHops)
+            {
+                return null;
+            }
+
+            foreach (var read in LocalFlow.IndexFor(anchor).ReadsOf(local))
+            {
+                if (FindSink(read, inCollection, hops + 1, containingSymbol, sinks, settings) is { } sink)
+                {
+                    return sink;
                 }
             }
 

@@ -109,6 +109,37 @@ class Node
 }");
 
         [Fact]
+        public Task Flags_literals_that_reach_a_sink_through_a_local() => Verify(@"
+class Client
+{
+    void Configure(params string[] seeds) { }
+    string PrimaryAddress;
+
+    void M()
+    {
+        var ip = {|DIST401:""10.0.0.7""|};
+        var address = IPAddress.Parse(ip);
+        const string seed = {|DIST401:""10.0.0.8:2551""|};
+        Configure(seed);
+        string url;
+        url = {|DIST401:""http://10.0.0.9""|};
+        var uri = new Uri(url);
+        var copy = {|DIST401:""10.0.0.10""|};
+        var copy2 = copy;
+        PrimaryAddress = copy2;
+        var list = new[] { {|DIST401:""10.0.0.11""|} };
+        Configure(list);
+        var unused = ""10.0.0.12"";
+        var logged = ""10.0.0.13"";
+        Console.WriteLine(logged);
+        var tooFar = ""10.0.0.14"";
+        var hop1 = tooFar;
+        var hop2 = hop1;
+        PrimaryAddress = hop2;
+    }
+}");
+
+        [Fact]
         public Task Flags_collections_assigned_to_peer_and_seed_lists() => Verify(@"
 class Cluster
 {
