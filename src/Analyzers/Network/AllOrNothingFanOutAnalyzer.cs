@@ -203,7 +203,7 @@ namespace DistAnalyzers.Network
 
                 if (current is IForEachLoopOperation loop)
                 {
-                    if (!IsReplicaCollection(loop.Collection, settings))
+                    if (!IsReplicaCollection(SkipFilters(loop.Collection, types), settings))
                     {
                         return null;
                     }

@@ -104,7 +104,17 @@ class Store
         }
 
         await Task.{|DIST402:WhenAll|}(reads);
+
+        List<Task> healthy = new(voters.Count);
+        foreach (var voter in voters.Where(x => x != null))
+        {
+            healthy.Add(Send(voter, k));
+        }
+
+        await Task.{|DIST402:WhenAll|}(healthy);
     }
+
+    static Task Send(IReplica replica, string key) => replica.ReadAsync(key);
 }");
 
         [Theory]
