@@ -186,13 +186,20 @@ namespace DistAnalyzers.CodeFixes.Time
 
             var types = baseList.Types;
             var lastTrailing = types.Last().GetTrailingTrivia();
+            var indices = new List<int>();
             foreach (var node in current)
             {
-                var index = types.IndexOf(n => n.IsEquivalentTo(node) && n.Span == node.Span);
+                var index = types.IndexOf(node);
                 if (index >= 0)
                 {
-                    types = types.RemoveAt(index);
+                    indices.Add(index);
                 }
+            }
+
+            indices.Sort();
+            for (var i = indices.Count - 1; i >= 0; i--)
+            {
+                types = types.RemoveAt(indices[i]);
             }
 
             types = types.Replace(types.Last(), types.Last().WithTrailingTrivia(lastTrailing));
@@ -218,6 +225,12 @@ namespace DistAnalyzers.CodeFixes.Time
                 var references = await SymbolFinder.FindReferencesAsync(symbol, solution, cancellationToken).ConfigureAwait(false);
                 foreach (var referenced in references)
                 {
+                    if (!compareTos.Any(c => SymbolEqualityComparer.Default.Equals(c.Symbol, referenced.Definition)))
+                    {
+                        // Cascaded definitions (the interface method, int.CompareTo…) are not this type's CompareTo.
+                        continue;
+                    }
+
                     foreach (var location in referenced.Locations)
                     {
                         if (location.Document.Id != document.Id || !compareTos.Any(c => c.Syntax.Span.Contains(location.Location.SourceSpan)))

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using DistAnalyzers.CodeFixes.Time;
 using DistAnalyzers.Tests.Verifiers;
 using DistAnalyzers.Time;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Fix = DistAnalyzers.Tests.Verifiers.CodeFixVerifier<DistAnalyzers.Time.VectorClockTotalOrderAnalyzer, DistAnalyzers.CodeFixes.Time.VectorClockTotalOrderCodeFixProvider>;
 using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Time.VectorClockTotalOrderAnalyzer>;
@@ -261,5 +262,343 @@ public sealed class VectorClock
     public enum CausalOrder { Before, After, Equal, Concurrent }
 }
 ", VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey);
+
+        [Fact]
+        public Task Fix_with_array_storage_keeps_other_base_entries() => Fix.VerifyFixAsync(@"
+using System;
+
+public readonly struct VClock : IEquatable<VClock>, {|DIST104:IComparable<VClock>|}, IComparable
+{
+    private readonly int[] counters;
+
+    public VClock(int[] counters) => this.counters = counters;
+
+    public bool Equals(VClock other) => counters == other.counters;
+
+    public int CompareTo(VClock other) => counters.Length.CompareTo(other.counters.Length);
+
+    int IComparable.CompareTo(object? obj) => obj is VClock v ? CompareTo(v) : 1;
+}
+", @"
+using System;
+
+public readonly struct VClock : IEquatable<VClock>
+{
+    private readonly int[] counters;
+
+    public VClock(int[] counters) => this.counters = counters;
+
+    public bool Equals(VClock other) => counters == other.counters;
+
+    public CausalOrder CompareCausally(VClock other)
+    {
+        // Element-wise <= in both directions: neither dominating means concurrent.
+        var lessOrEqual = true;
+        var greaterOrEqual = true;
+        var length = Math.Max(counters.Length, other.counters.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var mine = i < counters.Length ? counters[i] : 0;
+            var theirs = i < other.counters.Length ? other.counters[i] : 0;
+            if (mine < theirs) greaterOrEqual = false;
+            if (mine > theirs) lessOrEqual = false;
+        }
+        if (lessOrEqual && greaterOrEqual) return CausalOrder.Equal;
+        if (lessOrEqual) return CausalOrder.Before;
+        if (greaterOrEqual) return CausalOrder.After;
+        return CausalOrder.Concurrent;
+    }
+
+    public enum CausalOrder { Before, After, Equal, Concurrent }
+}
+", VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey);
+
+        /// <summary>A fix that adds CompareCausally but keeps the total order: the diagnostic stays in the fixed code (marked there).</summary>
+        private static Task VerifyKeptAsync(string source, string fixedSource)
+        {
+            var test = Fix.Create(source, fixedSource, VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey, null, null);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+            test.NumberOfIncrementalIterations = 1;
+            test.NumberOfFixAllIterations = 1;
+            test.NumberOfFixAllInDocumentIterations = 1;
+            test.NumberOfFixAllInProjectIterations = 1;
+            return test.RunAsync();
+        }
+
+        private const string KeptClock = @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+public sealed class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    public Dictionary<string, int> Entries { get; } = new();
+
+    public int CompareTo(VectorClock? other) => Entries.Count.CompareTo(other?.Entries.Count ?? 0);
+}
+";
+
+        private const string KeptClockFixed = @"
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+public sealed class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    public Dictionary<string, int> Entries { get; } = new();
+
+    public int CompareTo(VectorClock? other) => Entries.Count.CompareTo(other?.Entries.Count ?? 0);
+
+    public CausalOrder CompareCausally(VectorClock other)
+    {
+        if (other is null) throw new ArgumentNullException(nameof(other));
+        // Element-wise <= in both directions: neither dominating means concurrent.
+        var lessOrEqual = true;
+        var greaterOrEqual = true;
+        foreach (var entry in Entries)
+        {
+            other.Entries.TryGetValue(entry.Key, out var theirs);
+            if (entry.Value < theirs) greaterOrEqual = false;
+            if (entry.Value > theirs) lessOrEqual = false;
+        }
+        foreach (var entry in other.Entries)
+        {
+            Entries.TryGetValue(entry.Key, out var mine);
+            if (mine < entry.Value) greaterOrEqual = false;
+            if (mine > entry.Value) lessOrEqual = false;
+        }
+        if (lessOrEqual && greaterOrEqual) return CausalOrder.Equal;
+        if (lessOrEqual) return CausalOrder.Before;
+        if (greaterOrEqual) return CausalOrder.After;
+        return CausalOrder.Concurrent;
+    }
+
+    public enum CausalOrder { Before, After, Equal, Concurrent }
+}
+";
+
+        [Fact]
+        public Task Fix_keeps_CompareTo_that_is_called_elsewhere_and_the_diagnostic_stays() => VerifyKeptAsync(
+            KeptClock + @"
+public static class Use
+{
+    public static bool Newer(VectorClock a, VectorClock b) => a.CompareTo(b) > 0;
+}
+",
+            KeptClockFixed + @"
+public static class Use
+{
+    public static bool Newer(VectorClock a, VectorClock b) => a.CompareTo(b) > 0;
+}
+");
+
+        [Fact]
+        public Task Fix_keeps_the_total_order_when_the_type_is_a_sort_key() => VerifyKeptAsync(
+            KeptClock + @"
+public static class Use
+{
+    public static VectorClock Newest(List<VectorClock> clocks) => clocks.{|DIST104:Max|}()!;
+}
+",
+            KeptClockFixed + @"
+public static class Use
+{
+    public static VectorClock Newest(List<VectorClock> clocks) => clocks.{|DIST104:Max|}()!;
+}
+");
+
+        [Fact]
+        public Task Fix_keeps_the_interface_when_a_generic_constraint_needs_it() => VerifyKeptAsync(
+            KeptClock + @"
+public static class Use
+{
+    public static T Larger<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) >= 0 ? a : b;
+    public static VectorClock Pick(VectorClock a, VectorClock b) => Larger(a, b);
+}
+",
+            KeptClockFixed + @"
+public static class Use
+{
+    public static T Larger<T>(T a, T b) where T : IComparable<T> => a.CompareTo(b) >= 0 ? a : b;
+    public static VectorClock Pick(VectorClock a, VectorClock b) => Larger(a, b);
+}
+");
+
+        [Theory]
+        // IComparer<T>.
+        [InlineData(@"
+using System.Collections.Generic;
+public sealed class VectorClock : {|DIST104:IComparer<VectorClock>|}
+{
+    private readonly Dictionary<string, long> entries = new();
+    public int Compare(VectorClock? x, VectorClock? y) => 0;
+    public int CompareTo(VectorClock other) => 0;
+}")]
+        // Operator-only types.
+        [InlineData(@"
+using System.Linq;
+public sealed class VectorClock
+{
+    private readonly long[] entries = new long[2];
+    public static bool operator {|DIST104:<|}(VectorClock a, VectorClock b) => a.entries.Sum() < b.entries.Sum();
+    public static bool operator >(VectorClock a, VectorClock b) => a.entries.Sum() > b.entries.Sum();
+}")]
+        // Sort keys.
+        [InlineData(@"
+using System.Collections.Generic;
+public sealed class VectorClock
+{
+    private readonly long[] entries = new long[2];
+}
+public static class Use
+{
+    public static void Sort(List<VectorClock> clocks) => clocks.{|DIST104:Sort|}();
+}")]
+        // Other storage.
+        [InlineData(@"
+using System;
+using System.Collections.Generic;
+public sealed class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    private readonly List<long> entries = new();
+    public int CompareTo(VectorClock? other) => 0;
+}")]
+        // Already has a CausalOrder member.
+        [InlineData(@"
+using System;
+using System.Collections.Generic;
+public sealed class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    public enum CausalOrder { Before, After, Equal, Concurrent }
+    private readonly Dictionary<string, long> entries = new();
+    public int CompareTo(VectorClock? other) => 0;
+}")]
+        public Task No_fix(string source) => Fix.VerifyNoFixAsync(source);
+
+        [Fact]
+        public Task Fix_all_fixes_every_clock_of_the_document() => Fix.VerifyFixAsync(@"
+using System;
+using System.Collections.Generic;
+
+public sealed class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    private readonly Dictionary<string, long> entries = new();
+
+    public int CompareTo(VectorClock? other) => 0;
+}
+
+public sealed class ArrayClock
+{
+    private readonly long[] ticks = new long[3];
+
+    public int {|DIST104:CompareTo|}(ArrayClock other) => 0;
+}
+", @"
+using System;
+using System.Collections.Generic;
+
+public sealed class VectorClock
+{
+    private readonly Dictionary<string, long> entries = new();
+
+    public CausalOrder CompareCausally(VectorClock other)
+    {
+        if (other is null) throw new ArgumentNullException(nameof(other));
+        // Element-wise <= in both directions: neither dominating means concurrent.
+        var lessOrEqual = true;
+        var greaterOrEqual = true;
+        foreach (var entry in entries)
+        {
+            other.entries.TryGetValue(entry.Key, out var theirs);
+            if (entry.Value < theirs) greaterOrEqual = false;
+            if (entry.Value > theirs) lessOrEqual = false;
+        }
+        foreach (var entry in other.entries)
+        {
+            entries.TryGetValue(entry.Key, out var mine);
+            if (mine < entry.Value) greaterOrEqual = false;
+            if (mine > entry.Value) lessOrEqual = false;
+        }
+        if (lessOrEqual && greaterOrEqual) return CausalOrder.Equal;
+        if (lessOrEqual) return CausalOrder.Before;
+        if (greaterOrEqual) return CausalOrder.After;
+        return CausalOrder.Concurrent;
+    }
+
+    public enum CausalOrder { Before, After, Equal, Concurrent }
+}
+
+public sealed class ArrayClock
+{
+    private readonly long[] ticks = new long[3];
+
+    public CausalOrder CompareCausally(ArrayClock other)
+    {
+        if (other is null) throw new ArgumentNullException(nameof(other));
+        // Element-wise <= in both directions: neither dominating means concurrent.
+        var lessOrEqual = true;
+        var greaterOrEqual = true;
+        var length = Math.Max(ticks.Length, other.ticks.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var mine = i < ticks.Length ? ticks[i] : 0;
+            var theirs = i < other.ticks.Length ? other.ticks[i] : 0;
+            if (mine < theirs) greaterOrEqual = false;
+            if (mine > theirs) lessOrEqual = false;
+        }
+        if (lessOrEqual && greaterOrEqual) return CausalOrder.Equal;
+        if (lessOrEqual) return CausalOrder.Before;
+        if (greaterOrEqual) return CausalOrder.After;
+        return CausalOrder.Concurrent;
+    }
+
+    public enum CausalOrder { Before, After, Equal, Concurrent }
+}
+", VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey);
+
+        [Fact]
+        public async Task Options_change_the_recognised_types()
+        {
+            const string source = @"
+using System;
+using System.Collections.Generic;
+public sealed class CausalStamp : IComparable<CausalStamp>
+{
+    public int CompareTo(CausalStamp? other) => 0;
+}
+public sealed class NodeMap : IComparable<NodeMap>
+{
+    private readonly Dictionary<string, long> entries = new();
+    public int CompareTo(NodeMap? other) => 0;
+}
+public sealed class NodeRow : IComparable<NodeRow>
+{
+    private readonly long[] entries = new long[2];
+    public int CompareTo(NodeRow? other) => 0;
+}
+public sealed class VectorClock : IComparable<VectorClock>
+{
+    public int CompareTo(VectorClock? other) => 0;
+}";
+            await Verify.VerifyAsync(source.Replace(": IComparable<VectorClock>", ": {|DIST104:IComparable<VectorClock>|}"));
+            await Verify.VerifyAsync(
+                source.Replace(": IComparable<CausalStamp>", ": {|DIST104:IComparable<CausalStamp>|}"),
+                "dist_analyzers.DIST104.vector_clock_type_words = CausalStamp");
+            await Verify.VerifyAsync(
+                source.Replace(": IComparable<NodeMap>", ": {|DIST104:IComparable<NodeMap>|}").Replace(": IComparable<NodeRow>", ": {|DIST104:IComparable<NodeRow>|}")
+                    .Replace(": IComparable<VectorClock>", ": {|DIST104:IComparable<VectorClock>|}"),
+                "dist_analyzers.map_clock_type_words = Map\ndist_analyzers.array_clock_type_words = Row");
+        }
+
+        [Theory]
+        [InlineData("class VectorClock : System.IComparable<VectorClock> { public int CompareTo(VectorClock other) => ; }")]
+        [InlineData("class VectorClock : IComparable<VectorClock> { Dictionary<string, long> e; public static bool operator <(VectorClock a, VectorClock b) => a.e.Sum() < ; }")]
+        [InlineData("class C { void M(System.Collections.Generic.List<VectorClock> c) { c.OrderBy(x => x.).Max(); new System.Collections.Generic.SortedSet<>(); } }")]
+        [InlineData("class VectorClock : { public int CompareTo(")]
+        public async Task Half_typed_code_does_not_crash(string source)
+        {
+            var result = await AnalyzerRunner.RunAsync(new[] { new VectorClockTotalOrderAnalyzer() }, source);
+            Assert.Empty(result.Exceptions);
+        }
     }
 }
