@@ -357,16 +357,28 @@ namespace DistAnalyzers.Time
                     return null;
                 }
 
+                // The stamp compare is one of the local's values (the first, in source order); a value that compares
+                // another member of the same two values is the tie-breaker.
                 var values = index.ValuesAssignedTo(local.Local);
-                if (values.Count == 0 || ParseCompareCall(LocalFlow.Unwrap(values[0]), rule, settings) is not { } first)
+                CompareCall? first = null;
+                foreach (var value in values)
+                {
+                    if (ParseCompareCall(LocalFlow.Unwrap(value), rule, settings) is { } held
+                        && (first is null || held.LeftRead.Syntax.SpanStart < first.LeftRead.Syntax.SpanStart))
+                    {
+                        first = held;
+                    }
+                }
+
+                if (first is null)
                 {
                     return null;
                 }
 
                 var sc = first.WithNode(binary, verdict);
-                for (var i = 1; i < values.Count; i++)
+                foreach (var value in values)
                 {
-                    if (IsOtherMemberComparison(LocalFlow.Unwrap(values[i]), sc))
+                    if (IsOtherMemberComparison(LocalFlow.Unwrap(value), sc))
                     {
                         sc.TieBroken = true;
                     }
@@ -616,7 +628,13 @@ namespace DistAnalyzers.Time
             var current = ordering;
             for (var i = 0; i < MaxChain; i++)
             {
-                if (current.Parent is not IArgumentOperation argument || argument.Parent is not IInvocationOperation next
+                IOperation up = current;
+                while (up.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    up = up.Parent;
+                }
+
+                if (up.Parent is not IArgumentOperation argument || argument.Parent is not IInvocationOperation next
                     || next.Arguments.Length == 0 || next.Arguments[0] != argument || next.TargetMethod is not { } method || !IsEnumerable(method, rule))
                 {
                     return false;
