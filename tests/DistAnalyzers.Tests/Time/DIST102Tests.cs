@@ -64,6 +64,17 @@ public sealed class Cache
         return a;
     }
 
+    public Entry Converge(IEnumerable<Entry> versions)
+    {
+        Entry best = new();
+        foreach (var v in versions)
+        {
+            if ({|DIST102:v.UpdatedAt > best.UpdatedAt|}) best = v;
+        }
+
+        return best;
+    }
+
     public void ApplyRemote(Entry incoming)
     {
         if ({|DIST102:incoming.UpdatedAt.CompareTo(current.UpdatedAt) > 0|}) current = incoming;

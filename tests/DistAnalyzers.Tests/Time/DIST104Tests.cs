@@ -125,6 +125,30 @@ public static class Log
     }
 }");
 
+        [Fact]
+        public Task Partial_declarations_report_once_at_the_entry() => Verify.VerifyAsync(@"
+using System;
+using System.Collections.Generic;
+
+public sealed partial class VectorClock
+{
+    private readonly Dictionary<string, long> entries = new();
+}
+
+public sealed partial class VectorClock : {|DIST104:IComparable<VectorClock>|}
+{
+    public int CompareTo(VectorClock? other) => 0;
+}
+
+public sealed class Holder
+{
+    public sealed class NodeClock
+    {
+        private readonly int[] slots = new int[2];
+        public int {|DIST104:CompareTo|}(NodeClock other) => 0;
+    }
+}");
+
         [Theory]
         // Partial-order APIs: a nullable ordering, an enum with a Concurrent member.
         [InlineData(@"
