@@ -210,7 +210,7 @@ namespace DistAnalyzers.Time
             }
 
             var isStatement = conditional.Syntax is IfStatementSyntax;
-            if (isStatement && !Selects(chain))
+            if (isStatement ? !Selects(chain) : !YieldsOneOf(conditional, verdict))
             {
                 return;
             }
@@ -265,6 +265,29 @@ namespace DistAnalyzers.Time
                         {
                             return true;
                         }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a branch of <c>?:</c> yields one of the two compared values (or a member of one): the result keeps it.</summary>
+        private static bool YieldsOneOf(IConditionalOperation conditional, StampComparison verdict)
+        {
+            foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
+            {
+                if (branch is null)
+                {
+                    continue;
+                }
+
+                foreach (var op in branch.DescendantsAndSelf())
+                {
+                    if (op is ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                        && (SameValue(op, verdict.Left, 0) || SameValue(op, verdict.Right, 0)))
+                    {
+                        return true;
                     }
                 }
             }

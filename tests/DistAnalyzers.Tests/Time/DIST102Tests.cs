@@ -160,6 +160,17 @@ public sealed class LwwRegister
     public Entry Pick(IEnumerable<Entry> versions) => versions.OrderByDescending(v => v.UpdatedAt).ThenBy(v => v.NodeId).First();
 
     public Entry PickNoTie(IEnumerable<Entry> versions) => versions.{|DIST102:MaxBy|}(v => v.UpdatedAt)!;
+
+    public Entry PickTuple(IEnumerable<Entry> versions) => versions.MaxBy(v => (v.UpdatedAt, v.NodeId))!;
+
+    public Entry Merge(Entry a, Entry b)
+    {
+        var order = a.Timestamp.CompareTo(b.Timestamp);
+        if (order == 0) order = a.NodeId.CompareTo(b.NodeId);
+        return order > 0 ? a : b;
+    }
+
+    public Entry Resolve(Entry a, Entry b) => (a.ModifiedAt, a.NodeId).CompareTo((b.ModifiedAt, b.NodeId)) >= 0 ? a : b;
 }");
 
         [Fact]
@@ -225,15 +236,16 @@ public sealed class Store
     public Entry Top(List<Entry> items) => items.OrderByDescending(v => v.UpdatedAt).First();
     public DateTime LastChange(List<Entry> versions) => versions.Max(v => v.UpdatedAt);
 }")]
-        // An if that keeps nothing; a comparison of the same value.
+        // An if that keeps nothing, a ?: that yields neither value, a comparison of the same value.
         [InlineData(@"
 public sealed class Store
 {
     public int Skewed;
-    public void Merge(Entry a, Entry b)
+    public string Merge(Entry a, Entry b)
     {
         if (a.UpdatedAt > b.UpdatedAt) System.Console.WriteLine(""skew"");
-        if (a.UpdatedAt > a.UpdatedAt) return;
+        if (a.UpdatedAt > a.UpdatedAt) return """";
+        return a.UpdatedAt > b.UpdatedAt ? ""a is newer"" : ""b is newer"";
     }
 }")]
         // Inside a DIST104 vector-clock type; a hybrid logical clock type.
