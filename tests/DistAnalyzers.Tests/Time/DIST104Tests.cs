@@ -524,7 +524,79 @@ using System.Collections.Generic;
 public sealed class VectorClock
 {
     private readonly Dictionary<string, long> entries = new();
+" + DictionaryBody + @"
+}
 
+public sealed class ArrayClock
+{
+    private readonly long[] ticks = new long[3];
+" + ArrayBody.Replace("CompareCausally(VectorClock other)", "CompareCausally(ArrayClock other)") + @"
+}
+", VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey);
+
+        [Theory]
+        [InlineData("a:1,b:2", "a:1,b:2", "Equal")]
+        [InlineData("a:1", "a:1,b:1", "Before")]
+        [InlineData("a:2,b:1", "a:1", "After")]
+        [InlineData("a:2", "b:5", "Concurrent")]
+        [InlineData("a:3,b:1", "a:1,b:2", "Concurrent")]
+        [InlineData("", "", "Equal")]
+        public void Generated_dictionary_comparison_is_a_partial_order(string left, string right, string expected)
+        {
+            Assert.Equal(expected, GeneratedComparison.Run(GeneratedDictionaryClock, left, right));
+        }
+
+        [Theory]
+        [InlineData("1,2", "1,2", "Equal")]
+        [InlineData("1", "1,1", "Before")]
+        [InlineData("1,0,0", "1", "Equal")]
+        [InlineData("2,0", "1,3", "Concurrent")]
+        [InlineData("2,3", "1,3", "After")]
+        public void Generated_array_comparison_pads_with_zero(string left, string right, string expected)
+        {
+            Assert.Equal(expected, GeneratedComparison.Run(GeneratedArrayClock, left, right));
+        }
+
+        /// <summary>The fix's output for a dictionary clock (as in <see cref="Fix_all_fixes_every_clock_of_the_document"/>), plus a factory.</summary>
+        private const string GeneratedDictionaryClock = @"
+using System;
+using System.Collections.Generic;
+
+public sealed class VectorClock
+{
+    private readonly Dictionary<string, long> entries = new();
+
+    public static VectorClock Parse(string text)
+    {
+        var clock = new VectorClock();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = part.Split(':');
+            clock.entries[kv[0]] = long.Parse(kv[1]);
+        }
+        return clock;
+    }
+
+    public static string Compare(string a, string b) => Parse(a).CompareCausally(Parse(b)).ToString();
+" + DictionaryBody + @"
+}";
+
+        private const string GeneratedArrayClock = @"
+using System;
+using System.Linq;
+
+public sealed class VectorClock
+{
+    private readonly long[] ticks;
+
+    private VectorClock(long[] ticks) => this.ticks = ticks;
+
+    public static string Compare(string a, string b) =>
+        new VectorClock(a.Split(',').Select(long.Parse).ToArray()).CompareCausally(new VectorClock(b.Split(',').Select(long.Parse).ToArray())).ToString();
+" + ArrayBody + @"
+}";
+
+        private const string DictionaryBody = @"
     public CausalOrder CompareCausally(VectorClock other)
     {
         if (other is null) throw new ArgumentNullException(nameof(other));
@@ -549,14 +621,10 @@ public sealed class VectorClock
         return CausalOrder.Concurrent;
     }
 
-    public enum CausalOrder { Before, After, Equal, Concurrent }
-}
+    public enum CausalOrder { Before, After, Equal, Concurrent }";
 
-public sealed class ArrayClock
-{
-    private readonly long[] ticks = new long[3];
-
-    public CausalOrder CompareCausally(ArrayClock other)
+        private const string ArrayBody = @"
+    public CausalOrder CompareCausally(VectorClock other)
     {
         if (other is null) throw new ArgumentNullException(nameof(other));
         // Element-wise <= in both directions: neither dominating means concurrent.
@@ -576,9 +644,7 @@ public sealed class ArrayClock
         return CausalOrder.Concurrent;
     }
 
-    public enum CausalOrder { Before, After, Equal, Concurrent }
-}
-", VectorClockTotalOrderCodeFixProvider.AddCompareCausallyKey);
+    public enum CausalOrder { Before, After, Equal, Concurrent }";
 
         [Fact]
         public async Task Options_change_the_recognised_types()
