@@ -12,8 +12,8 @@ namespace DistAnalyzers.Tests.Time
     /// <summary>Compiles generated code (a fix's output) and runs it: the fix must be right, not only compile.</summary>
     internal static class GeneratedComparison
     {
-        /// <summary>Compiles <paramref name="source"/> and calls its static <c>VectorClock.Compare(string, string)</c>.</summary>
-        public static string Run(string source, string left, string right)
+        /// <summary>Compiles <paramref name="source"/> once and calls its static <c>VectorClock.Compare(string, string)</c> on each pair.</summary>
+        public static string[] Run(string source, (string Left, string Right)[] pairs)
         {
             var references = AnalyzerRunner.ReferencesAsync().GetAwaiter().GetResult();
             var compilation = CSharpCompilation.Create(
@@ -34,7 +34,7 @@ namespace DistAnalyzers.Tests.Time
             {
                 var assembly = context.LoadFromStream(stream);
                 var method = assembly.GetType("VectorClock")!.GetMethod("Compare", BindingFlags.Public | BindingFlags.Static)!;
-                return (string)method.Invoke(null, new object[] { left, right })!;
+                return pairs.Select(p => (string)method.Invoke(null, new object[] { p.Left, p.Right })!).ToArray();
             }
             finally
             {
