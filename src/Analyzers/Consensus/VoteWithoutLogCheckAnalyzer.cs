@@ -176,6 +176,15 @@ namespace DistAnalyzers.Consensus
                 return;
             }
 
+            // A half-typed signature (a missing parameter) is not judged yet: which parameter is the request is unknown.
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(context.CancellationToken) is BaseMethodDeclarationSyntax { ParameterList: { } list } && list.ContainsDiagnostics)
+                {
+                    return;
+                }
+            }
+
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = cache.Get(tree);
             if (!IsHandler(method, settings, out var requestParameters) || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords))

@@ -609,11 +609,15 @@ class Node
         }
 
         [Fact]
-        public async Task Half_typed_handler_is_still_reported()
+        public async Task Half_typed_body_is_still_reported_but_a_half_typed_signature_is_not_judged()
         {
-            var result = await AnalyzerRunner.RunAsync(new[] { new VoteWithoutLogCheckAnalyzer() }, "class C { bool RequestVote(int term, ) { return true } }");
+            var result = await AnalyzerRunner.RunAsync(new[] { new VoteWithoutLogCheckAnalyzer() }, "class C { bool RequestVote(int term) { return true } }");
             Assert.Empty(result.Exceptions);
             Assert.Single(result.Dist, d => d.Id == "DIST304");
+
+            result = await AnalyzerRunner.RunAsync(new[] { new VoteWithoutLogCheckAnalyzer() }, "class C { bool RequestVote(int term, ) { return true } }");
+            Assert.Empty(result.Exceptions);
+            Assert.Empty(result.Dist);
         }
     }
 }
