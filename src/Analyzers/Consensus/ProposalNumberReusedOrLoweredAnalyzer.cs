@@ -213,11 +213,7 @@ namespace DistAnalyzers.Consensus
             }
 
             var settings = cache.Get(op.Syntax.SyntaxTree);
-            var typeWords = Words.Split(type.Name);
-            if (!settings.PrepareMessageWords.Matches(typeWords, WordMatch.Carries)
-                || settings.RetransmitMessageWords.Matches(typeWords, WordMatch.Carries)
-                || Contexts.IsTestDouble(type, settings.TestDoubleWords)
-                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+            if (!settings.IsPrepareMessage(type) || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
             {
                 return;
             }
@@ -829,6 +825,9 @@ namespace DistAnalyzers.Consensus
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
             }
 
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> prepareMessages =
+                new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
             public WordList BallotWords { get; }
 
             public WordList RoundWords { get; }
@@ -848,6 +847,15 @@ namespace DistAnalyzers.Consensus
             public WordList ConsensusContextWords { get; }
 
             public WordList TestDoubleWords { get; }
+
+            /// <summary>A message type whose reuse is checked: carries a prepare word, no retransmit word, not a test double (cached per type).</summary>
+            public bool IsPrepareMessage(ITypeSymbol type) => prepareMessages.GetOrAdd(type, t =>
+            {
+                var words = Words.Split(t.Name);
+                return PrepareMessageWords.Matches(words, WordMatch.Carries)
+                    && !RetransmitMessageWords.Matches(words, WordMatch.Carries)
+                    && !Contexts.IsTestDouble(t, TestDoubleWords);
+            });
         }
     }
 }

@@ -176,6 +176,13 @@ namespace DistAnalyzers.Consensus
                 return;
             }
 
+            var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
+            var settings = cache.Get(tree);
+            if (!IsHandler(method, settings, out var requestParameters) || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords))
+            {
+                return;
+            }
+
             // A half-typed signature (a missing parameter) is not judged yet: which parameter is the request is unknown.
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
@@ -183,13 +190,6 @@ namespace DistAnalyzers.Consensus
                 {
                     return;
                 }
-            }
-
-            var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
-            var settings = cache.Get(tree);
-            if (!IsHandler(method, settings, out var requestParameters) || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords))
-            {
-                return;
             }
 
             // Requests from generated code or metadata that lack the log position: flag the parameter's type.

@@ -179,7 +179,7 @@ namespace DistAnalyzers.CodeFixes.Consensus
 
             ISymbol? best = null;
             var bestRank = int.MaxValue;
-            foreach (var symbol in model.LookupSymbols(position))
+            foreach (var symbol in CandidatesInScope(model, decrement, position, enclosing, cancellationToken))
             {
                 ITypeSymbol? type;
                 int rank;
@@ -220,7 +220,7 @@ namespace DistAnalyzers.CodeFixes.Consensus
                         continue;
                 }
 
-                if (rank >= bestRank || SymbolEqualityComparer.Default.Equals(symbol, targetSymbol) || type is null)
+                if (rank >= bestRank || SymbolEqualityComparer.Default.Equals(symbol, targetSymbol) || type is null || !Visible(model, position, symbol))
                 {
                     continue;
                 }
@@ -242,6 +242,103 @@ namespace DistAnalyzers.CodeFixes.Consensus
             }
 
             return best is null ? null : SyntaxFactory.IdentifierName(best.Name);
+        }
+
+        /// <summary>
+        /// Locals declared earlier in the enclosing blocks, parameters of the enclosing functions, and the fields and
+        /// properties of the enclosing type and its base types (cheaper than looking up every symbol in scope).
+        /// </summary>
+        private static IEnumerable<ISymbol> CandidatesInScope(SemanticModel model, SyntaxNode node, int position, ISymbol? enclosing, CancellationToken cancellationToken)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case BlockSyntax block:
+                        foreach (var statement in block.Statements)
+                        {
+                            if (statement.Span.End <= position && statement is LocalDeclarationStatementSyntax declaration)
+                            {
+                                foreach (var variable in declaration.Declaration.Variables)
+                                {
+                                    if (model.GetDeclaredSymbol(variable, cancellationToken) is { } local)
+                                    {
+                                        yield return local;
+                                    }
+                                }
+                            }
+                        }
+
+                        break;
+                    case BaseMethodDeclarationSyntax method:
+                        foreach (var parameter in method.ParameterList.Parameters)
+                        {
+                            if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol)
+                            {
+                                yield return symbol;
+                            }
+                        }
+
+                        break;
+                    case LocalFunctionStatementSyntax function:
+                        foreach (var parameter in function.ParameterList.Parameters)
+                        {
+                            if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol)
+                            {
+                                yield return symbol;
+                            }
+                        }
+
+                        break;
+                    case ParenthesizedLambdaExpressionSyntax lambda:
+                        foreach (var parameter in lambda.ParameterList.Parameters)
+                        {
+                            if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol)
+                            {
+                                yield return symbol;
+                            }
+                        }
+
+                        break;
+                    case SimpleLambdaExpressionSyntax simple:
+                        if (model.GetDeclaredSymbol(simple.Parameter, cancellationToken) is { } single)
+                        {
+                            yield return single;
+                        }
+
+                        break;
+                }
+
+                if (ancestor is TypeDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+
+            for (var type = enclosing?.ContainingType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol || member is IPropertySymbol)
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Whether the simple name of <paramref name="symbol"/> binds to it at <paramref name="position"/> (not hidden, accessible).</summary>
+        private static bool Visible(SemanticModel model, int position, ISymbol symbol)
+        {
+            foreach (var found in model.LookupSymbols(position, name: symbol.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(found, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsStaticContext(ISymbol? enclosing)
