@@ -657,6 +657,32 @@ namespace App
         }
 
         [Fact]
+        public async Task Round_and_test_double_word_options_change_the_result()
+        {
+            const string source = @"
+class RaftNode
+{
+    int view;
+    int term;
+    void M() { {|DIST303:view--|}; term--; }
+}
+
+class FakeRaftNode
+{
+    int view;
+    void M() { {|DIST303:view--|}; }
+}
+
+class RaftNodeSimulator
+{
+    int view;
+    void M() { view--; }
+}
+";
+            await Verify.VerifyAsync(source, editorConfig: "dist_analyzers.DIST303.round_words = View\ndist_analyzers.DIST303.test_double_words = Simulator");
+        }
+
+        [Fact]
         public async Task Highest_words_option_changes_the_fix()
         {
             const string source = @"

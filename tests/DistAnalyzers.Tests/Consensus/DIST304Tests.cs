@@ -581,6 +581,17 @@ record {|DIST304:RequestVoteResult|}(bool Ok);
         }
 
         [Fact]
+        public async Task Test_double_words_option_changes_the_result()
+        {
+            const string source = @"
+class FakeRaftNode { bool RequestVote(long term) => {|DIST304:true|}; }
+class RaftNodeSimulator { bool RequestVote(long term) => true; }
+record SimulatedRequestVoteArgs(long Term);
+";
+            await Verify.VerifyAsync(source, editorConfig: "dist_analyzers.DIST304.test_double_words = Simulator, Simulated");
+        }
+
+        [Fact]
         public async Task Fallback_key_applies_and_the_rule_key_wins()
         {
             const string source = @"
