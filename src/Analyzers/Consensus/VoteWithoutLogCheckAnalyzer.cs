@@ -40,6 +40,12 @@ namespace DistAnalyzers.Consensus
         internal static readonly WordList RequestSuffixWords = WordList.Parse(
             "Args, Arguments, Arg, Rpc, Message, Msg, Request, Dto, Packet, Envelope, Payload, Command, Body, Data, Params, Parameters, Proto, Pb, Response, Reply, Result");
 
+        /// <summary>Fixed: methods that take a request without handling it.</summary>
+        private static readonly HashSet<string> NotHandlerNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Equals", "Compare", "CompareTo", "GetHashCode", "ToString", "Deconstruct", "TryParse", "Parse", "Validate", "IsValid", "Clone",
+        };
+
         private static readonly WordList TermWord = WordList.Parse("Term");
         private static readonly WordList IndexWord = WordList.Parse("Index");
         private static readonly WordList LoggerTypeWords = WordList.Parse("Logger, Log, LoggerExtensions");
@@ -61,16 +67,26 @@ namespace DistAnalyzers.Consensus
             var task = symbols.Get("System.Threading.Tasks.Task`1");
             var valueTask = symbols.Get("System.Threading.Tasks.ValueTask`1");
             var options = context.Options;
+            var testAttributes = new[]
+            {
+                symbols.XunitFactAttribute, symbols.XunitTheoryAttribute, symbols.NUnitTestAttribute,
+                symbols.NUnitTestCaseAttribute, symbols.MSTestTestMethodAttribute,
+            };
 
             context.RegisterSymbolAction(c => AnalyzeType(c, cache), SymbolKind.NamedType);
-            context.RegisterOperationBlockAction(c => AnalyzeHandler(c, cache, options, loggingTypes, boolean, task, valueTask));
+            context.RegisterOperationBlockAction(c => AnalyzeHandler(c, cache, options, loggingTypes, testAttributes, boolean, task, valueTask));
         }
 
         // ---------------------------------------------------------------- request types
 
         private static void AnalyzeType(SymbolAnalysisContext context, OptionsCache<Settings> cache)
         {
-            if (context.Symbol is not INamedTypeSymbol type || type.IsImplicitlyDeclared || type.Locations.IsEmpty || !type.Locations[0].IsInSource)
+            if (context.Symbol is not INamedTypeSymbol type
+                || type.IsImplicitlyDeclared
+                || type.IsStatic
+                || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface)
+                || type.Locations.IsEmpty
+                || !type.Locations[0].IsInSource)
             {
                 return;
             }
@@ -165,6 +181,7 @@ namespace DistAnalyzers.Consensus
             OptionsCache<Settings> cache,
             AnalyzerOptions options,
             INamedTypeSymbol?[] loggingTypes,
+            INamedTypeSymbol?[] testAttributes,
             INamedTypeSymbol boolean,
             INamedTypeSymbol? task,
             INamedTypeSymbol? valueTask)
@@ -178,7 +195,9 @@ namespace DistAnalyzers.Consensus
 
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = cache.Get(tree);
-            if (!IsHandler(method, settings, out var requestParameters) || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords))
+            if (!IsHandler(method, settings, out var requestParameters)
+                || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords)
+                || IsTestMethod(method, testAttributes))
             {
                 return;
             }
@@ -279,6 +298,12 @@ namespace DistAnalyzers.Consensus
         internal static bool IsHandler(IMethodSymbol method, Settings settings, out List<IParameterSymbol> requestParameters)
         {
             requestParameters = new List<IParameterSymbol>();
+            if (NotHandlerNames.Contains(method.Name) || IsRequestTypeName(method.ContainingType?.Name, settings))
+            {
+                // Equality, comparison, parsing and validation of a request, and the request's own methods.
+                return false;
+            }
+
             var nameWords = Words.Split(method.Name);
             if (settings.NonHandlerWords.Matches(nameWords, WordMatch.Carries)
                 || settings.NonRequestWords.Matches(nameWords, WordMatch.Carries)
@@ -314,6 +339,26 @@ namespace DistAnalyzers.Consensus
             }
 
             return requestParameters.Count > 0 || settings.VoteHandlerWords.Matches(nameWords, WordMatch.Carries);
+        }
+
+        /// <summary>A unit test (xUnit, NUnit, MSTest) is not a handler, whatever its name says.</summary>
+        private static bool IsTestMethod(IMethodSymbol method, INamedTypeSymbol?[] testAttributes)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    foreach (var test in testAttributes)
+                    {
+                        if (test is not null && SymbolEqualityComparer.Default.Equals(type, test))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool IsGeneratedOrMetadata(INamedTypeSymbol type, Compilation compilation, AnalyzerOptions options, out string origin)

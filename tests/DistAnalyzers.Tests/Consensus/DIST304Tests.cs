@@ -188,6 +188,11 @@ class RaftNode
             @"class N { VoteReply RequestVote(RequestVoteArgs req) { Func<bool> f = () => true; return new VoteReply { VoteGranted = false }; } }",
             // Not handlers at all.
             @"class N { VoteReply Reply() => new VoteReply { VoteGranted = true }; bool IsLeader() => true; }",
+            // Equality, validation and the request's own methods take a request without handling it.
+            @"class C : System.Collections.Generic.IEqualityComparer<RequestVoteArgs> { public bool Equals(RequestVoteArgs x, RequestVoteArgs y) => true; public int GetHashCode(RequestVoteArgs a) => 0; bool Validate(RequestVoteArgs a) { return true; } }",
+            @"sealed class RequestVoteMessage { public long Term; public long LastLogTerm; public long LastLogIndex; public bool IsFrom(string id) => true; public bool RequestVote() => true; }",
+            // Unit tests are not handlers.
+            @"class RaftTests { [Xunit.Fact] public void RequestVote_grants_an_up_to_date_candidate() { var reply = new RequestVoteReply(1, true); } } namespace Xunit { public class FactAttribute : System.Attribute { } }",
             // Test doubles.
             @"class FakeRaftNode { bool RequestVote(RequestVoteArgs req) => true; }",
             @"class RaftNodeStub { void HandleRequestVote(RequestVoteArgs req, VoteReply reply) { reply.VoteGranted = true; } }",
@@ -223,6 +228,10 @@ namespace Raft
     public sealed record RequestVoteResponse(long Term, bool VoteGranted);
     public sealed record VoteRequestResult(bool Ok);
     public sealed class RequestVoteHandler { }
+    public enum RequestVoteKind { Normal, PreVote }
+    public enum RequestVoteData { A }
+    public static class RequestVoteRpc { public const string Name = ""RequestVote""; }
+    public delegate void RequestVoteCommand();
     public interface IVoteRequestValidator { }
     public sealed class FakeRequestVote { }
 }
