@@ -247,7 +247,7 @@ namespace DistAnalyzers.Consensus
                             && settings.GrantMemberWords.Matches(p.Name, WordMatch.NamedLike) && TrueLiteral(argument.Value) is { } value:
                             (grants ??= new List<IOperation>()).Add(value);
                             break;
-                        case IReturnOperation { ReturnedValue: { } returned } when returnsBool && TrueLiteral(returned) is { } value && !InsideNestedFunction(op):
+                        case IReturnOperation { ReturnedValue: { } returned } when returnsBool && TrueLiteral(FromResultArgument(returned, task, valueTask) ?? returned) is { } value && !InsideNestedFunction(op):
                             (grants ??= new List<IOperation>()).Add(value);
                             break;
                         case IMemberReferenceOperation member when member is IPropertyReferenceOperation || member is IFieldReferenceOperation:
@@ -434,6 +434,25 @@ namespace DistAnalyzers.Consensus
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, task) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, valueTask))
                 && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], boolean);
+        }
+
+        /// <summary>The argument of <c>Task.FromResult(x)</c> or <c>ValueTask.FromResult(x)</c>, or null.</summary>
+        private static IOperation? FromResultArgument(IOperation returned, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
+        {
+            // Task.FromResult is declared on Task; ValueTask.FromResult (.NET 5+) on ValueTask.
+            if (LocalFlow.Unwrap(returned) is IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method, Arguments.Length: 1 } invocation
+                && method.ContainingType is { } type
+                && type.ContainingNamespace is { Name: "Tasks" } ns
+                && ns.ContainingNamespace is { Name: "Threading" } threading
+                && threading.ContainingNamespace is { Name: "System" } system
+                && system.ContainingNamespace is { IsGlobalNamespace: true }
+                && (type.Name == "Task" || type.Name == "ValueTask")
+                && (task is not null || valueTask is not null))
+            {
+                return invocation.Arguments[0].Value;
+            }
+
+            return null;
         }
 
         private static bool IsGrantTarget(IOperation target, Settings settings) => target switch

@@ -94,6 +94,12 @@ class RaftNode
         return {|DIST304:true|};
     }
 
+    Task<bool> HandleRequestVoteAsync(RequestVoteArgs req) => Task.FromResult({|DIST304:true|});
+
+    ValueTask<bool> OnRequestVoteAsync(RequestVoteArgs req) => ValueTask.FromResult({|DIST304:true|});
+
+    Task<bool> HandleVoteAsync(RequestVoteArgs req) => My.Task.FromResult(true);
+
     async Task<bool> OnVoteAsync(RequestVoteArgs req)
     {
         await Task.Yield();
@@ -108,9 +114,11 @@ class RaftNode
         return granted;
     }
 }
-" + Types;
+" + Types + MyTask;
             await Verify.VerifyAsync(source);
         }
+
+        private const string MyTask = "namespace My { static class Task { public static System.Threading.Tasks.Task<bool> FromResult(bool b) => null; } }";
 
         [Fact]
         public async Task Reading_only_one_of_term_and_index_is_flagged()
