@@ -795,14 +795,31 @@ namespace DistAnalyzers.Consensus
                 var container = property.ContainingType.OriginalDefinition;
                 if ((Is(container, timersTimer) && property.Name == "Interval") || (Is(container, periodicTimer) && property.Name == "Period"))
                 {
-                    var timerSymbol = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
-                        ? AssignedSymbol(target.Instance)
+                    var timerSymbol = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } receiver
+                        ? (CreationOf(receiver) is { } creation ? AssignedSymbol(creation) : null)
                         : ReceiverSymbol(target.Instance);
                     timer = new Timer(timerSymbol, false, new[] { ((IOperation?)assignment.Value, true) });
                     return true;
                 }
 
                 return false;
+            }
+
+            /// <summary>The object creation whose initializer holds an implicit receiver (<c>new Timer { Interval = … }</c>).</summary>
+            private static IOperation? CreationOf(IOperation implicitReceiver)
+            {
+                var current = implicitReceiver;
+                for (var i = 0; i < 8 && current.Parent is { } parent; i++)
+                {
+                    if (parent is IObjectCreationOperation)
+                    {
+                        return parent;
+                    }
+
+                    current = parent;
+                }
+
+                return null;
             }
 
             private static Timer DueAndPeriod(ISymbol? timerSymbol, ImmutableArray<IArgumentOperation> arguments)

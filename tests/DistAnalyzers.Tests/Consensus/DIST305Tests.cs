@@ -41,6 +41,17 @@ class RaftNode
     System.Timers.Timer Interval() => new System.Timers.Timer { Interval = {|DIST305:ElectionIntervalMs|} };
 
     void Assign(System.Timers.Timer t) => t.Interval = {|DIST305:election_timeout_ms|};
+
+    // Beyond the listed forms: the same one-shot and periodic timers through other entry points.
+    CancellationTokenSource Source() => new CancellationTokenSource({|DIST305:ElectionTimeout|});
+
+    ITimer Provider(TimeProvider clock) => clock.CreateTimer(_ => { }, null, {|DIST305:ElectionTimeout|}, Timeout.InfiniteTimeSpan);
+
+    void Reset(ITimer timer) => timer.Change({|DIST305:ElectionTimeout|}, Timeout.InfiniteTimeSpan);
+
+    // A leader word with Election in the same name is still an election timer.
+    Timer _leaderElectionTimer;
+    void Leader() => _leaderElectionTimer.Change({|DIST305:ElectionTimeout|}, Timeout.InfiniteTimeSpan);
 }";
             await Verify.VerifyAsync(source);
         }
@@ -93,6 +104,7 @@ class Follower
         [InlineData("_checkQuorumTimer.Change(ElectionTimeout, Timeout.InfiniteTimeSpan);")]
         [InlineData("var stepDownCts = new CancellationTokenSource(); stepDownCts.CancelAfter(ElectionTimeout);")]
         [InlineData("await Task.Delay(HeartbeatInterval);")]
+        [InlineData("_leaseWatch = new System.Timers.Timer { Interval = ElectionTimeoutMs };")]
         [InlineData("Func<TimeSpan, Task> f = electionTimeout => Task.Delay(electionTimeout + _jitter); await f(ElectionTimeout + TimeSpan.FromMilliseconds(_rng.Next(9)));")]
         public async Task Does_not_flag(string statement)
         {
@@ -116,6 +128,7 @@ class RaftNode
     TimeSpan _electionTimeout;
     int _timeoutMs;
     Timer _leaseTimer, _checkQuorumTimer;
+    System.Timers.Timer _leaseWatch;
 
     TimeSpan RandomElectionTimeout => ElectionTimeout * 2;
     TimeSpan DerivedElectionTimeout => TimeSpan.FromMilliseconds(_timeoutMs);

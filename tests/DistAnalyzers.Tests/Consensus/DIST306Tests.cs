@@ -46,6 +46,8 @@ namespace Polly.Retry
     public class RetryPolicy { public void Execute(Action action) { } }
 
     public class AsyncRetryPolicy { public Task ExecuteAsync(Func<Task> action) => Task.CompletedTask; }
+
+    public class AsyncRetryPolicy<TResult> { public Task<TResult> ExecuteAsync(Func<Task<TResult>> action) => action(); }
 }
 ";
 
@@ -194,6 +196,13 @@ class Client
         });
         _syncRetry.Execute(() => _raft.ProposeAsync(new Deposit(Guid.{|DIST306:NewGuid|}(), 1m)));
     }
+
+    async Task<bool> GenericPolicy(TransferCommand cmd, Polly.Retry.AsyncRetryPolicy<bool> retry) =>
+        await retry.ExecuteAsync(() =>
+        {
+            cmd.CommandId = Guid.{|DIST306:NewGuid|}();
+            return _raft.SubmitAsync(cmd);
+        });
 
     async Task FieldPipeline(TransferCommand cmd)
     {
