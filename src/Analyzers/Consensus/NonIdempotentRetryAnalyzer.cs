@@ -504,6 +504,18 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
             }
+            else if (known.IsHttpSend(method))
+            {
+                if (PostRequestBody(call, known) is { } body)
+                {
+                    isPost = true;
+                    postBody = body;
+                }
+                else
+                {
+                    return;
+                }
+            }
             else if (!IsCommand(method, settings))
             {
                 return;
@@ -654,6 +666,108 @@ namespace DistAnalyzers.Consensus
                             var value = inner.Value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : inner.Value;
                             return value?.Type;
                         }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The body type of <c>SendAsync(request)</c> when the request is a <c>new HttpRequestMessage(HttpMethod.Post, …)</c>
+        /// (directly or through a local) whose content comes from <c>JsonContent.Create(body)</c>.
+        /// </summary>
+        private static ITypeSymbol? PostRequestBody(IInvocationOperation call, Known known)
+        {
+            IOperation? request = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "request")
+                {
+                    request = argument.Value;
+                }
+            }
+
+            if (request is null)
+            {
+                return null;
+            }
+
+            ILocalSymbol? local = null;
+            var creation = LocalFlow.Unwrap(request) as IObjectCreationOperation;
+            if (LocalFlow.Unwrap(request) is ILocalReferenceOperation reference)
+            {
+                local = reference.Local;
+                var values = LocalFlow.IndexFor(reference).ValuesAssignedTo(local);
+                creation = values.Count == 1 ? LocalFlow.Unwrap(values[0]) as IObjectCreationOperation : null;
+            }
+
+            if (creation is null || !known.IsHttpRequestMessage(creation.Type))
+            {
+                return null;
+            }
+
+            var isPost = false;
+            IOperation? content = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "method")
+                {
+                    isPost |= known.IsHttpMethodPost(argument.Value);
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var init in initializer.Initializers)
+                {
+                    if (init is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+                    {
+                        if (target.Property.Name == "Method")
+                        {
+                            isPost |= known.IsHttpMethodPost(assignment.Value);
+                        }
+                        else if (target.Property.Name == "Content")
+                        {
+                            content = assignment.Value;
+                        }
+                    }
+                }
+            }
+
+            if (content is null && local is not null)
+            {
+                // request.Content = JsonContent.Create(body);
+                var budget = MaxWalk;
+                foreach (var op in LocalFlow.Root(call).Descendants())
+                {
+                    if (--budget < 0)
+                    {
+                        break;
+                    }
+
+                    if (op is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Content", Instance: ILocalReferenceOperation owner } } assignment
+                        && SymbolEqualityComparer.Default.Equals(owner.Local, local))
+                    {
+                        content = assignment.Value;
+                    }
+                }
+            }
+
+            if (!isPost || content is null)
+            {
+                return null;
+            }
+
+            if (LocalFlow.Traces(content, op => op is IInvocationOperation create && known.IsJsonContentCreate(create.TargetMethod), out var source)
+                && source is IInvocationOperation json)
+            {
+                foreach (var inner in json.Arguments)
+                {
+                    if (inner.Parameter?.Ordinal == 0)
+                    {
+                        var value = inner.Value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : inner.Value;
+                        return value?.Type;
                     }
                 }
             }
@@ -991,6 +1105,9 @@ namespace DistAnalyzers.Consensus
             private readonly INamedTypeSymbol? valueTask;
             private readonly INamedTypeSymbol? valueTaskOfT;
             private readonly INamedTypeSymbol? httpClient;
+            private readonly INamedTypeSymbol? httpMessageInvoker;
+            private readonly INamedTypeSymbol? httpRequestMessage;
+            private readonly INamedTypeSymbol? httpMethod;
             private readonly INamedTypeSymbol? httpClientJsonExtensions;
             private readonly INamedTypeSymbol? jsonContent;
             private readonly INamedTypeSymbol? channelReader;
@@ -1010,6 +1127,9 @@ namespace DistAnalyzers.Consensus
                 valueTask = symbols.Get("System.Threading.Tasks.ValueTask");
                 valueTaskOfT = symbols.Get("System.Threading.Tasks.ValueTask`1");
                 httpClient = symbols.Get("System.Net.Http.HttpClient");
+                httpMessageInvoker = symbols.Get("System.Net.Http.HttpMessageInvoker");
+                httpRequestMessage = symbols.Get("System.Net.Http.HttpRequestMessage");
+                httpMethod = symbols.Get("System.Net.Http.HttpMethod");
                 httpClientJsonExtensions = symbols.Get("System.Net.Http.Json.HttpClientJsonExtensions");
                 jsonContent = symbols.Get("System.Net.Http.Json.JsonContent");
                 channelReader = symbols.Get("System.Threading.Channels.ChannelReader`1");
@@ -1070,6 +1190,15 @@ namespace DistAnalyzers.Consensus
 
             public bool IsHttpClientPost(IMethodSymbol method) =>
                 method.Name == "PostAsync" && method.ContainingType is { } type && Is(type, httpClient);
+
+            public bool IsHttpSend(IMethodSymbol method) =>
+                method.Name == "SendAsync" && method.ContainingType is { } type && (Is(type, httpClient) || Is(type, httpMessageInvoker));
+
+            public bool IsHttpRequestMessage(ITypeSymbol? type) => type is not null && Is(type, httpRequestMessage);
+
+            public bool IsHttpMethodPost(IOperation? value) =>
+                value is not null && LocalFlow.Unwrap(value) is IPropertyReferenceOperation { Property: { Name: "Post", IsStatic: true } property }
+                && property.ContainingType is { } type && Is(type, httpMethod);
 
             public bool IsJsonContentCreate(IMethodSymbol method) =>
                 method.Name == "Create" && method.ContainingType is { } type && Is(type, jsonContent);

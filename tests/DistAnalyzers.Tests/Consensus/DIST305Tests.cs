@@ -157,7 +157,12 @@ class RaftNode
         {
             // With randomness_words narrowed to Jitter, System.Random still counts (by symbol) and a user type called Random does not.
             var source = Usings + @"
-namespace Sim { class Random { public int Next(int max) => 4; } }
+namespace Sim
+{
+    class Random { public int Next(int max) => 4; }
+    class Timer { public void Change(int dueTime, int period) { } }
+    static class Task { public static System.Threading.Tasks.Task Delay(int ms) => System.Threading.Tasks.Task.CompletedTask; }
+}
 
 class RaftNode
 {
@@ -168,6 +173,13 @@ class RaftNode
     async Task Real() => await Task.Delay(ElectionTimeoutMs + _rng.Next(150));
 
     async Task Deterministic() => await Task.Delay({|DIST305:ElectionTimeoutMs + _dice.Next(150)|});
+
+    // User types named Timer and Task are not timers.
+    async Task NotTimers(Sim.Timer timer)
+    {
+        timer.Change(ElectionTimeoutMs, -1);
+        await Sim.Task.Delay(ElectionTimeoutMs);
+    }
 }";
             await Verify.VerifyAsync(source, "dist_analyzers.DIST305.randomness_words = Jitter");
         }

@@ -256,6 +256,12 @@ class Client
                 await _http.{|DIST306:PostAsJsonAsync|}(""/kv"", body);
                 var content = JsonContent.Create(body);
                 await _http.{|DIST306:PostAsync|}(""/kv"", content);
+                using var request = new HttpRequestMessage(HttpMethod.Post, ""/kv"") { Content = JsonContent.Create(body) };
+                await _http.{|DIST306:SendAsync|}(request);
+                var later = new HttpRequestMessage { Method = HttpMethod.Post };
+                later.Content = JsonContent.Create(body);
+                await _http.{|DIST306:SendAsync|}(later);
+                await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, ""/kv"") { Content = JsonContent.Create(body) });
                 return;
             }
             catch (HttpRequestException) { }
