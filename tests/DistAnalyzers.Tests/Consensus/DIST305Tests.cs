@@ -397,5 +397,16 @@ class RaftNode
             var result = await AnalyzerRunner.RunAsync(new[] { new ElectionTimeoutNotRandomizedAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
+
+        [Fact]
+        public async Task Kata_cut_at_any_point_does_not_crash()
+        {
+            var text = System.IO.File.ReadAllText(System.IO.Path.Combine(Meta.Catalog.RepositoryRoot, "samples", "Katas", "Consensus", "DIST305_ElectionTimeout.cs"));
+            for (var i = 1; i < 16; i++)
+            {
+                var result = await AnalyzerRunner.RunAsync(new[] { new ElectionTimeoutNotRandomizedAnalyzer() }, text.Substring(0, text.Length * i / 16));
+                Assert.Empty(result.Exceptions);
+            }
+        }
     }
 }

@@ -603,5 +603,16 @@ class Client
             var result = await AnalyzerRunner.RunAsync(new[] { new NonIdempotentRetryAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
+
+        [Fact]
+        public async Task Kata_cut_at_any_point_does_not_crash()
+        {
+            var text = System.IO.File.ReadAllText(System.IO.Path.Combine(Meta.Catalog.RepositoryRoot, "samples", "Katas", "Consensus", "DIST306_NonIdempotentRetry.cs"));
+            for (var i = 1; i < 16; i++)
+            {
+                var result = await AnalyzerRunner.RunAsync(new[] { new NonIdempotentRetryAnalyzer() }, text.Substring(0, text.Length * i / 16));
+                Assert.Empty(result.Exceptions);
+            }
+        }
     }
 }
