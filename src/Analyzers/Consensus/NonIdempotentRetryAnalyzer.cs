@@ -280,7 +280,7 @@ namespace DistAnalyzers.Consensus
         {
             if (carrier is IInvocationOperation call)
             {
-                return retry.IsSendCall(call);
+                return retry.IsSendCall(call) && !IsTelemetry(call.TargetMethod);
             }
 
             // A created object: follow it to where it goes.
@@ -301,7 +301,7 @@ namespace DistAnalyzers.Consensus
                     case IArgumentOperation { Parent: { } outer }:
                         if (outer is IInvocationOperation send)
                         {
-                            return retry.IsSendCall(send);
+                            return retry.IsSendCall(send) && !IsTelemetry(send.TargetMethod);
                         }
 
                         current = outer;
@@ -880,6 +880,23 @@ namespace DistAnalyzers.Consensus
             return invocation.Syntax.GetLocation();
         }
 
+        /// <summary>Logging and tracing calls: an id written to a log or a trace is not sent with the retried call.</summary>
+        private static bool IsTelemetry(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return ns.StartsWith("System.Diagnostics", System.StringComparison.Ordinal)
+                || ns.StartsWith("Microsoft.Extensions.Logging", System.StringComparison.Ordinal)
+                || ns.StartsWith("Serilog", System.StringComparison.Ordinal)
+                || ns.StartsWith("NLog", System.StringComparison.Ordinal)
+                || (ns == "System" && type.Name == "Console");
+        }
+
         private static string Pascal(string name) =>
             name.Length > 0 && char.IsLower(name[0]) ? char.ToUpperInvariant(name[0]) + name.Substring(1) : name;
 
@@ -936,7 +953,7 @@ namespace DistAnalyzers.Consensus
                     while (stack.Count > 0 && --budget > 0)
                     {
                         var op = stack.Pop();
-                        if (op is IInvocationOperation call)
+                        if (op is IInvocationOperation call && !IsTelemetry(call.TargetMethod))
                         {
                             calls.Add(call);
                         }

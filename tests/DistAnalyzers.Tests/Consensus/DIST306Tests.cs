@@ -302,6 +302,8 @@ class Client
         [InlineData("await new Acme.Retry.AsyncRetryPolicy().ExecuteAsync(() => _raft.ProposeAsync(body));")]
         // The call carries an id: an id parameter, or an id member on the argument's type; a method that is not exactly a command word.
         [InlineData("while (true) { try { await _raft.ApplyAsync(body, key); await _raft.ProposeAsync(cmd); await _raft.SubmitOrderAsync(body); break; } catch { } }")]
+        // An id written to a trace or the console for one attempt is not sent with the retried call.
+        [InlineData("while (true) { try { System.Diagnostics.Trace.WriteLine(new { CommandId = Guid.NewGuid() }); Console.WriteLine(new { OperationId = Guid.NewGuid() }); await _raft.ProposeAsync(cmd); break; } catch { } }")]
         // A user Guid type is not System.Guid.
         [InlineData("while (true) { try { cmd.IdempotencyKey = Acme.Guid.NewGuid(); await _raft.ProposeAsync(cmd); break; } catch { } }")]
         // Methods of System.*, Microsoft.* and Polly.* namespaces.
