@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -17,7 +18,8 @@ namespace DistAnalyzers.CodeFixes.Consensus
     /// DIST305: makes a one-shot election timer uniform in [T, 2T): <c>d + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)d.TotalMilliseconds))</c>,
     /// <c>d + Random.Shared.Next(0, d)</c> or <c>d + Random.Shared.NextInt64(0, d)</c>. The analyzer decides where the fix
     /// applies (one-shot timers, a simple reference, and <c>Random.Shared</c>/<c>NextInt64</c> resolving) and says so in
-    /// the diagnostic's properties. Span-local: Fix All uses the batch fixer.
+    /// the diagnostic's properties. The edits are span-local; Fix All applies them document by document (see
+    /// <see cref="RandomizeAllAsync"/> for why not through the batch fixer).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ElectionTimeoutNotRandomizedCodeFixProvider)), Shared]
     public sealed class ElectionTimeoutNotRandomizedCodeFixProvider : DistCodeFixProvider
@@ -41,29 +43,67 @@ namespace DistAnalyzers.CodeFixes.Consensus
                     continue;
                 }
 
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax duration)
+                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax)
                 {
                     continue;
                 }
 
+                var document = context.Document;
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Randomize the election timeout in [T, 2T)",
-                        ct => RandomizeAsync(context.Document, duration, form, ct),
+                        ct => RandomizeAsync(document, diagnostic, ct),
                         RandomizeKey),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> RandomizeAsync(Document document, ExpressionSyntax duration, string form, CancellationToken cancellationToken)
+        protected override bool UseBatchFixAll => false;
+
+        protected override Task<Document?> FixAllInDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken) =>
+            RandomizeAllAsync(document, diagnostics, cancellationToken);
+
+        private static async Task<Document> RandomizeAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            await RandomizeAllAsync(document, ImmutableArray.Create(diagnostic), cancellationToken).ConfigureAwait(false) ?? document;
+
+        /// <summary>
+        /// Rewrites every fixable diagnostic of the document at once. The edits are span-local and never overlap;
+        /// Fix All works per document (not through the batch fixer) so that it does not depend on the equivalence
+        /// key of whichever diagnostic a caller looks at first: <c>dotnet format</c> takes the key from one
+        /// diagnostic, and a periodic timer (no fix) would otherwise leave every fixable one unfixed.
+        /// </summary>
+        private static async Task<Document?> RandomizeAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || model is null)
             {
-                return document;
+                return null;
             }
 
+            var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(ElectionTimeoutNotRandomizedAnalyzer.FixProperty, out var form) || form is null
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax duration
+                    || replacements.ContainsKey(duration))
+                {
+                    continue;
+                }
+
+                replacements[duration] = Randomized(model, duration, form);
+            }
+
+            if (replacements.Count == 0)
+            {
+                return null;
+            }
+
+            return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        }
+
+        private static ExpressionSyntax Randomized(SemanticModel model, ExpressionSyntax duration, string form)
+        {
             var random = FrameworkTypeName.Of(model, duration.SpanStart, "System", "Random");
             var d = duration.WithoutTrivia().ToString();
             var text = form switch
@@ -76,13 +116,9 @@ namespace DistAnalyzers.CodeFixes.Consensus
             var replacement = SyntaxFactory.ParseExpression(text)
                 .WithTriviaFrom(duration)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            ExpressionSyntax result = replacement;
-            if (NeedsParentheses(duration))
-            {
-                result = SyntaxFactory.ParenthesizedExpression(replacement.WithoutTrivia()).WithTriviaFrom(duration);
-            }
-
-            return document.WithSyntaxRoot(root.ReplaceNode(duration, result));
+            return NeedsParentheses(duration)
+                ? SyntaxFactory.ParenthesizedExpression(replacement.WithoutTrivia()).WithTriviaFrom(duration)
+                : replacement;
         }
 
         private static bool NeedsParentheses(ExpressionSyntax duration) =>
