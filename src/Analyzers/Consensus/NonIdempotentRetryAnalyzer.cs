@@ -833,7 +833,7 @@ namespace DistAnalyzers.Consensus
                         crossedLoop = true;
                         break;
                     case ILoopOperation loop when loop.LoopKind is LoopKind.For or LoopKind.While:
-                        if (!loop.Body.Syntax.Span.Contains(operation.Syntax.Span))
+                        if (loop.Body is null || !loop.Body.Syntax.Span.Contains(operation.Syntax.Span))
                         {
                             break;
                         }
@@ -1007,7 +1007,7 @@ namespace DistAnalyzers.Consensus
                 int? firstTry = null;
                 foreach (var op in Walk(loop.Body))
                 {
-                    if (op is ITryOperation { Catches.Length: > 0 } attempt
+                    if (op is ITryOperation { Catches.Length: > 0, Body: not null } attempt
                         && LeavesOnSuccess(attempt.Body, loop, conditionSymbols)
                         && AnyCatchFallsThrough(attempt, loop))
                     {
@@ -1085,6 +1085,11 @@ namespace DistAnalyzers.Consensus
             {
                 foreach (var clause in attempt.Catches)
                 {
+                    if (clause.Handler is null)
+                    {
+                        continue;
+                    }
+
                     var statements = clause.Handler.Operations;
                     if (statements.IsEmpty)
                     {
