@@ -49,6 +49,10 @@ class RaftNode
 
     void Reset(ITimer timer) => timer.Change({|DIST305:ElectionTimeout|}, Timeout.InfiniteTimeSpan);
 
+    System.Timers.Timer TimersCtor() => new System.Timers.Timer({|DIST305:ElectionIntervalMs|});
+
+    void Period(PeriodicTimer periodic) => periodic.Period = {|DIST305:ElectionTimeout|};
+
     // A leader word with Election in the same name is still an election timer.
     Timer _leaderElectionTimer;
     void Leader() => _leaderElectionTimer.Change({|DIST305:ElectionTimeout|}, Timeout.InfiniteTimeSpan);
