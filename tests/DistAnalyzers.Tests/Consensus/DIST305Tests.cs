@@ -278,6 +278,7 @@ class RaftNode
         _timer = new Timer(_ => { }, null, {|DIST305:electionDelay|}, Timeout.InfiniteTimeSpan);
         _timer.Change({|DIST305:ElectionTimeoutMs|}, Timeout.Infinite);
         _timer.Change({|DIST305:_electionTimeoutTicks|}, -1L);
+        using var cts = new CancellationTokenSource({|DIST305:electionDelay|});
     }
 }";
             var fixedSource = Usings + @"
@@ -297,6 +298,7 @@ class RaftNode
         _timer = new Timer(_ => { }, null, electionDelay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)electionDelay.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
         _timer.Change(ElectionTimeoutMs + Random.Shared.Next(0, ElectionTimeoutMs), Timeout.Infinite);
         _timer.Change(_electionTimeoutTicks + Random.Shared.NextInt64(0, _electionTimeoutTicks), -1L);
+        using var cts = new CancellationTokenSource(electionDelay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)electionDelay.TotalMilliseconds)));
     }
 }";
             await Fix.VerifyFixAsync(source, fixedSource, ElectionTimeoutNotRandomizedCodeFixProvider.RandomizeKey);
