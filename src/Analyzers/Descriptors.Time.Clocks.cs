@@ -5,28 +5,12 @@ namespace DistAnalyzers
     /// <summary>Time and ordering: the clock rules (DIST101, DIST105, DIST106).</summary>
     public static partial class Descriptors
     {
-        private const string Dist101Title = "Monotonic clock value crosses a process boundary";
-
         public static readonly DiagnosticDescriptor DIST101_MonotonicClockCrossesProcess = Create(
             DiagnosticIds.MonotonicClockCrossesProcess,
-            Dist101Title,
-            "'{0}' is a monotonic clock reading and leaves the process here; its origin (boot, process start) differs per process and machine, so send a wall-clock timestamp or a duration",
+            "Monotonic clock value crosses a process boundary",
+            "{0}",
             Categories.Time,
-            "Stopwatch.GetTimestamp(), Environment.TickCount(64), TimeProvider.GetTimestamp() and a process-wide stopwatch count from an arbitrary per-process origin: only differences taken inside one process mean anything. Storing such a reading in a message or writing it out sends a number that no other process can interpret.");
-
-        public static readonly DiagnosticDescriptor DIST101_MonotonicClockComparedWithMessage = Create(
-            DiagnosticIds.MonotonicClockCrossesProcess,
-            Dist101Title,
-            "'{0}' compares a local monotonic clock reading with '{1}', a value from a message; readings of different processes have different origins",
-            Categories.Time,
-            "A monotonic reading of this process compared with, or subtracted from, a value that came from another process mixes two unrelated origins: the result is meaningless. Compare wall-clock timestamps (and know their skew), or use logical clocks for ordering.");
-
-        public static readonly DiagnosticDescriptor DIST101_RawTickDuration = Create(
-            DiagnosticIds.MonotonicClockCrossesProcess,
-            Dist101Title,
-            "'{0}' is a raw Stopwatch tick count in Stopwatch.Frequency units, which differ between machines (10^9/s on Linux, 10^7/s on Windows); send a TimeSpan, milliseconds or Stopwatch.GetElapsedTime(start)",
-            Categories.Time,
-            "The difference of two GetTimestamp() readings, or ElapsedTicks, is a duration in Stopwatch.Frequency units. Another machine reads it with its own frequency and gets a different duration.");
+            "Stopwatch.GetTimestamp(), Environment.TickCount(64), TimeProvider.GetTimestamp() and a process-wide stopwatch count from an arbitrary per-process origin: only differences taken inside one process mean anything. Storing such a reading in a message, writing it out, or comparing it with a value from a message mixes unrelated origins. Raw Stopwatch tick counts are also in Stopwatch.Frequency units, which differ between machines.");
 
         public static readonly DiagnosticDescriptor DIST105_WallClockForElapsedTime = Create(
             DiagnosticIds.WallClockForElapsedTime,

@@ -24,10 +24,11 @@ namespace DistAnalyzers.Time
 
         public static readonly RuleOption<WordList> RttWords = RuleOptions.Words("rtt_words", "Echo, Origin, RoundTrip, Rtt");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.DIST101_MonotonicClockCrossesProcess,
-            Descriptors.DIST101_MonotonicClockComparedWithMessage,
-            Descriptors.DIST101_RawTickDuration);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DIST101_MonotonicClockCrossesProcess);
+
+        private const string StoredMessage = "'{0}' is a monotonic clock reading and leaves the process here; its origin (boot, process start) differs per process and machine, so send a wall-clock timestamp or a duration";
+        private const string ComparedMessage = "'{0}' compares a local monotonic clock reading with '{1}', a value from a message; readings of different processes have different origins";
+        private const string RawTicksMessage = "'{0}' is a raw Stopwatch tick count in Stopwatch.Frequency units, which differ between machines (10^9/s on Linux, 10^7/s on Windows); send a TimeSpan, milliseconds or Stopwatch.GetElapsedTime(start)";
 
         public override IEnumerable<RuleOption> Options => new RuleOption[] { RuleOptions.MessageTypeWords, RttWords, RuleOptions.TestDoubleWords };
 
@@ -106,7 +107,7 @@ namespace DistAnalyzers.Time
                 {
                     // new DateTime(reading) stored directly: the reading itself is reported.
                     var fixable = DirectOrOnlyUse(ticks, out var removeLocal);
-                    Report(context, Descriptors.DIST101_MonotonicClockCrossesProcess, ticks.Syntax, fixable ? FixUtcNow : null, creation.Syntax, removeLocal);
+                    Report(context, StoredMessage, ticks.Syntax, fixable ? FixUtcNow : null, creation.Syntax, removeLocal);
                     return;
                 }
 
@@ -130,13 +131,13 @@ namespace DistAnalyzers.Time
                         }
                     }
 
-                    Report(context, Descriptors.DIST101_MonotonicClockCrossesProcess, value.Syntax, fix, replace, null, fix == FixProviderMillis ? source.Syntax : null);
+                    Report(context, StoredMessage, value.Syntax, fix, replace, null, fix == FixProviderMillis ? source.Syntax : null);
                     return;
                 }
 
                 if (LocalFlow.Traces(value, readings.IsRawTickDuration))
                 {
-                    Report(context, Descriptors.DIST101_RawTickDuration, value.Syntax, null, null, null);
+                    Report(context, RawTicksMessage, value.Syntax, null, null, null);
                 }
             }
 
@@ -262,7 +263,7 @@ namespace DistAnalyzers.Time
                 if (ComparedMember(binary, settings) is { } member)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.DIST101_MonotonicClockComparedWithMessage, binary.Syntax.GetLocation(), binary.Syntax.ToString(), member.Syntax.ToString()));
+                        Descriptors.DIST101_MonotonicClockCrossesProcess, binary.Syntax.GetLocation(), string.Format(ComparedMessage, binary.Syntax, member.Syntax)));
                 }
             }
 
@@ -306,7 +307,7 @@ namespace DistAnalyzers.Time
                 return boundary.MessageTypes.IsMessageStore(type, member, settings.MessageWords, settings.TestDoubleWords) ? unwrapped : null;
             }
 
-            private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)
+            private static void Report(OperationAnalysisContext context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)
             {
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var additional = new List<Location>(2);
@@ -325,7 +326,8 @@ namespace DistAnalyzers.Time
                     }
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location.GetLocation(), additional, properties, location.ToString()));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DIST101_MonotonicClockCrossesProcess, location.GetLocation(), additional, properties, string.Format(message, location)));
             }
         }
     }

@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace DistAnalyzers.CodeFixes.Time
 {
@@ -61,6 +60,7 @@ namespace DistAnalyzers.CodeFixes.Time
                 return document;
             }
 
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
             var done = new HashSet<SyntaxNode>();
             foreach (var diagnostic in diagnostics)
@@ -77,8 +77,8 @@ namespace DistAnalyzers.CodeFixes.Time
 
                 ExpressionSyntax? replacement = fix switch
                 {
-                    MonotonicClockCrossesProcessAnalyzer.FixMillis => Parse("global::System.DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()"),
-                    MonotonicClockCrossesProcessAnalyzer.FixUtcNow => Parse("global::System.DateTime.UtcNow"),
+                    MonotonicClockCrossesProcessAnalyzer.FixMillis => Parse(TypeNames.Shortest(model, target.SpanStart, "System.DateTimeOffset") + ".UtcNow.ToUnixTimeMilliseconds()"),
+                    MonotonicClockCrossesProcessAnalyzer.FixUtcNow => Parse(TypeNames.Shortest(model, target.SpanStart, "System.DateTime") + ".UtcNow"),
                     MonotonicClockCrossesProcessAnalyzer.FixProviderMillis when diagnostic.AdditionalLocations.Count > 1 => ProviderMillis(root, diagnostic.AdditionalLocations[1]),
                     _ => null,
                 };
@@ -91,14 +91,14 @@ namespace DistAnalyzers.CodeFixes.Time
                 if (diagnostic.Properties.ContainsKey(MonotonicClockCrossesProcessAnalyzer.RemoveLocalProperty) && diagnostic.AdditionalLocations.Count > 1
                     && root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan) is LocalDeclarationStatementSyntax statement && done.Add(statement))
                 {
-                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.KeepExteriorTrivia);
+                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
                 }
             }
 
             return document.WithSyntaxRoot(editor.GetChangedRoot());
         }
 
-        private static ExpressionSyntax Parse(string text) => SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        private static ExpressionSyntax Parse(string text) => SyntaxFactory.ParseExpression(text);
 
         /// <summary><c>provider.GetTimestamp()</c> → <c>provider.GetUtcNow().ToUnixTimeMilliseconds()</c>.</summary>
         private static ExpressionSyntax? ProviderMillis(SyntaxNode root, Location readingLocation)
