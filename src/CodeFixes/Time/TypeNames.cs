@@ -1,10 +1,32 @@
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace DistAnalyzers.CodeFixes.Time
 {
     /// <summary>Writes a framework type's name as short as the code at a position allows (<c>Stopwatch</c> under <c>using System.Diagnostics;</c>, else fully qualified).</summary>
     internal static class TypeNames
     {
+        /// <summary>
+        /// A fully qualified type name annotated so that <see cref="AddImportsAndSimplifyAsync"/> adds the
+        /// <c>using</c> directive and shortens it.
+        /// </summary>
+        public static ExpressionSyntax Qualified(string metadataName) =>
+            SyntaxFactory.ParseExpression(metadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+
+        /// <summary>Adds the <c>using</c> directives the annotated names need and simplifies them.</summary>
+        public static async Task<Document> AddImportsAndSimplifyAsync(Document document, CancellationToken cancellationToken)
+        {
+            var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var simplified = await Simplifier.ReduceAsync(withImports, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Formatter.FormatAsync(simplified, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         public static string Shortest(SemanticModel? model, int position, string metadataName)
         {
             var dot = metadataName.LastIndexOf('.');

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using A = DistAnalyzers.Time.WallClockForElapsedTimeAnalyzer;
 
@@ -169,9 +170,8 @@ namespace DistAnalyzers.CodeFixes.Time
                 return document;
             }
 
-            var position = edits.Keys.Min(n => n.SpanStart);
-            var stopwatch = TypeNames.Shortest(model, position, "System.Diagnostics.Stopwatch");
-            var environment = TypeNames.Shortest(model, position, "System.Environment");
+            const string stopwatch = "System.Diagnostics.Stopwatch";
+            const string environment = "System.Environment";
             var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) =>
             {
                 var current = rewritten;
@@ -182,7 +182,7 @@ namespace DistAnalyzers.CodeFixes.Time
 
                 return current;
             });
-            return document.WithSyntaxRoot(newRoot);
+            return await TypeNames.AddImportsAndSimplifyAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
         }
 
         private static SyntaxNode? Apply(string code, SyntaxNode original, SyntaxNode node, string stopwatch, string environment, Dictionary<SyntaxNode, string> names, Dictionary<SyntaxNode, ExpressionSyntax> durations)
@@ -194,8 +194,11 @@ namespace DistAnalyzers.CodeFixes.Time
                 A.EditGetElapsedTime => Subtrahend(node) is { } start ? Call(stopwatch + ".GetElapsedTime", start) : null,
                 A.EditElapsed => Subtrahend(node) is { } start ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Primary(start), SyntaxFactory.IdentifierName("Elapsed")) : null,
                 A.EditRetypeLong => SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.LongKeyword)),
-                A.EditRetypeStopwatch => SyntaxFactory.ParseTypeName(stopwatch),
-                A.EditDeadlineStatement when names.TryGetValue(original, out var name) => SyntaxFactory.ParseStatement($"long {name} = {stopwatch}.GetTimestamp();"),
+                A.EditRetypeStopwatch => SyntaxFactory.ParseTypeName(stopwatch).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation),
+                A.EditDeadlineStatement when names.TryGetValue(original, out var name) => SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
+                    SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.LongKeyword)),
+                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name)).WithInitializer(
+                        SyntaxFactory.EqualsValueClause(Parse(stopwatch + ".GetTimestamp()")))))).NormalizeWhitespace(),
                 A.EditDeadlineNow when names.TryGetValue(original, out var name) => Call(stopwatch + ".GetElapsedTime", SyntaxFactory.IdentifierName(name)),
                 A.EditDeadlineOperand when durations.TryGetValue(original, out var duration) => duration,
                 A.EditTickCount64 => Parse(environment + ".TickCount64"),
@@ -215,7 +218,13 @@ namespace DistAnalyzers.CodeFixes.Time
             _ => null,
         };
 
-        private static ExpressionSyntax Parse(string text) => SyntaxFactory.ParseExpression(text);
+        /// <summary>Parses <c>Type.Member…</c> with the type part annotated for adding its <c>using</c> and shortening.</summary>
+        private static ExpressionSyntax Parse(string text)
+        {
+            var expression = SyntaxFactory.ParseExpression(text);
+            var typeNode = expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().FirstOrDefault();
+            return typeNode is null ? expression : expression.ReplaceNode(typeNode.Expression, typeNode.Expression.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation));
+        }
 
         private static ExpressionSyntax Call(string method, ExpressionSyntax argument) =>
             SyntaxFactory.InvocationExpression(Parse(method), SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
@@ -236,8 +245,7 @@ namespace DistAnalyzers.CodeFixes.Time
                     : bare;
             }
 
-            var timeSpan = TypeNames.Shortest(model, expression.SpanStart, "System.TimeSpan");
-            return Call(timeSpan + ".From" + kind, bare);
+            return Call("System.TimeSpan.From" + kind, bare);
         }
 
         /// <summary><c>start</c>, or <c>start2</c>, <c>start3</c>… when the name already appears in the member (or was given to another deadline there).</summary>

@@ -196,15 +196,16 @@ class C
     }
 }";
             var fixedSource = @"using System;
+using System.Diagnostics;
 class C
 {
     void M()
     {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        Console.WriteLine(System.Diagnostics.Stopwatch.GetElapsedTime(start));
-        var total = System.Diagnostics.Stopwatch.GetElapsedTime(start);
-        var begin = System.Diagnostics.Stopwatch.GetTimestamp();
-        var again = System.Diagnostics.Stopwatch.GetElapsedTime(begin);
+        long start = Stopwatch.GetTimestamp();
+        Console.WriteLine(Stopwatch.GetElapsedTime(start));
+        var total = Stopwatch.GetElapsedTime(start);
+        var begin = Stopwatch.GetTimestamp();
+        var again = Stopwatch.GetElapsedTime(begin);
     }
 }";
             return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
