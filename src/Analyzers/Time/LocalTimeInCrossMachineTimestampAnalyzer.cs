@@ -23,7 +23,9 @@ namespace DistAnalyzers.Time
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var dateTime = symbols.DateTime;
-            var boundary = new ProcessBoundary(symbols);
+            var dateTimeOffset = symbols.DateTimeOffset;
+            var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Object
+                || SymbolEqualityComparer.Default.Equals(type, dateTimeOffset) || type.TypeKind == TypeKind.TypeParameter);
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.LocalTimeInCrossMachineTimestamp, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RuleOptions.TestDoubleWords)));
 

@@ -38,7 +38,11 @@ namespace DistAnalyzers.Time
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var readings = new MonotonicReadings(symbols);
-            var boundary = new ProcessBoundary(symbols);
+            var timeSpan = symbols.TimeSpan;
+            var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Double or SpecialType.System_Decimal
+                or SpecialType.System_Object or SpecialType.System_DateTime
+                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter);
             var dateTime = symbols.DateTime;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MonotonicClockCrossesProcess, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
@@ -276,12 +280,13 @@ namespace DistAnalyzers.Time
                     return null;
                 }
 
-                if (IsMessageMember(binary.RightOperand, settings) is { } right && LocalFlow.Traces(binary.LeftOperand, readings.IsReading))
+                // Cheapest test first: a member reference on one side, then a reading on the other, then the message type.
+                if (MemberOperand(binary.RightOperand) is { } right && LocalFlow.Traces(binary.LeftOperand, readings.IsReading) && IsMessageMember(right, settings))
                 {
                     return right;
                 }
 
-                if (IsMessageMember(binary.LeftOperand, settings) is { } left && LocalFlow.Traces(binary.RightOperand, readings.IsReading))
+                if (MemberOperand(binary.LeftOperand) is { } left && LocalFlow.Traces(binary.RightOperand, readings.IsReading) && IsMessageMember(left, settings))
                 {
                     return left;
                 }
@@ -289,22 +294,26 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
-            private IOperation? IsMessageMember(IOperation operand, Settings settings)
+            private static IOperation? MemberOperand(IOperation operand)
             {
                 var unwrapped = LocalFlow.Unwrap(operand);
-                var (member, instance) = unwrapped switch
+                return unwrapped is IPropertyReferenceOperation { Arguments.IsEmpty: true } or IFieldReferenceOperation ? unwrapped : null;
+            }
+
+            private bool IsMessageMember(IOperation member, Settings settings)
+            {
+                var (symbol, instance) = member switch
                 {
-                    IPropertyReferenceOperation { Arguments.IsEmpty: true } p => ((ISymbol)p.Property, p.Instance),
+                    IPropertyReferenceOperation p => ((ISymbol)p.Property, p.Instance),
                     IFieldReferenceOperation f => (f.Field, f.Instance),
                     _ => (null, null),
                 };
-                if (member is null || settings.RttWords.CarriedBy(member.Name))
+                if (symbol is null || settings.RttWords.CarriedBy(symbol.Name))
                 {
-                    return null;
+                    return false;
                 }
 
-                var type = instance?.Type ?? member.ContainingType;
-                return boundary.MessageTypes.IsMessageStore(type, member, settings.MessageWords, settings.TestDoubleWords) ? unwrapped : null;
+                return boundary.MessageTypes.IsMessageStore(instance?.Type ?? symbol.ContainingType, symbol, settings.MessageWords, settings.TestDoubleWords);
             }
 
             private static void Report(OperationAnalysisContext context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)

@@ -49,9 +49,13 @@ namespace DistAnalyzers.Time
         private readonly INamedTypeSymbol? binaryPrimitives;
         private readonly INamedTypeSymbol? jsonContent;
         private readonly INamedTypeSymbol? jsonSerializer;
+        private readonly Func<ITypeSymbol, bool> valueTypes;
 
-        public ProcessBoundary(KnownSymbols symbols)
+        /// <param name="symbols">The compilation's symbols.</param>
+        /// <param name="valueTypes">The types of value the rule can flag: other stores are skipped before any message-type check.</param>
+        public ProcessBoundary(KnownSymbols symbols, Func<ITypeSymbol, bool> valueTypes)
         {
+            this.valueTypes = valueTypes;
             messageTypes = new MessageTypes(symbols);
             binaryWriter = symbols.Get("System.IO.BinaryWriter");
             bitConverter = symbols.Get("System.BitConverter");
@@ -88,7 +92,7 @@ namespace DistAnalyzers.Time
 
                     break;
                 case IObjectCreationOperation creation:
-                    if (creation.Type is { } created && messageTypes.IsMessageType(created, messageWords, testDoubleWords))
+                    if (AnyWantedArgument(creation) && creation.Type is { } created && messageTypes.IsMessageType(created, messageWords, testDoubleWords))
                     {
                         ConstructorArgumentStores(creation, excludedMemberWords, into, requireMessage: true, messageWords, testDoubleWords);
                     }
@@ -167,8 +171,16 @@ namespace DistAnalyzers.Time
             return current;
         }
 
+        private bool Wanted(IOperation? value) => value?.Type is { } type && valueTypes(
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type);
+
         private void AssignmentStore(ISimpleAssignmentOperation assignment, WordList messageWords, WordList testDoubleWords, WordList excluded, List<BoundaryStore> into)
         {
+            if (!Wanted(assignment.Value))
+            {
+                return;
+            }
+
             ISymbol? member;
             IOperation? instance;
             ITypeSymbol? memberType;
@@ -199,7 +211,7 @@ namespace DistAnalyzers.Time
 
         private void MemberStore(ITypeSymbol? type, ISymbol member, ITypeSymbol? memberType, IOperation? value, WordList messageWords, WordList testDoubleWords, WordList excluded, List<BoundaryStore> into)
         {
-            if (value is null || type is null || excluded.CarriedBy(member.Name))
+            if (value is null || type is null || !Wanted(value) || excluded.CarriedBy(member.Name))
             {
                 return;
             }
@@ -221,7 +233,7 @@ namespace DistAnalyzers.Time
             foreach (var argument in creation.Arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter is null || argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit)
+                if (parameter is null || argument.IsImplicit || argument.ArgumentKind != ArgumentKind.Explicit || !Wanted(argument.Value))
                 {
                     continue;
                 }
@@ -324,7 +336,7 @@ namespace DistAnalyzers.Time
                         foreach (var initializer in anonymous.Initializers)
                         {
                             if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                                && !excluded.CarriedBy(property.Property.Name))
+                                && Wanted(assignment.Value) && !excluded.CarriedBy(property.Property.Name))
                             {
                                 into.Add(new BoundaryStore(assignment.Value, property.Property.Type, property.Property.Name));
                             }
@@ -346,7 +358,7 @@ namespace DistAnalyzers.Time
                                         IFieldReferenceOperation f => (f.Field, f.Field.Type),
                                         _ => (null, null),
                                     };
-                                    if (member is not null && !excluded.CarriedBy(member.Name))
+                                    if (member is not null && Wanted(assignment.Value) && !excluded.CarriedBy(member.Name))
                                     {
                                         into.Add(new BoundaryStore(assignment.Value, memberType, member.Name));
                                     }
@@ -359,9 +371,22 @@ namespace DistAnalyzers.Time
             }
         }
 
-        private static void AddArgument(IArgumentOperation argument, List<BoundaryStore> into)
+        private bool AnyWantedArgument(IObjectCreationOperation creation)
         {
-            if (!argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit)
+            foreach (var argument in creation.Arguments)
+            {
+                if (Wanted(argument.Value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddArgument(IArgumentOperation argument, List<BoundaryStore> into)
+        {
+            if (!argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit && Wanted(argument.Value))
             {
                 into.Add(new BoundaryStore(argument.Value, argument.Parameter?.Type, null));
             }

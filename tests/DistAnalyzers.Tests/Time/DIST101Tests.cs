@@ -48,6 +48,42 @@ public class TimedMessage { public long Stamp = {|DIST101:System.Diagnostics.Sto
         }
 
         [Fact]
+        public Task Message_types_are_recognised_by_attribute_interface_and_member_attribute()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class C
+{
+    void M(Snapshot s, Vote v, Frame f, Probe p, Slot slot, Box b)
+    {
+        s.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        v.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        f.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        p.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        slot.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        b.At = {|DIST101:Stopwatch.GetTimestamp()|};
+        var derived = new DerivedSnapshot { At = {|DIST101:Environment.TickCount64|} };
+    }
+}
+[Serializable] public class Snapshot { public long? At; }
+public class DerivedSnapshot : Snapshot { }
+[ProtoBuf.ProtoContract] public class Vote { public long At { get; set; } }
+[MessagePack.MessagePackObject] public class Frame { public long At { get; set; } }
+public class Probe : Google.Protobuf.IMessage { public long At { get; set; } }
+public class Slot { [MessagePack.Key(0)] public long At { get; set; } }
+[Orleans.GenerateSerializer] public class Box { public long At { get; set; } }
+namespace ProtoBuf { public sealed class ProtoContractAttribute : System.Attribute { } }
+namespace MessagePack
+{
+    public sealed class MessagePackObjectAttribute : System.Attribute { }
+    public sealed class KeyAttribute : System.Attribute { public KeyAttribute(int index) { } }
+}
+namespace Google.Protobuf { public interface IMessage { } }
+namespace Orleans { public sealed class GenerateSerializerAttribute : System.Attribute { } }";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Through_a_local_the_stored_reference_is_reported()
         {
             var source = @"using System;

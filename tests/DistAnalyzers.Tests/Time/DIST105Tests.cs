@@ -59,6 +59,18 @@ partial class Uptime
             return Verify.VerifyAsync(source);
         }
 
+        [Theory]
+        [InlineData("opened = DateTime.UtcNow;", true)]
+        [InlineData("opened = restored;", false)]
+        public async Task Private_fields_are_judged_over_partial_declarations_in_other_documents(string assignment, bool flagged)
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            var difference = flagged ? "{|DIST105:DateTime.UtcNow - opened|}" : "DateTime.UtcNow - opened";
+            test.TestState.Sources.Add("using System; partial class Session { private DateTime opened = DateTime.UtcNow; public TimeSpan Age => " + difference + "; }");
+            test.TestState.Sources.Add("using System; partial class Session { public void Reopen(DateTime restored) { " + assignment + " } }");
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task Deadlines_compared_with_now_in_a_loop_or_a_wait_are_flagged()
         {
