@@ -401,7 +401,7 @@ namespace DistAnalyzers.Time
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } binary when clocks.IsTimeSpan(binary.Type)
                         && clocks.IsWallType(binary.LeftOperand.Type) && clocks.IsWallType(binary.RightOperand.Type):
-                        if (QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
+                        if (!BothDirect(binary.LeftOperand, binary.RightOperand, tp) && QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
                         {
                             reporter?.Report(binary.Syntax.GetLocation(), Message.Difference(binary.Syntax), DifferenceFix(binary.RightOperand, oracle));
                             return true;
@@ -411,7 +411,7 @@ namespace DistAnalyzers.Time
 
                     case IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false } method, Instance: { } instance } invocation
                         when invocation.Arguments.Length == 1 && clocks.IsWallType(method.ContainingType) && clocks.IsWallType(method.Parameters[0].Type):
-                        if (QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
+                        if (!BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
                         {
                             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                                 ? access.Name.Identifier.GetLocation()
@@ -472,6 +472,13 @@ namespace DistAnalyzers.Time
                         return false;
                 }
             }
+
+            /// <summary>
+            /// Two readings taken in the same expression (<c>DateTime.Now - DateTime.UtcNow</c>) measure no interval:
+            /// that is the local UTC offset, not elapsed time.
+            /// </summary>
+            private bool BothDirect(IOperation left, IOperation right, bool includeTimeProvider) =>
+                clocks.IsNow(LocalFlow.Unwrap(left), includeTimeProvider) && clocks.IsNow(LocalFlow.Unwrap(right), includeTimeProvider);
 
             /// <summary>Inside a loop, or inside a lambda passed to a call whose name carries Wait or Until (<c>SpinWait.SpinUntil</c>).</summary>
             private static bool InLoopOrWait(IOperation operation)

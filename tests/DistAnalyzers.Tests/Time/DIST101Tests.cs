@@ -305,6 +305,8 @@ class C
         writer.Write({|DIST101:Environment.TickCount64|});
         msg.OriginTimestamp = 0;
         var reply = new PongReply({|DIST101:provider.GetTimestamp()|}, 0);
+        var viaLocal = provider.GetTimestamp();
+        msg.SentAt = {|DIST101:viaLocal|};
         msg.At = new DateTime({|DIST101:Stopwatch.GetTimestamp()|});
         var ticks = Stopwatch.GetTimestamp();
         msg.At = new DateTime({|DIST101:ticks|}, DateTimeKind.Utc);
@@ -325,6 +327,8 @@ class C
         writer.Write(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         msg.OriginTimestamp = 0;
         var reply = new PongReply(provider.GetUtcNow().ToUnixTimeMilliseconds(), 0);
+        var viaLocal = provider.GetUtcNow().ToUnixTimeMilliseconds();
+        msg.SentAt = viaLocal;
         msg.At = DateTime.UtcNow;
         msg.At = DateTime.UtcNow;
         var at = DateTime.UtcNow;

@@ -147,6 +147,7 @@ class C
         [InlineData("var deadline = DateTime.UtcNow.AddSeconds(1); if (DateTime.UtcNow > deadline) { }")]
         [InlineData("var s = MyLib.DateTime.UtcNow; var e = MyLib.DateTime.UtcNow - s; long w = (long)MyLib.Environment.TickCount - s; var c = MyLib.Environment.TickCount > s;")]
         [InlineData("while (DateTime.UtcNow < notAfter) { } while (DateTime.UtcNow < notAfter.AddDays(-1)) { }")]
+        [InlineData("var offset = DateTime.Now - DateTime.UtcNow; var same = DateTimeOffset.Now.Subtract(DateTime.UtcNow);")]
         public Task Not_flagged(string statements)
         {
             var source = @"using System;
