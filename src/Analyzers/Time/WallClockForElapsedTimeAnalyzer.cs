@@ -196,11 +196,7 @@ namespace DistAnalyzers.Time
 
             private void RecordField(OperationAnalysisContext context)
             {
-                if (!Owns(context.ContainingSymbol))
-                {
-                    return;
-                }
-
+                // Not filtered by Owns: a nested type may write or read this type's private fields.
                 var settings = clocks.Options.Get(context.Operation.Syntax.SyntaxTree);
                 if (context.Operation is IFieldInitializerOperation initializer)
                 {
@@ -216,7 +212,7 @@ namespace DistAnalyzers.Time
                 }
 
                 var reference = (IFieldReferenceOperation)context.Operation;
-                if (!IsCandidateField(reference.Field, reference.Instance))
+                if (!IsCandidateField(reference.Field, null))
                 {
                     return;
                 }
@@ -323,13 +319,45 @@ namespace DistAnalyzers.Time
                     var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
                     foreach (var pair in fields)
                     {
-                        kinds[pair.Key] = Classify(pair.Value);
+                        kinds[pair.Key] = UsedInNestedType(pair.Key) ? FieldKind.None : Classify(pair.Value);
                     }
 
                     finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
                 }
 
                 return finalOracle(field);
+            }
+
+            /// <summary>
+            /// Nested types are analysed on their own (their operations do not reach this type's actions): a private
+            /// field whose name appears in a nested type may be written there, so it never qualifies.
+            /// </summary>
+            private bool UsedInNestedType(IFieldSymbol field)
+            {
+                if (type.GetTypeMembers().IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    var root = reference.GetSyntax();
+                    foreach (var node in root.DescendantNodes())
+                    {
+                        if (node is BaseTypeDeclarationSyntax nested && node != root)
+                        {
+                            foreach (var token in nested.DescendantTokens())
+                            {
+                                if (token.ValueText == field.Name && token.Parent is IdentifierNameSyntax)
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return false;
             }
 
             private FieldKind Classify(FieldInfo info)

@@ -72,6 +72,19 @@ partial class Uptime
         }
 
         [Fact]
+        public Task A_nested_type_writing_the_field_disqualifies_it()
+        {
+            var source = @"using System;
+class Outer
+{
+    private DateTime opened = DateTime.UtcNow;
+    public TimeSpan Age => DateTime.UtcNow - opened;
+    class Restorer { public void Restore(Outer o, DateTime when) { o.opened = when; } }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Deadlines_compared_with_now_in_a_loop_or_a_wait_are_flagged()
         {
             var source = @"using System;
