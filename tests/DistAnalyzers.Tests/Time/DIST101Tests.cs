@@ -252,6 +252,27 @@ namespace MyLib
         }
 
         [Fact]
+        public Task A_user_type_named_Stopwatch_is_not_the_framework_one()
+        {
+            var source = @"namespace App
+{
+    public static class Stopwatch { public static long GetTimestamp() => 42; }
+    public static class Environment { public static long TickCount64 => 42; }
+    public class PingMessage { public long SentAt { get; set; } }
+    class C
+    {
+        void M(PingMessage msg, System.IO.BinaryWriter writer)
+        {
+            msg.SentAt = Stopwatch.GetTimestamp();
+            writer.Write(Environment.TickCount64);
+            var late = Stopwatch.GetTimestamp() > msg.SentAt;
+        }
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Nothing_is_reported_inside_a_test_double()
         {
             var source = @"using System.Diagnostics;

@@ -182,6 +182,37 @@ namespace MyLib
         }
 
         [Fact]
+        public Task User_types_named_DateTime_and_Environment_are_not_the_framework_ones()
+        {
+            var source = @"namespace App
+{
+    public struct DateTime
+    {
+        public static DateTime UtcNow => default;
+        public static System.TimeSpan operator -(DateTime a, DateTime b) => default;
+        public static bool operator <(DateTime a, DateTime b) => false;
+        public static bool operator >(DateTime a, DateTime b) => false;
+        public DateTime AddSeconds(double s) => this;
+    }
+    public static class Environment { public static int TickCount => 0; }
+    class C
+    {
+        void M()
+        {
+            var start = DateTime.UtcNow;
+            var elapsed = DateTime.UtcNow - start;
+            var deadline = DateTime.UtcNow.AddSeconds(1);
+            while (DateTime.UtcNow < deadline) { }
+            int t = Environment.TickCount;
+            long w = (long)Environment.TickCount - t;
+            var c = Environment.TickCount > t;
+        }
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Nothing_is_reported_inside_a_test_double()
         {
             var source = @"using System;

@@ -104,6 +104,21 @@ namespace MyLib { public static class DateTime { public static long Now => 0; } 
         }
 
         [Fact]
+        public Task A_user_type_named_DateTime_is_not_the_framework_one()
+        {
+            var source = @"namespace App
+{
+    public struct DateTime { public static DateTime Now => default; public static DateTime Today => default; }
+    public class OrderMessage { public DateTime CreatedAt { get; set; } }
+    class C
+    {
+        void M(OrderMessage msg) { msg.CreatedAt = DateTime.Now; var o = new OrderMessage { CreatedAt = DateTime.Today }; }
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Nothing_is_reported_inside_a_test_double()
         {
             var source = @"using System;
