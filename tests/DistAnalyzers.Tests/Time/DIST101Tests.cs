@@ -300,6 +300,17 @@ class C
         }
 
         [Fact]
+        public Task Test_double_words_option()
+        {
+            var source = @"using System.Diagnostics;
+class C
+{
+    void M(MockMessage mock, PingMessage msg) { mock.At = {|DIST101:Stopwatch.GetTimestamp()|}; msg.SentAt = Stopwatch.GetTimestamp(); }
+}" + Types;
+            return Verify.VerifyAsync(source, "dist_analyzers.test_double_words = Ping");
+        }
+
+        [Fact]
         public Task Message_type_words_option()
         {
             var source = @"using System.Diagnostics;

@@ -224,6 +224,18 @@ class FakeClock
         }
 
         [Fact]
+        public async Task Test_double_words_option()
+        {
+            var source = @"using System;
+class SystemClock
+{
+    TimeSpan M() { var s = DateTime.UtcNow; return {|DIST105:DateTime.UtcNow - s|}; }
+}";
+            await Verify.VerifyAsync(source);
+            await Verify.VerifyAsync(source.Replace("{|DIST105:", string.Empty).Replace("|}", string.Empty), "dist_analyzers.DIST105.test_double_words = Clock");
+        }
+
+        [Fact]
         public async Task Include_time_provider_option_fallback_key_and_bad_value()
         {
             var source = @"using System;
@@ -426,6 +438,9 @@ class C
         Use(spent);
         var other = Environment.TickCount;
         if (checked({|DIST105:Environment.TickCount - other|}) > 1000) { }
+        var t0 = Environment.TickCount;
+        int took = checked({|DIST105:Environment.TickCount - t0|});
+        if (took > 100) { }
         long uptime = {|DIST105:(long)Environment.TickCount - (long)startedAt|};
     }
 }";
@@ -443,6 +458,9 @@ class C
         Use(spent);
         var other = Environment.TickCount64;
         if (checked(Environment.TickCount64 - other) > 1000) { }
+        var t0 = Environment.TickCount64;
+        long took = checked(Environment.TickCount64 - t0);
+        if (took > 100) { }
         long uptime = Environment.TickCount64 - startedAt;
     }
 }";
