@@ -105,6 +105,58 @@ class C
         }
 
         [Fact]
+        public Task Any_number_of_local_hops_and_conversions_are_followed()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class C
+{
+    void M(PingMessage msg)
+    {
+        var a = Stopwatch.GetTimestamp();
+        var b = a;
+        long c;
+        c = checked(b + TimeSpan.TicksPerSecond);
+        msg.SentAt = {|DIST101:c|};
+        int t = Environment.TickCount;
+        long widened = t;
+        msg.SentAt = {|DIST101:(long)unchecked(widened - 5)|};
+    }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
+        [Theory]
+        [InlineData("var x = Stopwatch.GetTimestamp() * 2; msg.SentAt = x;")]
+        [InlineData("var y = Math.Max(Stopwatch.GetTimestamp(), 0); msg.SentAt = y;")]
+        [InlineData("var (p, q) = (Stopwatch.GetTimestamp(), 0L); msg.SentAt = p;")]
+        [InlineData("long r = Stopwatch.GetTimestamp(); Update(ref r); msg.SentAt = r;")]
+        [InlineData("long o; Read(out o); msg.SentAt = o;")]
+        [InlineData("long w = Stopwatch.GetTimestamp(); Action reset = () => w = 0; msg.SentAt = w;")]
+        [InlineData("long v = Stopwatch.GetTimestamp(); void Reset() => v = 0; msg.SentAt = v;")]
+        [InlineData("stamp = Stopwatch.GetTimestamp(); msg.SentAt = stamp;")]
+        [InlineData("msg.SentAt = Now();")]
+        [InlineData("msg.SentAt = parameter;")]
+        [InlineData("long z = Stopwatch.GetTimestamp(); z = 0; msg.SentAt = z;")]
+        public Task Tracking_ends_at_arithmetic_calls_tuples_refs_lambdas_fields_returns_and_parameters(string statements)
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class C
+{
+    private long stamp;
+    static void Update(ref long value) { }
+    static void Read(out long value) { value = Stopwatch.GetTimestamp(); }
+    static long Now() => Stopwatch.GetTimestamp();
+    void M(PingMessage msg, long parameter)
+    {
+        " + statements + @"
+    }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Writes_are_flagged()
         {
             var source = @"using System;
