@@ -29,10 +29,6 @@ namespace DistAnalyzers.Time
             timeProvider = symbols.Get("System.TimeProvider");
         }
 
-        public bool AnyResolves => stopwatch is not null || environment is not null || timeProvider is not null;
-
-        public INamedTypeSymbol? Stopwatch => stopwatch;
-
         /// <summary>Whether <paramref name="operation"/> is a monotonic reading.</summary>
         public bool IsReading(IOperation operation)
         {

@@ -9,16 +9,13 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace DistAnalyzers.CodeFixes.Time
 {
-    /// <summary>Writes a framework type's name as short as the code at a position allows (<c>Stopwatch</c> under <c>using System.Diagnostics;</c>, else fully qualified).</summary>
+    /// <summary>
+    /// Framework type names in fixes: as short as the code at a position allows, or fully qualified names annotated
+    /// (<see cref="Simplifier.AddImportsAnnotation"/>, <see cref="Simplifier.Annotation"/>) that
+    /// <see cref="AddImportsAndSimplifyAsync"/> turns into a <c>using</c> directive and a short name.
+    /// </summary>
     internal static class TypeNames
     {
-        /// <summary>
-        /// A fully qualified type name annotated so that <see cref="AddImportsAndSimplifyAsync"/> adds the
-        /// <c>using</c> directive and shortens it.
-        /// </summary>
-        public static ExpressionSyntax Qualified(string metadataName) =>
-            SyntaxFactory.ParseExpression(metadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
-
         /// <summary>Adds the <c>using</c> directives the annotated names need and simplifies them.</summary>
         public static async Task<Document> AddImportsAndSimplifyAsync(Document document, CancellationToken cancellationToken)
         {

@@ -71,7 +71,6 @@ namespace DistAnalyzers.CodeFixes.Time
         private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
             {
                 return document;
@@ -121,7 +120,7 @@ namespace DistAnalyzers.CodeFixes.Time
                     }
                     else if (codes[i].StartsWith(A.EditDurationPrefix, StringComparison.Ordinal) && nodes[i] is ExpressionSyntax expression)
                     {
-                        duration = Duration(expression, codes[i].Substring(A.EditDurationPrefix.Length), model);
+                        duration = Duration(expression, codes[i].Substring(A.EditDurationPrefix.Length));
                     }
                 }
 
@@ -235,7 +234,7 @@ namespace DistAnalyzers.CodeFixes.Time
                 : SyntaxFactory.ParenthesizedExpression(expression);
 
         /// <summary>The wait's duration: <c>t</c> of <c>*Now + t</c>, or <c>TimeSpan.FromX(x)</c> for <c>*Now.AddX(x)</c>.</summary>
-        private static ExpressionSyntax Duration(ExpressionSyntax expression, string kind, SemanticModel? model)
+        private static ExpressionSyntax Duration(ExpressionSyntax expression, string kind)
         {
             var bare = expression.WithoutTrivia();
             if (kind == "Plus")
