@@ -85,6 +85,22 @@ class Outer
         }
 
         [Fact]
+        public async Task Top_level_statements_are_analysed()
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test
+            {
+                TestCode = @"using System;
+var start = DateTime.UtcNow;
+Console.WriteLine({|DIST105:DateTime.UtcNow - start|});
+var deadline = DateTime.UtcNow.AddSeconds(1);
+while ({|DIST105:DateTime.UtcNow < deadline|}) { }
+",
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Deadlines_compared_with_now_in_a_loop_or_a_wait_are_flagged()
         {
             var source = @"using System;
