@@ -438,7 +438,7 @@ namespace DistAnalyzers.Time
                         return false;
 
                     case IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false } method, Instance: { } instance } invocation
-                        when invocation.Arguments.Length == 1 && clocks.IsWallType(method.ContainingType) && clocks.IsWallType(method.Parameters[0].Type):
+                        when invocation.Arguments.Length == 1 && method.Parameters.Length == 1 && clocks.IsWallType(method.ContainingType) && clocks.IsWallType(method.Parameters[0].Type):
                         if (!BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
                         {
                             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
