@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace DistAnalyzers.Failure
 {
@@ -22,8 +21,8 @@ namespace DistAnalyzers.Failure
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoteCallWithoutDeadlineCodeFix)), Shared]
     public sealed class RemoteCallWithoutDeadlineCodeFix : DistCodeFixProvider
     {
-        public const string SetTimeoutKey = "DIST204.SetTimeout";
-        public const string AddDeadlineKey = "DIST204.AddDeadline";
+        /// <summary>One key for every form, so one Fix All (and one <c>dotnet format</c> pass) bounds every call.</summary>
+        public const string BoundRemoteCallKey = "DIST204.BoundRemoteCall";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RemoteCallWithoutDeadline);
 
@@ -56,14 +55,15 @@ namespace DistAnalyzers.Failure
                     case RemoteCallWithoutDeadlineAnalyzer.FixIntTimeout:
                         if (root.FindNode(span, getInnermostNodeForTie: true) is ExpressionSyntax value)
                         {
+                            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
                             var replacement = fix == RemoteCallWithoutDeadlineAnalyzer.FixHttpTimeout
-                                ? SyntaxFactory.ParseExpression($"global::System.TimeSpan.FromSeconds({seconds})").WithAdditionalAnnotations(Simplifier.Annotation)
+                                ? SyntaxFactory.ParseExpression($"{TypeText(model, value.SpanStart, "System.TimeSpan", "TimeSpan")}.FromSeconds({seconds})")
                                 : SyntaxFactory.ParseExpression(Milliseconds(seconds));
                             context.RegisterCodeFix(
                                 CodeAction.Create(
                                     fix == RemoteCallWithoutDeadlineAnalyzer.FixHttpTimeout ? $"Use a {seconds} s timeout" : $"Use a {seconds} s timeout ({Milliseconds(seconds)} ms)",
                                     ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, replacement.WithTriviaFrom(value)))),
-                                    SetTimeoutKey),
+                                    BoundRemoteCallKey),
                                 diagnostic);
                         }
 
@@ -78,13 +78,29 @@ namespace DistAnalyzers.Failure
                                 CodeAction.Create(
                                     $"Add a {seconds} s deadline",
                                     ct => AddDeadlineAsync(context.Document, invocation, seconds, byOptions, ct),
-                                    AddDeadlineKey),
+                                    BoundRemoteCallKey),
                                 diagnostic);
                         }
 
                         break;
                 }
             }
+        }
+
+        /// <summary>The short name when it binds to the type at <paramref name="position"/>, else the global-qualified name.</summary>
+        private static string TypeText(SemanticModel? model, int position, string metadataName, string shortName)
+        {
+            var type = model?.Compilation.GetTypeByMetadataName(metadataName);
+            if (model is not null && type is not null)
+            {
+                var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName(shortName), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+                if (SymbolEqualityComparer.Default.Equals(bound, type))
+                {
+                    return shortName;
+                }
+            }
+
+            return "global::" + metadataName;
         }
 
         private static string Milliseconds(int seconds)
@@ -102,7 +118,8 @@ namespace DistAnalyzers.Failure
                 return document;
             }
 
-            var deadline = SyntaxFactory.ParseExpression($"global::System.DateTime.UtcNow.AddSeconds({seconds})").WithAdditionalAnnotations(Simplifier.Annotation);
+            var dateTime = TypeText(model, invocation.SpanStart, "System.DateTime", "DateTime");
+            var deadline = SyntaxFactory.ParseExpression($"{dateTime}.UtcNow.AddSeconds({seconds})");
             foreach (var argument in operation.Arguments)
             {
                 if (argument.Parameter is null || argument.ArgumentKind != ArgumentKind.Explicit || argument.Syntax is not ArgumentSyntax syntax)
@@ -116,7 +133,7 @@ namespace DistAnalyzers.Failure
                     ExpressionSyntax receiver = options switch
                     {
                         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.DefaultLiteralExpression } =>
-                            SyntaxFactory.ParseExpression("default(global::Grpc.Core.CallOptions)").WithAdditionalAnnotations(Simplifier.Annotation),
+                            SyntaxFactory.ParseExpression($"default({TypeText(model, invocation.SpanStart, "Grpc.Core.CallOptions", "CallOptions")})"),
                         ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or InvocationExpressionSyntax or IdentifierNameSyntax
                             or MemberAccessExpressionSyntax or DefaultExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax => options.WithoutTrivia(),
                         _ => SyntaxFactory.ParenthesizedExpression(options.WithoutTrivia()),
@@ -143,8 +160,7 @@ namespace DistAnalyzers.Failure
                 return document;
             }
 
-            var named = SyntaxFactory.ParseArgumentList($"(deadline: global::System.DateTime.UtcNow.AddSeconds({seconds}))").Arguments[0];
-            named = named.WithExpression(named.Expression.WithAdditionalAnnotations(Simplifier.Annotation));
+            var named = SyntaxFactory.ParseArgumentList($"(deadline: {dateTime}.UtcNow.AddSeconds({seconds}))").Arguments[0];
             var list = invocation.ArgumentList.Arguments.GetWithSeparators();
             if (invocation.ArgumentList.Arguments.Count > 0)
             {
