@@ -112,9 +112,10 @@ namespace DistAnalyzers.Failure
                 },
                 SymbolKind.NamedType);
 
-            // Scopes 2 and 3: one object initializer; one argument list.
-            context.RegisterOperationAction(c => analysis.AnalyzeInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
-            context.RegisterOperationAction(c => analysis.AnalyzeArguments(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
+            // Scopes 2 and 3: one object initializer; one argument list. A document-wide action, so that a constant
+            // paired at a use site can be reported at its declaration elsewhere in the same document (still a local
+            // diagnostic of the analysed document, which an operation action could not give).
+            context.RegisterSemanticModelAction(c => analysis.AnalyzeDocument(c, cache));
         }
 
         private static IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer) => initializer switch
@@ -227,7 +228,39 @@ namespace DistAnalyzers.Failure
                 }
             }
 
-            public void AnalyzeInitializer(OperationAnalysisContext context, OptionsCache<Settings> cache)
+            public void AnalyzeDocument(SemanticModelAnalysisContext context, OptionsCache<Settings> cache)
+            {
+                var model = context.SemanticModel;
+                var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+                foreach (var node in root.DescendantNodes())
+                {
+                    var candidate = node switch
+                    {
+                        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count > 0,
+                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 },
+                        InitializerExpressionSyntax initializer => initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && initializer.Expressions.Count > 0,
+                        _ => false,
+                    };
+                    if (!candidate || model.GetOperation(node, context.CancellationToken) is not { } operation)
+                    {
+                        continue;
+                    }
+
+                    var use = new Use(operation, model, context.ReportDiagnostic, context.CancellationToken);
+                    switch (operation)
+                    {
+                        case IObjectOrCollectionInitializerOperation:
+                            AnalyzeInitializer(use, cache);
+                            break;
+                        case IInvocationOperation:
+                        case IObjectCreationOperation:
+                            AnalyzeArguments(use, cache);
+                            break;
+                    }
+                }
+            }
+
+            private void AnalyzeInitializer(Use context, OptionsCache<Settings> cache)
             {
                 var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
                 if (initializer.Initializers.Length < 1)
@@ -256,7 +289,7 @@ namespace DistAnalyzers.Failure
                 AnalyzeScope(context, entries, null, cache);
             }
 
-            public void AnalyzeArguments(OperationAnalysisContext context, OptionsCache<Settings> cache)
+            private void AnalyzeArguments(Use context, OptionsCache<Settings> cache)
             {
                 ImmutableArray<IArgumentOperation> arguments;
                 IMethodSymbol? method;
@@ -291,7 +324,7 @@ namespace DistAnalyzers.Failure
                 AnalyzeScope(context, entries, method.Parameters, cache);
             }
 
-            private void AnalyzeScope(OperationAnalysisContext context, List<Entry> entries, ImmutableArray<IParameterSymbol>? parameters, OptionsCache<Settings> cache)
+            private void AnalyzeScope(Use context, List<Entry> entries, ImmutableArray<IParameterSymbol>? parameters, OptionsCache<Settings> cache)
             {
                 var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
 
@@ -352,7 +385,7 @@ namespace DistAnalyzers.Failure
                 }
             }
 
-            private void AnalyzeUse(OperationAnalysisContext context, Entry entry, Entry? partner, Settings settings)
+            private void AnalyzeUse(Use context, Entry entry, Entry? partner, Settings settings)
             {
                 var verdict = Judge(entry, partner, settings);
                 if (verdict is null)
@@ -658,6 +691,28 @@ namespace DistAnalyzers.Failure
             }
 
             return TickWords.Matches(words, WordMatch.Carries) ? Unit.Count : Unit.Unknown;
+        }
+
+        /// <summary>One use site being analysed: its operation, the document's model and the report callback.</summary>
+        private sealed class Use
+        {
+            private readonly SemanticModel model;
+
+            public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+            {
+                Operation = operation;
+                this.model = model;
+                ReportDiagnostic = report;
+                CancellationToken = cancellationToken;
+            }
+
+            public IOperation Operation { get; }
+
+            public Action<Diagnostic> ReportDiagnostic { get; }
+
+            public System.Threading.CancellationToken CancellationToken { get; }
+
+            public ISymbol? ContainingSymbol => model.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
         }
 
         private readonly struct Verdict
