@@ -103,6 +103,17 @@ public class Caller
         }
 
         [Fact]
+        public Task Socket_messages_say_the_timeout_bounds_only_synchronous_calls()
+        {
+            return Verify.VerifyAsync(
+                Code(@"
+        socket.ReceiveTimeout = {|#0:0|};
+        stream.WriteTimeout = {|#1:Timeout.Infinite|};"),
+                Verify.Diagnostic("DIST204").WithLocation(0).WithArguments("Socket.ReceiveTimeout = 0 means no timeout (these timeouts bound only the synchronous Receive/Send calls; give async calls a cancellation token)"),
+                Verify.Diagnostic("DIST204").WithLocation(1).WithArguments("NetworkStream.WriteTimeout = Timeout.Infinite means no timeout (it bounds only the synchronous Read/Write calls; give async calls a cancellation token)"));
+        }
+
+        [Fact]
         public Task Grpc_calls_with_nothing_bounding_them()
         {
             return Verify.VerifyAsync(Code(@"
