@@ -96,7 +96,7 @@ namespace DistAnalyzers.Failure
                 var location = NameLocation(c.OperationBlocks[0].Syntax);
                 if (location is not null)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, location, member.Name, Describe(wanted)));
+                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, location, member.Name, Describe(wanted, MemberType(member))));
                 }
             });
 
@@ -123,16 +123,33 @@ namespace DistAnalyzers.Failure
                         return;
                     }
 
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, declaration.Identifier.GetLocation(), property.Name, Describe(wanted)));
+                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, declaration.Identifier.GetLocation(), property.Name, Describe(wanted, property.Type)));
                 },
                 OperationKind.PropertyInitializer);
         }
 
-        private static string Describe(Answer answer) => answer switch
+        private static string Describe(Answer answer, ITypeSymbol? type)
         {
-            Answer.True => "true",
-            Answer.False => "false",
-            _ => "an empty collection",
+            if (answer == Answer.True)
+            {
+                return "true";
+            }
+
+            // Task<bool> / ValueTask<bool>: the awaited type decides.
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                && (named.Name == "Task" || named.Name == "ValueTask"))
+            {
+                type = named.TypeArguments[0];
+            }
+
+            return type?.SpecialType == SpecialType.System_Boolean ? "false" : "an empty collection";
+        }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IMethodSymbol method => method.ReturnType,
+            IPropertySymbol property => property.Type,
+            _ => null,
         };
 
         /// <summary>What the member would answer if it never suspects: true for health queries, false/empty for suspicion queries.</summary>
