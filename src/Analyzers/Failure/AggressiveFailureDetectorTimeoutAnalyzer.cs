@@ -286,7 +286,7 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                AnalyzeScope(context, entries, null, cache);
+                AnalyzeScope(context, entries, null, cache, initializer.Type as INamedTypeSymbol);
             }
 
             private void AnalyzeArguments(Use context, OptionsCache<Settings> cache)
@@ -321,10 +321,10 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                AnalyzeScope(context, entries, method.Parameters, cache);
+                AnalyzeScope(context, entries, method.Parameters, cache, null);
             }
 
-            private void AnalyzeScope(Use context, List<Entry> entries, ImmutableArray<IParameterSymbol>? parameters, OptionsCache<Settings> cache)
+            private void AnalyzeScope(Use context, List<Entry> entries, ImmutableArray<IParameterSymbol>? parameters, OptionsCache<Settings> cache, INamedTypeSymbol? optionsType)
             {
                 var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
 
@@ -374,6 +374,11 @@ namespace DistAnalyzers.Failure
                 }
 
                 var partner = heartbeatCount == 1 && heartbeatEntries == 1 ? heartbeat : null;
+                if (heartbeatEntries == 0 && optionsType is not null)
+                {
+                    // The initializer sets only the timeout: pair it with the options class's own default heartbeat.
+                    partner = DefaultHeartbeat(context, optionsType, settings);
+                }
                 foreach (var entry in entries)
                 {
                     if (!entry.Written || entry.Value is null || Classify(entry.Name, entry.Type, settings) != Role.Timeout)
@@ -383,6 +388,37 @@ namespace DistAnalyzers.Failure
 
                     AnalyzeUse(context, entry, partner, settings);
                 }
+            }
+
+            /// <summary>The unique heartbeat interval of an options class, with its initializer, when declared in this document.</summary>
+            private Entry? DefaultHeartbeat(Use context, INamedTypeSymbol type, Settings settings)
+            {
+                var member = UniqueHeartbeat(type, settings, out _);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != context.Operation.Syntax.SyntaxTree)
+                    {
+                        continue;
+                    }
+
+                    var value = reference.GetSyntax(context.CancellationToken) switch
+                    {
+                        PropertyDeclarationSyntax { Initializer.Value: { } v } => v,
+                        VariableDeclaratorSyntax { Initializer.Value: { } v } => v,
+                        _ => null,
+                    };
+                    if (value is not null && context.Model.GetOperation(value, context.CancellationToken) is { } operation)
+                    {
+                        return new Entry(member.Name, MemberType(member), operation, written: true);
+                    }
+                }
+
+                return null;
             }
 
             private void AnalyzeUse(Use context, Entry entry, Entry? partner, Settings settings)
@@ -696,23 +732,23 @@ namespace DistAnalyzers.Failure
         /// <summary>One use site being analysed: its operation, the document's model and the report callback.</summary>
         private sealed class Use
         {
-            private readonly SemanticModel model;
-
             public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
             {
                 Operation = operation;
-                this.model = model;
+                Model = model;
                 ReportDiagnostic = report;
                 CancellationToken = cancellationToken;
             }
 
             public IOperation Operation { get; }
 
+            public SemanticModel Model { get; }
+
             public Action<Diagnostic> ReportDiagnostic { get; }
 
             public System.Threading.CancellationToken CancellationToken { get; }
 
-            public ISymbol? ContainingSymbol => model.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+            public ISymbol? ContainingSymbol => Model.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
         }
 
         private readonly struct Verdict

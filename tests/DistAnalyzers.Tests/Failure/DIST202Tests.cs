@@ -110,6 +110,29 @@ public class Setup
         }
 
         [Fact]
+        public Task Object_initializer_pairs_with_the_options_class_default_heartbeat()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class SwimOptions
+{
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SuspicionTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}
+public class TwoBeats
+{
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan HeartbeatDelay { get; init; }
+    public TimeSpan SuspicionTimeout { get; init; }
+}
+public class Setup
+{
+    public SwimOptions A() => new SwimOptions { SuspicionTimeout = {|DIST202:TimeSpan.FromSeconds(2)|} };
+    public SwimOptions B() => new SwimOptions { SuspicionTimeout = TimeSpan.FromSeconds(3) };
+    public TwoBeats C() => new TwoBeats { SuspicionTimeout = TimeSpan.FromSeconds(2) };
+}");
+        }
+
+        [Fact]
         public Task Argument_list_pairs_and_named_arguments()
         {
             return Verify.VerifyAsync(Usings + Detectors + @"
