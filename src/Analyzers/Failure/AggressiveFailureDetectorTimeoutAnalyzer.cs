@@ -78,8 +78,7 @@ namespace DistAnalyzers.Failure
         {
             var timeSpan = symbols.TimeSpan;
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r));
-            var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan), byte>();
-            var analysis = new Analysis(timeSpan, reported);
+            var analysis = new Analysis(timeSpan);
 
             // Scope 1: the members of one type (fields, constants, properties with initializers).
             context.RegisterSymbolStartAction(
@@ -174,12 +173,9 @@ namespace DistAnalyzers.Failure
         private sealed class Analysis
         {
             private readonly INamedTypeSymbol? timeSpan;
-            private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported;
-
-            public Analysis(INamedTypeSymbol? timeSpan, ConcurrentDictionary<(SyntaxTree, TextSpan), byte> reported)
+            public Analysis(INamedTypeSymbol? timeSpan)
             {
                 this.timeSpan = timeSpan;
-                this.reported = reported;
             }
 
             public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, ConcurrentDictionary<ISymbol, IOperation> values, OptionsCache<Settings> cache)
@@ -224,7 +220,7 @@ namespace DistAnalyzers.Failure
                     }
 
                     var location = pair.Value.Syntax;
-                    Report(context.ReportDiagnostic, location, pair.Value, entry, verdict.Value, checkReferences: false);
+                    Report(context.ReportDiagnostic, null, location, pair.Value, entry, verdict.Value, checkReferences: false);
                 }
             }
 
@@ -232,6 +228,7 @@ namespace DistAnalyzers.Failure
             {
                 var model = context.SemanticModel;
                 var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+                var reported = new HashSet<TextSpan>();
                 foreach (var node in root.DescendantNodes())
                 {
                     var candidate = node switch
@@ -246,7 +243,7 @@ namespace DistAnalyzers.Failure
                         continue;
                     }
 
-                    var use = new Use(operation, model, context.ReportDiagnostic, context.CancellationToken);
+                    var use = new Use(operation, model, context.ReportDiagnostic, reported, context.CancellationToken);
                     switch (operation)
                     {
                         case IObjectOrCollectionInitializerOperation:
@@ -440,28 +437,38 @@ namespace DistAnalyzers.Failure
                         return;
                     }
 
+                    // A constant its own type already reports (an election or suspicion timeout below the minimum).
+                    if (Classify(field.Name, field.Type, settings) == Role.Timeout
+                        && Judge(new Entry(field.Name, field.Type, useSite, written: true), null, settings) is not null)
+                    {
+                        return;
+                    }
+
                     foreach (var reference in field.DeclaringSyntaxReferences)
                     {
+                        // No diagnostic inside a test double: a double's constant is reported where it is used.
                         if (reference.SyntaxTree == useSite.Syntax.SyntaxTree
+                            && !Contexts.IsInsideTestDouble(field, settings.TestDoubles)
                             && reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } declared }
                             && useSite.SemanticModel?.GetOperation(declared, context.CancellationToken) is { } declaredValue)
                         {
-                            Report(context.ReportDiagnostic, declared, declaredValue, entry, verdict.Value, checkReferences: true);
+                            Report(context.ReportDiagnostic, context.Reported, declared, declaredValue, entry, verdict.Value, checkReferences: true);
                             return;
                         }
                     }
 
                     // Declared in another document: report the use site (no fix there: it is not a literal).
-                    Report(context.ReportDiagnostic, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                    Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
                     return;
                 }
 
-                Report(context.ReportDiagnostic, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
             }
 
-            private void Report(Action<Diagnostic> report, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            private void Report(Action<Diagnostic> report, HashSet<TextSpan>? reported, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
             {
-                if (!reported.TryAdd((location.SyntaxTree, location.Span), 0))
+                // Two use sites in one document may pair the same constant: one report at its declaration.
+                if (reported is not null && !reported.Add(location.Span))
                 {
                     return;
                 }
@@ -533,6 +540,11 @@ namespace DistAnalyzers.Failure
                 }
 
                 var required = verdict.Required / divisor;
+                if (double.IsNaN(required) || double.IsInfinity(required) || required > int.MaxValue)
+                {
+                    return null;
+                }
+
                 var text = literal.Token.Text;
                 var value = literal.Token.Value;
                 string suffix = string.Empty;
@@ -732,8 +744,9 @@ namespace DistAnalyzers.Failure
         /// <summary>One use site being analysed: its operation, the document's model and the report callback.</summary>
         private sealed class Use
         {
-            public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+            public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, HashSet<TextSpan> reported, System.Threading.CancellationToken cancellationToken)
             {
+                Reported = reported;
                 Operation = operation;
                 Model = model;
                 ReportDiagnostic = report;
@@ -743,6 +756,8 @@ namespace DistAnalyzers.Failure
             public IOperation Operation { get; }
 
             public SemanticModel Model { get; }
+
+            public HashSet<TextSpan> Reported { get; }
 
             public Action<Diagnostic> ReportDiagnostic { get; }
 

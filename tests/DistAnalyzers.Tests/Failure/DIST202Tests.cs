@@ -44,6 +44,17 @@ public class GossipConfig
         }
 
         [Fact]
+        public Task Messages_say_whether_the_ratio_or_the_minimum_fails()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class GossipConfig { const int HeartbeatIntervalMs = 10; const int TimeoutMs = {|#0:30|}; }
+public class RaftA { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|#1:150|}; }",
+                Verify.Diagnostic("DIST202").WithLocation(0).WithArguments("TimeoutMs", "30 ms", "it is below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(1).WithArguments("ElectionTimeoutMs", "150 ms", "it is less than 5 × the heartbeat interval 'HeartbeatIntervalMs' (50 ms)"));
+        }
+
+        [Fact]
         public Task Spec_examples_election_ratio_and_suspicion_ratio()
         {
             return Verify.VerifyAsync(Usings + @"
@@ -137,10 +148,15 @@ public class Setup
         {
             return Verify.VerifyAsync(Usings + Detectors + @"
 public static class Tuning { public const int Fast = {|DIST202:120|}; }
+public static class Timeouts { public const int ElectionTimeoutMs = {|DIST202:100|}; }
+public static class FakeTimings { public const int Quick = 100; }
 public class Setup
 {
     public void Run(PhiDetector d)
     {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Timeouts.ElectionTimeoutMs);
+        d.Start(heartbeatIntervalMs: 40, electionTimeoutMs: Tuning.Fast);
+        d.Start(heartbeatIntervalMs: 40, electionTimeoutMs: {|DIST202:FakeTimings.Quick|});
         var a = new PhiDetector(TimeSpan.FromSeconds(1), {|DIST202:TimeSpan.FromSeconds(2)|});
         var b = new PhiDetector(failureTimeout: {|DIST202:TimeSpan.FromMilliseconds(500)|}, heartbeatInterval: TimeSpan.FromMilliseconds(200));
         d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
