@@ -207,6 +207,8 @@ public class Startup
         services.AddHttpClient(""a"", c => c.Timeout = Timeout.InfiniteTimeSpan).AddStandardResilienceHandler();
         services.AddHttpClient(""b"", c => { c.Timeout = Timeout.InfiniteTimeSpan; }).SetName().AddPolicyHandler();
         services.AddHttpClient(""c"", c => c.Timeout = {|DIST204:Timeout.InfiniteTimeSpan|}).SetName();
+        services.AddHttpClient(""d"", c => c.Timeout = Timeout.InfiniteTimeSpan).AddResilienceHandler();
+        services.AddHttpClient(""e"", c => c.Timeout = Timeout.InfiniteTimeSpan).AddTransientHttpErrorPolicy();
     }
 }
 namespace Microsoft.Extensions.DependencyInjection
@@ -219,6 +221,8 @@ namespace Microsoft.Extensions.DependencyInjection
         public static IHttpClientBuilder AddStandardResilienceHandler(this IHttpClientBuilder builder) => builder;
         public static IHttpClientBuilder AddPolicyHandler(this IHttpClientBuilder builder) => builder;
         public static IHttpClientBuilder SetName(this IHttpClientBuilder builder) => builder;
+        public static IHttpClientBuilder AddResilienceHandler(this IHttpClientBuilder builder) => builder;
+        public static IHttpClientBuilder AddTransientHttpErrorPolicy(this IHttpClientBuilder builder) => builder;
     }
 }
 " + Grpc);
