@@ -256,7 +256,7 @@ namespace DistAnalyzers.Failure
             // Task.FromResult(true) / ValueTask.FromResult(false) / new ValueTask<bool>(true)
             if (op is IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } fromResult } invocation
                 && invocation.Arguments.Length == 1
-                && (SymbolEqualityComparer.Default.Equals(fromResult.ContainingType, known.Task) || fromResult.ContainingType?.Name == "ValueTask"))
+                && (SymbolEqualityComparer.Default.Equals(fromResult.ContainingType, known.Task) || SymbolEqualityComparer.Default.Equals(fromResult.ContainingType, known.ValueTask)))
             {
                 return Is(invocation.Arguments[0].Value, wanted, known, depth + 1);
             }
@@ -417,6 +417,7 @@ namespace DistAnalyzers.Failure
             {
                 Task = symbols.Get("System.Threading.Tasks.Task");
                 ValueTaskOfT = symbols.Get("System.Threading.Tasks.ValueTask`1");
+                ValueTask = symbols.Get("System.Threading.Tasks.ValueTask");
                 Array = symbols.Get("System.Array");
                 Enumerable = symbols.Get("System.Linq.Enumerable");
                 IEnumerable = symbols.Get("System.Collections.IEnumerable");
@@ -425,6 +426,8 @@ namespace DistAnalyzers.Failure
             public INamedTypeSymbol? Task { get; }
 
             public INamedTypeSymbol? ValueTaskOfT { get; }
+
+            public INamedTypeSymbol? ValueTask { get; }
 
             public INamedTypeSymbol? Array { get; }
 

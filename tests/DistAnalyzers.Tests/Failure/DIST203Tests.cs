@@ -27,6 +27,8 @@ public class HeartbeatFailureDetector
     public Task<bool> {|DIST203:IsUpAsync|}(string node) => Task.FromResult(true);
     public async Task<bool> {|DIST203:IsAvailableAsync|}(string node) { await Task.Yield(); return true; }
     public bool {|DIST203:NodeIsAlive|} => true;
+    public ValueTask<bool> {|DIST203:PeerIsAliveAsync|}() => ValueTask.FromResult(true);
+    public ValueTask<bool> {|DIST203:NodeIsUpAsync|}() => new ValueTask<bool>(Yes);
 }");
         }
 
