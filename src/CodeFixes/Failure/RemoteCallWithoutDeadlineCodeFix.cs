@@ -24,6 +24,9 @@ namespace DistAnalyzers.Failure
         /// <summary>One key for every form, so one Fix All (and one <c>dotnet format</c> pass) bounds every call.</summary>
         public const string BoundRemoteCallKey = "DIST204.BoundRemoteCall";
 
+        /// <summary>Fix All without a key (dotnet format, when its first diagnostic has no fix) uses this one.</summary>
+        protected override string? DefaultEquivalenceKey => BoundRemoteCallKey;
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RemoteCallWithoutDeadline);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)

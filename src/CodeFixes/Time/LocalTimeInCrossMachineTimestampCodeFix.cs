@@ -18,6 +18,9 @@ namespace DistAnalyzers.CodeFixes.Time
     {
         public const string UseUtcNowKey = "DIST106_UseUtcNow";
 
+        /// <summary>Fix All without a key (dotnet format, when its first diagnostic has no fix) uses this one.</summary>
+        protected override string? DefaultEquivalenceKey => UseUtcNowKey;
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.LocalTimeInCrossMachineTimestamp);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
