@@ -218,11 +218,58 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
+                // var majority = n / 2; … votes > majority: the local is the bound that votes must exceed, the spec's
+                // `count > n / 2` written through a local (the "majority element" check, a kick vote).
+                var local = context.Operation switch
+                {
+                    IVariableDeclaratorOperation d => d.Symbol,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation l } => l.Local,
+                    _ => null,
+                };
+                if (local is not null && OnlyStrictlyExceeded(local, context.Operation))
+                {
+                    return;
+                }
+
                 Half? found = null;
                 if (LocalFlow.TracesExactly(value, op => MatchHalf(op, settings, out var h) && (found = h) is not null, out _) && found is { } half)
                 {
                     Report(context, half, half.Outer.Syntax, FormatQuorumMessage(name, half));
                 }
+            }
+
+            /// <summary>Every read of <paramref name="local"/> is the bound of a strict comparison: <c>x &gt; local</c> or <c>local &lt; x</c>.</summary>
+            private static bool OnlyStrictlyExceeded(ILocalSymbol local, IOperation anyOperationInMember)
+            {
+                var index = LocalFlow.IndexFor(anyOperationInMember);
+                if (index.IsUntracked(local))
+                {
+                    return false;
+                }
+
+                var reads = index.ReadsOf(local);
+                if (reads.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var read in reads)
+                {
+                    IOperation current = read;
+                    for (var depth = 0; depth < 8 && current.Parent is IConversionOperation or IParenthesizedOperation; depth++)
+                    {
+                        current = current.Parent!;
+                    }
+
+                    if (current.Parent is not IBinaryOperation binary
+                        || !((binary.OperatorKind == BinaryOperatorKind.GreaterThan && binary.RightOperand == current)
+                            || (binary.OperatorKind == BinaryOperatorKind.LessThan && binary.LeftOperand == current)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             public void Comparison(OperationAnalysisContext context)

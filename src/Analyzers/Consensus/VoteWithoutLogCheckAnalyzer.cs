@@ -47,6 +47,14 @@ namespace DistAnalyzers.Consensus
         };
 
         private static readonly WordList TermWord = WordList.Parse("Term");
+
+        /// <summary>
+        /// The election's logical clock: a Raft vote request always carries the candidate's term. A <c>VoteRequest</c>
+        /// with no term anywhere in sight is a poll or up-vote DTO of a web app, not a Raft RPC.
+        /// </summary>
+        private static readonly WordList RaftTermWords = WordList.Parse("Term, Epoch");
+
+        private const int MaxTypeDepth = 8;
         private static readonly WordList IndexWord = WordList.Parse("Index");
         private static readonly WordList LoggerTypeWords = WordList.Parse("Logger, Log, LoggerExtensions");
 
@@ -106,7 +114,7 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            if (HasLastLogMember(type, settings))
+            if (HasLastLogMember(type, settings) || !HasTermMember(type))
             {
                 return;
             }
@@ -159,6 +167,58 @@ namespace DistAnalyzers.Consensus
             return false;
         }
 
+        /// <summary>Whether the type or a base type has a property, field or method whose name carries a term word.</summary>
+        private static bool HasTermMember(ITypeSymbol? type)
+        {
+            for (var depth = 0; type is not null && depth < MaxTypeDepth; depth++, type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if ((member is IPropertySymbol || member is IFieldSymbol || member is IMethodSymbol { MethodKind: MethodKind.Ordinary })
+                        && RaftTermWords.CarriedBy(member.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a term is in sight of the handler: a parameter named with a term word, a request type with a term
+        /// member, or a term member on the handler's type or an enclosing type (<c>currentTerm</c>).
+        /// </summary>
+        private static bool TermInSight(IMethodSymbol method, List<IParameterSymbol> requestParameters)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (RaftTermWords.CarriedBy(parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var parameter in requestParameters)
+            {
+                if (HasTermMember(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            var type = method.ContainingType;
+            for (var depth = 0; type is not null && depth < MaxTypeDepth; depth++, type = type.ContainingType)
+            {
+                if (HasTermMember(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the type declares (itself, not through a base type) a member whose name carries a last-log word.</summary>
         internal static bool HasLastLogMember(INamedTypeSymbol type, Settings settings)
         {
@@ -197,7 +257,8 @@ namespace DistAnalyzers.Consensus
             var settings = cache.Get(tree);
             if (!IsHandler(method, settings, out var requestParameters)
                 || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords)
-                || IsTestMethod(method, testAttributes))
+                || IsTestMethod(method, testAttributes)
+                || !TermInSight(method, requestParameters))
             {
                 return;
             }

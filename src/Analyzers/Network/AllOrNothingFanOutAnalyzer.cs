@@ -208,6 +208,12 @@ namespace DistAnalyzers.Network
                         return null;
                     }
 
+                    // The element must be the target of the work, not just part of a key string.
+                    if (loop.Locals.Length > 0 && !UsesElement(loop.Body, loop.Locals[0]))
+                    {
+                        return null;
+                    }
+
                     return TaskCall(add.Arguments[0].Value, types, settings, allowLocal: true);
                 }
             }
@@ -263,6 +269,13 @@ namespace DistAnalyzers.Network
                 case IMethodReferenceOperation methodReference:
                     return IsReplicaCall(methodReference.Method, settings) ? methodReference.Method.Name : null;
                 case IAnonymousFunctionOperation lambda:
+                    // members.Select(m => cache.RemoveAsync($"user:{m.Id}")): the element only names a key of a
+                    // local service; the calls do not go to the members.
+                    if (lambda.Symbol.Parameters.Length > 0 && !UsesElement(lambda.Body, lambda.Symbol.Parameters[0]))
+                    {
+                        return null;
+                    }
+
                     return LambdaCall(lambda.Body, types, settings);
                 default:
                     return null;
@@ -355,6 +368,44 @@ namespace DistAnalyzers.Network
             }
 
             return method.Name;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="body"/> reads the element (lambda parameter or loop variable) other than inside string
+        /// building (an interpolated string or a string concatenation).
+        /// </summary>
+        private static bool UsesElement(IOperation body, ISymbol element)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(body);
+            var visited = 0;
+            while (stack.Count > 0)
+            {
+                if (visited++ > 512)
+                {
+                    return true; // too big to judge: keep the report
+                }
+
+                var op = stack.Pop();
+                if (op is IInterpolatedStringOperation
+                    || (op is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }))
+                {
+                    continue;
+                }
+
+                if ((op is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, element))
+                    || (op is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, element)))
+                {
+                    return true;
+                }
+
+                foreach (var child in op.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            return false;
         }
 
         private static bool IsReplicaCall(IMethodSymbol method, Settings settings) => !settings.NonReplicaCallWords.CarriedBy(method.Name);

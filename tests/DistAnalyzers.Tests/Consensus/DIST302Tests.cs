@@ -45,6 +45,12 @@ namespace DistAnalyzers.Tests.Consensus
                     var copy = half;
                     Quorum = copy;
                 }
+
+                bool Won(int votes, int n)
+                {
+                    var majority = {|DIST302:n / 2|};
+                    return votes >= majority || votes > majority;
+                }
             }
             """);
 
@@ -120,6 +126,9 @@ namespace DistAnalyzers.Tests.Consensus
             "class C { double weight = 4; double Quorum => weight / 2; }",
             // test doubles
             "class FakeCluster { int n = 4; int Quorum => n / 2; }",
+            // a local holding half, read only as the bound that votes must strictly exceed (votes > n / 2 through a local)
+            "class C { System.Collections.Generic.List<string> players = new(); bool Passed(int yes) { var majority = players.Count / 2; return yes > majority; } }",
+            "class C { int Count(int[] nums, int x) => 0; bool IsMajorityElement(int[] nums, int x) { int majorityThreshold; majorityThreshold = nums.Length / 2; return majorityThreshold < Count(nums, x) || Count(nums, -x) > (long)majorityThreshold; } }",
         };
 
         [Theory]

@@ -592,10 +592,24 @@ class Node
     bool RequestVoteDraft(RequestVoteArgs req) => true;
 }
 
-record {|DIST304:RequestVoteResult|}(bool Ok);
+record {|DIST304:RequestVoteResult|}(long Term, bool Ok);
 " + Types;
             await Verify.VerifyAsync(source, editorConfig: "dist_analyzers.DIST304.non_handler_words = Draft\ndist_analyzers.DIST304.non_request_words = Response, Reply");
         }
+
+        [Fact]
+        public Task Does_not_flag_a_web_app_vote_dto_or_its_handler_with_no_term_in_sight() => Verify.VerifyAsync(@"
+using System.Threading.Tasks;
+
+public record VoteRequest(int PostId, string? VoteType);
+public sealed class PollVoteRequest { public string ParticipantId { get; set; } = """"; public string Value { get; set; } = """"; }
+
+public sealed class PostsService
+{
+    public Task<bool> Vote(VoteRequest request) => Task.FromResult(true);
+    public bool OnVote(PollVoteRequest request) { return true; }
+}
+");
 
         [Fact]
         public async Task Test_double_words_option_changes_the_result()

@@ -25,6 +25,8 @@ public interface IReplica
 }
 
 public interface IShard { Task<int> CountAsync(); }
+
+public interface ICache { Task RemoveAsync(string key); }
 ";
 
         private static Task Verify(string body, string? editorConfig = null, Microsoft.CodeAnalysis.Testing.ReferenceAssemblies? references = null) =>
@@ -149,6 +151,10 @@ class Store
         [InlineData(@"var ts = new List<Task>(); for (var i = 0; i < replicas.Count; i++) ts.Add(replicas[i].WriteAsync(k, v)); await Task.WhenAll(ts);")]
         // each failure is handled inside the projection
         [InlineData(@"var failures = 0; await Task.WhenAll(replicas.Select(async r => { try { await r.WriteAsync(k, v); } catch (Exception) { Interlocked.Increment(ref failures); } }));")]
+        // the element only builds a key for a local service (cache invalidation per project member): no call goes to a member
+        [InlineData(@"await Task.WhenAll(members.Select(m => cache.RemoveAsync($""user:{m}:projects"")));")]
+        [InlineData(@"await Task.WhenAll(members.Select(m => cache.RemoveAsync(""user:"" + m)));")]
+        [InlineData(@"var ts = new List<Task>(); foreach (var m in members) ts.Add(cache.RemoveAsync($""user:{m}"")); await Task.WhenAll(ts);")]
         // not Task.WhenAll
         [InlineData(@"await Tasks.WhenAll(replicas.Select(r => r.WriteAsync(k, v)));")]
         public Task Does_not_flag(string statements) => Verify(@"
@@ -160,6 +166,8 @@ class Store
     private readonly List<IShard> shards = new();
     private readonly List<IShard> shardNodes = new();
     private readonly List<IShard> nodes = new();
+    private readonly List<string> members = new();
+    private readonly ICache cache = null!;
 
     async Task M(string k, string v)
     {
