@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DistAnalyzers.Robustness.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DistAnalyzers.Robustness
+{
+    /// <summary>Sources at the edges: huge, deep, split, preprocessed, unicode, generated, unresolved. No analyzer throws or stalls.</summary>
+    public sealed class TortureTests
+    {
+        /// <summary>Total analyzer time allowed on one torture input: far above normal, low enough to catch quadratic walks.</summary>
+        private static readonly TimeSpan AnalyzerTimeLimit = TimeSpan.FromSeconds(15);
+
+        private readonly ITestOutputHelper output;
+
+        public TortureTests(ITestOutputHelper output)
+        {
+            this.output = output;
+        }
+
+        public static TheoryData<string> Inputs => new() { "LongMethod", "DeepExpressions", "HugeArray", "PartialTypes", "TopLevelStatements", "PreprocessorRegions", "UnicodeIdentifiers", "Unresolved" };
+
+        [Theory]
+        [MemberData(nameof(Inputs))]
+        public async Task Torture_source_analyzes_without_exception(string input)
+        {
+            var references = await Harness.Net100Async();
+            IReadOnlyList<(string Path, string Text)> files = input switch
+            {
+                "LongMethod" => new[] { ("/LongMethod.cs", Torture.LongMethod()) },
+                "DeepExpressions" => new[] { ("/Deep.cs", Torture.DeepExpressions()) },
+                "HugeArray" => new[] { ("/HugeArray.cs", Torture.HugeArray()) },
+                "PartialTypes" => Torture.PartialTypes(),
+                "TopLevelStatements" => new[] { ("/Program.cs", Torture.TopLevelStatements()) },
+                "PreprocessorRegions" => new[] { ("/Regions.cs", Torture.PreprocessorRegions()) },
+                "UnicodeIdentifiers" => new[] { ("/Unicode.cs", Torture.UnicodeIdentifiers()) },
+                "Unresolved" => new[] { ("/Unresolved.cs", Torture.Unresolved()) },
+                _ => throw new ArgumentOutOfRangeException(nameof(input)),
+            };
+            var options = input == "TopLevelStatements"
+                ? Harness.LibraryOptions.WithOutputKind(OutputKind.ConsoleApplication)
+                : Harness.LibraryOptions;
+            var parse = input == "PreprocessorRegions" ? Harness.ParseOptions.WithPreprocessorSymbols("DEBUG_OFF") : Harness.ParseOptions;
+            var compilation = Harness.Compile(files, references, options, parse);
+
+            var clock = Stopwatch.StartNew();
+            var (result, analyzerTime) = await RunTimedAsync(compilation);
+            var runTime = clock.Elapsed;
+            var report = Baseline.Report("torture-" + input, result.Failures.Count == 0 ? Array.Empty<(string, string, IReadOnlyList<AnalyzerFailure>)>() : new[] { (input, string.Join("\n// ----\n", files.Select(f => f.Text)), result.Failures) });
+            Assert.True(report.Length == 0, report);
+            Assert.True(analyzerTime < AnalyzerTimeLimit, $"{input}: the analyzers took {analyzerTime.TotalSeconds:F1} s");
+            clock.Restart();
+            var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            output.WriteLine($"{input}: {files.Sum(f => f.Text.Split('\n').Length)} lines, {result.Dist.Count()} DIST diagnostics, analyzers {analyzerTime.TotalMilliseconds:F0} ms (run {runTime.TotalMilliseconds:F0} ms, compiler diagnostics {clock.ElapsedMilliseconds} ms), compiler errors {errors}");
+        }
+
+        [Fact]
+        public async Task Each_analyzer_alone_survives_the_deep_and_unresolved_sources()
+        {
+            // Alone, an analyzer cannot lean on another one having forced binding first.
+            var references = await Harness.Net100Async();
+            var compilation = Harness.Compile(new[] { ("/Deep.cs", Torture.DeepExpressions()), ("/Unresolved.cs", Torture.Unresolved()), ("/Regions.cs", Torture.PreprocessorRegions()) }, references);
+            var failures = new List<string>();
+            foreach (var analyzer in Rules.Analyzers)
+            {
+                var result = await Harness.RunAsync(compilation, ImmutableArray.Create(analyzer));
+                failures.AddRange(result.Failures.Select(f => f.ToString()));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+
+        [Fact]
+        public async Task Generated_code_gets_no_diagnostic()
+        {
+            // Every input that has DIST diagnostics, marked generated three ways: header comment, file name, both forms of the comment.
+            var probes = (await Baseline.AllAsync()).Where(p => p.Result.Dist.Any()).ToArray();
+            var references = await Harness.Net100Async();
+            var variants = probes.SelectMany(p => new[]
+            {
+                (p.Name + " (// <auto-generated/>)", p.Files.Select(f => (f.Path, "// <auto-generated/>\n" + f.Text)).ToArray()),
+                (p.Name + " (.g.cs)", p.Files.Select(f => (f.Path.Replace(".cs", ".g.cs"), f.Text)).ToArray()),
+                (p.Name + " (<autogenerated>, .designer.cs)", p.Files.Select(f => (f.Path.Replace(".cs", ".designer.cs"), "/* <autogenerated>\n tool */\n" + f.Text)).ToArray()),
+            }).ToArray();
+            var results = await Harness.ParallelAsync(variants, v => Harness.RunAsync(Harness.Compile(v.Item2, references)));
+            var problems = variants.Zip(results)
+                .Where(p => p.Second.Dist.Any() || p.Second.Failures.Count > 0)
+                .Select(p => $"{p.First.Item1}: {string.Join("; ", p.Second.Dist.Select(d => d.ToString()).Concat(p.Second.Failures.Select(f => f.ToString())))}")
+                .ToArray();
+            Assert.True(problems.Length == 0, string.Join("\n", problems));
+            output.WriteLine($"{variants.Length} generated variants of {probes.Length} inputs with DIST diagnostics");
+        }
+
+        [Fact]
+        public async Task Generated_and_handwritten_partial_declarations_only_report_in_handwritten_files()
+        {
+            var references = await Harness.Net100Async();
+            var files = Torture.PartialTypes().Select((f, i) => i % 2 == 0 ? (f.Path, "// <auto-generated/>\n" + f.Text) : f).ToArray();
+            var result = await Harness.RunAsync(Harness.Compile(files, references));
+            Assert.Empty(result.Failures);
+            var inGenerated = result.Dist.Where(d => d.Location.SourceTree?.ToString().StartsWith("// <auto-generated/>", StringComparison.Ordinal) == true).ToArray();
+            Assert.True(inGenerated.Length == 0, string.Join("\n", inGenerated.Select(d => d.ToString())));
+        }
+
+        [Fact]
+        public async Task Every_source_without_references_analyzes_without_exception()
+        {
+            // No corlib: every type, int included, is an error type.
+            var sources = Corpus.All.Concat(new[] { new CorpusSource("torture/Unresolved", Torture.Unresolved(), null), new CorpusSource("torture/Regions", Torture.PreprocessorRegions(), null) }).ToArray();
+            var results = await Harness.ParallelAsync(sources, s => Harness.RunAsync(Harness.Compile(s.Text, Array.Empty<MetadataReference>())));
+            var failures = sources.Zip(results).Where(p => p.Second.Failures.Count > 0).Select(p => (p.First.Name + " (no references)", p.First.Text, p.Second.Failures));
+            var report = Baseline.Report("no-references", failures);
+            Assert.True(report.Length == 0, report);
+        }
+
+        [Fact]
+        public async Task Every_source_without_usings_analyzes_without_exception()
+        {
+            // Unresolved types everywhere, but a real framework: names that look right and bind to nothing.
+            var references = await Harness.Net100Async();
+            var sources = Corpus.All;
+            var results = await Harness.ParallelAsync(sources, s =>
+            {
+                var root = CSharpSyntaxTree.ParseText(s.Text, Harness.ParseOptions).GetCompilationUnitRoot();
+                var stripped = root.RemoveNodes(root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.UsingDirectiveSyntax>(), SyntaxRemoveOptions.KeepNoTrivia)!;
+                return Harness.RunAsync(Harness.Compile(stripped.ToFullString(), references));
+            });
+            var failures = sources.Zip(results).Where(p => p.Second.Failures.Count > 0).Select(p => (p.First.Name + " (usings removed)", p.First.Text, p.Second.Failures));
+            var report = Baseline.Report("no-usings", failures);
+            Assert.True(report.Length == 0, report);
+        }
+
+        private static async Task<(RunResult Result, TimeSpan AnalyzerTime)> RunTimedAsync(Compilation compilation)
+        {
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<AnalyzerFailure>();
+            if (Rules.Analyzers.IsEmpty)
+            {
+                return (new RunResult(compilation, ImmutableArray<Diagnostic>.Empty, Array.Empty<AnalyzerFailure>()), TimeSpan.Zero);
+            }
+
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (ex, analyzer, _) => failures.Enqueue(new AnalyzerFailure(analyzer.GetType().Name, ex, null)),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: true);
+            var withAnalyzers = compilation.WithAnalyzers(Rules.Analyzers, options);
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var total = TimeSpan.Zero;
+            foreach (var analyzer in Rules.Analyzers)
+            {
+                total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+            }
+
+            return (new RunResult(compilation, diagnostics, failures.ToArray()), total);
+        }
+    }
+}
