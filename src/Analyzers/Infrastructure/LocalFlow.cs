@@ -65,12 +65,23 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
-            return Traces(value, isSource, null, 0, ref source);
+            return Traces(value, isSource, null, 0, ref source, allowOffsets: true);
         }
 
         public static bool Traces(IOperation? value, Func<IOperation, bool> isSource) => Traces(value, isSource, out _);
 
-        private static bool Traces(IOperation value, Func<IOperation, bool> isSource, HashSet<ILocalSymbol>? visiting, int depth, ref IOperation? source)
+        /// <summary>
+        /// Like <see cref="Traces(IOperation?, Func{IOperation, bool}, out IOperation?)"/> but without the
+        /// "± a duration" step: only the value itself, conversions of it, or locals holding it. For sources that
+        /// are values rather than readings (a half form <c>n / 2</c>: <c>n / 2 + 1</c> is another value).
+        /// </summary>
+        public static bool TracesExactly(IOperation? value, Func<IOperation, bool> isSource, out IOperation? source)
+        {
+            source = null;
+            return value is not null && Traces(value, isSource, null, 0, ref source, allowOffsets: false);
+        }
+
+        private static bool Traces(IOperation value, Func<IOperation, bool> isSource, HashSet<ILocalSymbol>? visiting, int depth, ref IOperation? source, bool allowOffsets)
         {
             if (depth > MaxDepth)
             {
@@ -86,15 +97,15 @@ namespace DistAnalyzers.Infrastructure
 
             switch (op)
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } binary:
-                    if (IsDuration(binary.RightOperand, isSource, depth) && Traces(binary.LeftOperand, isSource, visiting, depth + 1, ref source))
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } binary when allowOffsets:
+                    if (IsDuration(binary.RightOperand, isSource, depth) && Traces(binary.LeftOperand, isSource, visiting, depth + 1, ref source, allowOffsets))
                     {
                         return true;
                     }
 
                     return binary.OperatorKind == BinaryOperatorKind.Add
                         && IsDuration(binary.LeftOperand, isSource, depth)
-                        && Traces(binary.RightOperand, isSource, visiting, depth + 1, ref source);
+                        && Traces(binary.RightOperand, isSource, visiting, depth + 1, ref source, allowOffsets);
 
                 case ILocalReferenceOperation reference:
                     var local = reference.Local;
@@ -119,7 +130,7 @@ namespace DistAnalyzers.Infrastructure
 
                     foreach (var assigned in values)
                     {
-                        if (!Traces(assigned, isSource, visiting, depth + 1, ref source))
+                        if (!Traces(assigned, isSource, visiting, depth + 1, ref source, allowOffsets))
                         {
                             visiting.Remove(local);
                             return false;
@@ -154,7 +165,7 @@ namespace DistAnalyzers.Infrastructure
             }
 
             IOperation? ignored = null;
-            return !Traces(operand, isSource, null, depth + 1, ref ignored);
+            return !Traces(operand, isSource, null, depth + 1, ref ignored, allowOffsets: true);
         }
 
         private static bool IsInteger(ITypeSymbol type)

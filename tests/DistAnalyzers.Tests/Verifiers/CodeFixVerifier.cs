@@ -55,6 +55,10 @@ namespace DistAnalyzers.Tests.Verifiers
                 FixedCode = fixedSource,
                 CodeActionEquivalenceKey = equivalenceKey,
             };
+
+            // Markup in the fixed code states the diagnostics that remain (forms without a fix); by default the
+            // framework would ignore markup of fixable IDs there.
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
             if (references is not null)
             {
                 test.ReferenceAssemblies = references;

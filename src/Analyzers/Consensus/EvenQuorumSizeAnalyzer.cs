@@ -1,0 +1,505 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DistAnalyzers.Consensus
+{
+    /// <summary>
+    /// DIST301: an even cluster size (a constant, or an endpoint list of even length) given to a size name.
+    /// A majority of 2k is k + 1: 2k nodes tolerate k − 1 failures, exactly as 2k − 1 do.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EvenQuorumSizeAnalyzer : DistAnalyzer
+    {
+        /// <summary>Diagnostic property: the even size found.</summary>
+        public const string SizeProperty = "Size";
+
+        /// <summary>Diagnostic property: "true" when the constant may be changed by the fix.</summary>
+        public const string FixableProperty = "Fixable";
+
+        public static readonly RuleOption<WordList> NonVotingWords = RuleOptions.Words(
+            "non_voting_words", "Learners, Observers, Witness, Shards, Partitions, Threads, Workers, Retries");
+
+        private static readonly WordList EndpointListNames = WordList.Parse(
+            "Endpoint, EndPoint, Address, Peers, Seeds, Nodes, Members, Hosts, Servers, Urls, Uris, Replicas, Voters, Acceptors");
+
+        private static readonly Regex HostPort = new Regex(@"^\[?[A-Za-z0-9][A-Za-z0-9\-\._:]*\]?:\d{1,5}$", RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.DIST301_EvenQuorumSize);
+
+        public override IEnumerable<RuleOption> Options => new RuleOption[]
+        {
+            QuorumNames.SizeWords, QuorumNames.ConsensusSizeWords, QuorumNames.NonSizeWords, NonVotingWords,
+            RuleOptions.ConsensusContextWords, RuleOptions.TestDoubleWords,
+        };
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var endpointTypes = new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri };
+            var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.EvenQuorumSize, r => new Settings(r));
+            var endpointListCache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            var analysis = new Analysis(endpointTypes, options, endpointListCache);
+
+            context.RegisterOperationAction(analysis.FieldInitializer, OperationKind.FieldInitializer);
+            context.RegisterOperationAction(analysis.PropertyInitializer, OperationKind.PropertyInitializer);
+            context.RegisterOperationAction(analysis.ParameterInitializer, OperationKind.ParameterInitializer);
+            context.RegisterOperationAction(analysis.VariableDeclarator, OperationKind.VariableDeclarator);
+            context.RegisterOperationAction(analysis.Assignment, OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(analysis.Argument, OperationKind.Argument);
+        }
+
+        private sealed class Settings
+        {
+            public Settings(OptionReader reader)
+            {
+                SizeWords = reader.Get(QuorumNames.SizeWords);
+                ConsensusSizeWords = reader.Get(QuorumNames.ConsensusSizeWords);
+                NonSizeWords = reader.Get(QuorumNames.NonSizeWords);
+                NonVotingWords = reader.Get(EvenQuorumSizeAnalyzer.NonVotingWords);
+                ConsensusWords = reader.Get(RuleOptions.ConsensusContextWords);
+                TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
+            }
+
+            public WordList SizeWords { get; }
+
+            public WordList ConsensusSizeWords { get; }
+
+            public WordList NonSizeWords { get; }
+
+            public WordList NonVotingWords { get; }
+
+            public WordList ConsensusWords { get; }
+
+            public WordList TestDoubleWords { get; }
+        }
+
+        private sealed class Analysis
+        {
+            private readonly INamedTypeSymbol?[] endpointTypes;
+            private readonly OptionsCache<Settings> options;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
+
+            public Analysis(INamedTypeSymbol?[] endpointTypes, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
+            {
+                this.endpointTypes = endpointTypes;
+                this.options = options;
+                this.endpointListCache = endpointListCache;
+            }
+
+            public void FieldInitializer(OperationAnalysisContext context)
+            {
+                var op = (IFieldInitializerOperation)context.Operation;
+                foreach (var field in op.InitializedFields)
+                {
+                    Check(context, field, field.Type, op.Value);
+                }
+            }
+
+            public void PropertyInitializer(OperationAnalysisContext context)
+            {
+                var op = (IPropertyInitializerOperation)context.Operation;
+                foreach (var property in op.InitializedProperties)
+                {
+                    Check(context, property, property.Type, op.Value);
+                }
+            }
+
+            public void ParameterInitializer(OperationAnalysisContext context)
+            {
+                var op = (IParameterInitializerOperation)context.Operation;
+                Check(context, op.Parameter, op.Parameter.Type, op.Value);
+            }
+
+            public void VariableDeclarator(OperationAnalysisContext context)
+            {
+                var op = (IVariableDeclaratorOperation)context.Operation;
+                if (op.Initializer?.Value is { } value)
+                {
+                    Check(context, op.Symbol, op.Symbol.Type, value);
+                }
+            }
+
+            public void Assignment(OperationAnalysisContext context)
+            {
+                var op = (ISimpleAssignmentOperation)context.Operation;
+                var target = op.Target switch
+                {
+                    IFieldReferenceOperation f => (ISymbol)f.Field,
+                    IPropertyReferenceOperation p => p.Property,
+                    ILocalReferenceOperation l => l.Local,
+                    IParameterReferenceOperation p => p.Parameter,
+                    _ => null,
+                };
+                if (target is not null)
+                {
+                    Check(context, target, op.Target.Type, op.Value);
+                }
+            }
+
+            public void Argument(OperationAnalysisContext context)
+            {
+                var op = (IArgumentOperation)context.Operation;
+                if (op.Parameter is { } parameter && op.Syntax is ArgumentSyntax { NameColon: not null })
+                {
+                    Check(context, parameter, parameter.Type, op.Value);
+                }
+            }
+
+            private void Check(OperationAnalysisContext context, ISymbol target, ITypeSymbol? targetType, IOperation value)
+            {
+                if (targetType is null || value.Syntax is null)
+                {
+                    return;
+                }
+
+                var isInteger = QuorumNames.IsInteger(targetType);
+                if (!isInteger && !IsCollectionType(targetType))
+                {
+                    return;
+                }
+
+                var settings = options.Get(value.Syntax.SyntaxTree);
+                var name = target.Name;
+                var words = Words.Split(name);
+                if (words.Count == 0 || settings.NonVotingWords.Matches(words, WordMatch.Carries))
+                {
+                    return;
+                }
+
+                var containing = context.ContainingSymbol;
+                var inConsensus = Contexts.AnyNameCarries(containing, settings.ConsensusWords)
+                    || (target is IFieldSymbol or IPropertySymbol && Contexts.AnyTypeOrNamespaceNameCarries(target.ContainingType, settings.ConsensusWords));
+                if (!QuorumNames.IsSizeName(name, settings.SizeWords, settings.ConsensusSizeWords, settings.NonSizeWords, inConsensus))
+                {
+                    return;
+                }
+
+                if (Contexts.IsInsideTestDouble(containing, settings.TestDoubleWords))
+                {
+                    return;
+                }
+
+                if (isInteger)
+                {
+                    CheckConstant(context, target, value, settings, inConsensus);
+                }
+                else
+                {
+                    CheckEndpointList(context, name, value);
+                }
+            }
+
+            private void CheckConstant(OperationAnalysisContext context, ISymbol target, IOperation value, Settings settings, bool inConsensus)
+            {
+                if (!ConstantEvaluator.TryGetInteger(value, out var n) || n < 2 || n % 2 != 0)
+                {
+                    return;
+                }
+
+                // The same size copied from another size name is reported where it is written.
+                var source = LocalFlow.Unwrap(value);
+                var sourceName = source switch
+                {
+                    IFieldReferenceOperation f => f.Field.Name,
+                    IPropertyReferenceOperation p => p.Property.Name,
+                    ILocalReferenceOperation l => l.Local.Name,
+                    IParameterReferenceOperation p => p.Parameter.Name,
+                    _ => null,
+                };
+                if (sourceName is not null && QuorumNames.IsSizeName(sourceName, settings.SizeWords, settings.ConsensusSizeWords, settings.NonSizeWords, inConsensus))
+                {
+                    return;
+                }
+
+                var fixable = !SizesArrayWithInitializer(target, context.ContainingSymbol, value) && !TypeHasEndpointList(context.ContainingSymbol, target);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(SizeProperty, n.ToString(CultureInfo.InvariantCulture))
+                    .Add(FixableProperty, fixable ? "true" : "false");
+                var half = n / 2;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DIST301_EvenQuorumSize,
+                    value.Syntax.GetLocation(),
+                    properties,
+                    target.Name,
+                    n,
+                    half + 1,
+                    half - 1,
+                    n - 1,
+                    half));
+            }
+
+            private void CheckEndpointList(OperationAnalysisContext context, string name, IOperation value)
+            {
+                var syntax = value.Syntax;
+                while (syntax is ParenthesizedExpressionSyntax p)
+                {
+                    syntax = p.Expression;
+                }
+
+                var model = value.SemanticModel;
+                if (model is null)
+                {
+                    return;
+                }
+
+                int count;
+                SyntaxNode location;
+                switch (syntax)
+                {
+                    case CollectionExpressionSyntax collection:
+                        count = 0;
+                        foreach (var element in collection.Elements)
+                        {
+                            if (element is not ExpressionElementSyntax { Expression: { } e } || !IsEndpoint(model, e, context.CancellationToken))
+                            {
+                                return;
+                            }
+
+                            count++;
+                        }
+
+                        location = collection;
+                        break;
+                    case ArrayCreationExpressionSyntax { Initializer: { } init }:
+                        if (!AllEndpoints(model, init, context.CancellationToken, out count))
+                        {
+                            return;
+                        }
+
+                        location = syntax;
+                        break;
+                    case ImplicitArrayCreationExpressionSyntax { Initializer: { } init }:
+                        if (!AllEndpoints(model, init, context.CancellationToken, out count))
+                        {
+                            return;
+                        }
+
+                        location = syntax;
+                        break;
+                    case InitializerExpressionSyntax init when init.IsKind(SyntaxKind.ArrayInitializerExpression):
+                        if (!AllEndpoints(model, init, context.CancellationToken, out count))
+                        {
+                            return;
+                        }
+
+                        location = syntax;
+                        break;
+                    case BaseObjectCreationExpressionSyntax { Initializer: { } init } when init.IsKind(SyntaxKind.CollectionInitializerExpression):
+                        if (!AllEndpoints(model, init, context.CancellationToken, out count))
+                        {
+                            return;
+                        }
+
+                        location = syntax;
+                        break;
+                    default:
+                        return;
+                }
+
+                if (count < 2 || count % 2 != 0)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(SizeProperty, count.ToString(CultureInfo.InvariantCulture))
+                    .Add(FixableProperty, "false");
+                var half = count / 2;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DIST301_EvenQuorumSize,
+                    location.GetLocation(),
+                    properties,
+                    name,
+                    count,
+                    half + 1,
+                    half - 1,
+                    count - 1,
+                    half));
+            }
+
+            private bool AllEndpoints(SemanticModel model, InitializerExpressionSyntax init, System.Threading.CancellationToken ct, out int count)
+            {
+                count = 0;
+                foreach (var e in init.Expressions)
+                {
+                    if (!IsEndpoint(model, e, ct))
+                    {
+                        return false;
+                    }
+
+                    count++;
+                }
+
+                return true;
+            }
+
+            private bool IsEndpoint(SemanticModel model, ExpressionSyntax expression, System.Threading.CancellationToken ct)
+            {
+                var constant = model.GetConstantValue(expression, ct);
+                if (constant.HasValue)
+                {
+                    return constant.Value is string s && LooksLikeEndpoint(s);
+                }
+
+                var type = model.GetTypeInfo(expression, ct).Type;
+                if (type is null)
+                {
+                    return false;
+                }
+
+                foreach (var t in endpointTypes)
+                {
+                    if (t is not null && SymbolEqualityComparer.Default.Equals(t, type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool LooksLikeEndpoint(string s)
+            {
+                if (s.Length == 0 || s.Length > 512)
+                {
+                    return false;
+                }
+
+                foreach (var c in s)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        return false;
+                    }
+                }
+
+                return s.IndexOf("://", StringComparison.Ordinal) > 0 || HostPort.IsMatch(s) || System.Net.IPAddress.TryParse(s, out _) && s.IndexOf('.') > 0;
+            }
+
+            private static bool IsCollectionType(ITypeSymbol type) =>
+                type is IArrayTypeSymbol || (type is INamedTypeSymbol { IsGenericType: true } && type.SpecialType == SpecialType.None && type.AllInterfaces.Length > 0);
+
+            /// <summary>Whether a const/readonly size is used as the length of an array with an initializer (changing it breaks the initializer).</summary>
+            private static bool SizesArrayWithInitializer(ISymbol target, ISymbol? containing, IOperation value)
+            {
+                if (target is not IFieldSymbol && target is not ILocalSymbol)
+                {
+                    return false;
+                }
+
+                IEnumerable<SyntaxNode> scopes;
+                if (target is IFieldSymbol field && field.ContainingType is { } type)
+                {
+                    var list = new List<SyntaxNode>();
+                    foreach (var r in type.DeclaringSyntaxReferences)
+                    {
+                        list.Add(r.GetSyntax());
+                    }
+
+                    scopes = list;
+                }
+                else
+                {
+                    scopes = new[] { LocalFlow.Root(value).Syntax };
+                }
+
+                foreach (var scope in scopes)
+                {
+                    foreach (var node in scope.DescendantNodes())
+                    {
+                        if (node is ArrayCreationExpressionSyntax { Initializer: not null } creation)
+                        {
+                            foreach (var rank in creation.Type.RankSpecifiers)
+                            {
+                                foreach (var size in rank.Sizes)
+                                {
+                                    foreach (var id in size.DescendantNodesAndSelf())
+                                    {
+                                        if (id is IdentifierNameSyntax name && name.Identifier.ValueText == target.Name)
+                                        {
+                                            return true;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether the type holding the size also holds an endpoint list (changing the size alone would disagree with it).</summary>
+            private bool TypeHasEndpointList(ISymbol? containing, ISymbol target)
+            {
+                var types = new[] { Contexts.ContainingType(containing), target.ContainingType };
+                foreach (var type in types)
+                {
+                    if (type is not null && endpointListCache.GetOrAdd(type, HasEndpointList))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool HasEndpointList(INamedTypeSymbol type)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    var memberType = member switch
+                    {
+                        IFieldSymbol f when !f.IsImplicitlyDeclared => f.Type,
+                        IPropertySymbol p => p.Type,
+                        _ => null,
+                    };
+                    var element = ElementType(memberType);
+                    if (element is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var t in endpointTypes)
+                    {
+                        if (t is not null && SymbolEqualityComparer.Default.Equals(t, element))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (element.SpecialType == SpecialType.System_String && EndpointListNames.CarriedBy(member.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static ITypeSymbol? ElementType(ITypeSymbol? type)
+            {
+                if (type is IArrayTypeSymbol array)
+                {
+                    return array.ElementType;
+                }
+
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && type.SpecialType == SpecialType.None)
+                {
+                    return named.TypeArguments[0];
+                }
+
+                return null;
+            }
+        }
+    }
+}
