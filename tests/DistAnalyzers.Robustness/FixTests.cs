@@ -13,9 +13,6 @@ namespace DistAnalyzers.Robustness
     /// </summary>
     public sealed class FixTests
     {
-        /// <summary>Mutants whose fixes are applied (only exceptions are checked there: the code is already broken).</summary>
-        public static readonly int FixedMutants = System.Math.Max(40, Budget.Mutants / 15);
-
         private readonly ITestOutputHelper output;
 
         public FixTests(ITestOutputHelper output)
@@ -27,13 +24,24 @@ namespace DistAnalyzers.Robustness
         public async Task Every_fix_removes_its_diagnostic_and_compiles()
         {
             var references = await Harness.Net100Async();
-            var probes = (await Baseline.AllAsync())
-                .Where(p => p.Result.Dist.Any(d => Rules.FixersFor(d.Id).Any()))
-                .ToArray();
+            var projects = (await Baseline.ProjectsAsync()).Where(HasFixable);
+            var sources = (await Baseline.SourcesAsync()).Where(p => !p.Name.StartsWith("samples/", System.StringComparison.Ordinal)).Where(HasFixable).ToArray();
+
+            // Every kata project; of the snippets, for each fixable ID, a seeded sample of those that have it
+            // (DIST_ROBUSTNESS_MUTANTS scales the sample; the rule's own tests check its marked fixes exactly).
+            var random = new System.Random(Budget.Seed);
+            var chosen = new HashSet<Probe>();
+            foreach (var id in sources.SelectMany(p => p.Result.Dist).Select(d => d.Id).Where(id => Rules.FixersFor(id).Any()).Distinct().OrderBy(i => i, System.StringComparer.Ordinal))
+            {
+                var with = sources.Where(p => p.Result.Dist.Any(d => d.Id == id)).OrderBy(_ => random.Next()).Take(Budget.FixSnippetsPerRule);
+                chosen.UnionWith(with);
+            }
+
+            var probes = projects.Concat(sources.Where(chosen.Contains)).ToArray();
             var reports = await Harness.ParallelAsync(probes, p => FixRunner.CheckAsync(p.Name, p.Files, references, Rules.Analyzers, Rules.CodeFixes));
             var problems = reports.SelectMany(r => r.Problems).ToArray();
             Assert.True(problems.Length == 0, $"{problems.Length} fix problem(s):\n" + string.Join("\n\n", problems.Take(15).Select(Short)));
-            output.WriteLine($"{probes.Length} inputs with fixable diagnostics, {reports.Sum(r => r.Diagnostics)} diagnostics, {reports.Sum(r => r.FixesApplied)} fixes and {reports.Sum(r => r.FixAllsApplied)} Fix Alls applied");
+            output.WriteLine($"{probes.Length} inputs ({sources.Length} snippets have fixable diagnostics), {reports.Sum(r => r.Diagnostics)} diagnostics, {reports.Sum(r => r.FixesApplied)} fixes and {reports.Sum(r => r.FixAllsApplied)} Fix Alls applied");
         }
 
         [Fact]
@@ -42,7 +50,7 @@ namespace DistAnalyzers.Robustness
             var references = await Harness.Net100Async();
             var mutants = Mutator.Generate(Corpus.All, Budget.Mutants, Budget.Seed + 1);
             var runs = await Harness.ParallelAsync(mutants, m => Harness.RunAsync(Harness.Compile(new[] { ("/Mutant.cs", m.Text) }, references)));
-            var fixable = mutants.Zip(runs).Where(p => p.Second.Dist.Any(d => Rules.FixersFor(d.Id).Any())).Take(FixedMutants).ToArray();
+            var fixable = mutants.Zip(runs).Where(p => p.Second.Dist.Any(d => Rules.FixersFor(d.Id).Any())).Take(Budget.FixedMutants).ToArray();
             var reports = await Harness.ParallelAsync(fixable, p => FixRunner.CheckAsync(p.First.ToString(), new[] { ("/Mutant.cs", p.First.Text) }, references, Rules.Analyzers, Rules.CodeFixes));
 
             // On broken code a fix may leave or add errors; it must never throw, nor make an analyzer throw.
@@ -50,6 +58,8 @@ namespace DistAnalyzers.Robustness
             Assert.True(problems.Length == 0, string.Join("\n\n", problems.Take(15).Select(Short)));
             output.WriteLine($"{fixable.Length} mutants with fixable diagnostics, {reports.Sum(r => r.FixesApplied)} fixes applied");
         }
+
+        private static bool HasFixable(Probe p) => p.Result.Dist.Any(d => Rules.FixersFor(d.Id).Any());
 
         private static string Short(string s) => s.Length <= 4000 ? s : s.Substring(0, 4000) + "\n…";
     }

@@ -10,15 +10,14 @@ namespace DistAnalyzers.Robustness
     {
         public static readonly string[] BadValues =
         {
-            "", " ", ",", ",,,", "+", "*", "**", "+*", "*+", "A+", "+A", "A**", "a,,b", "-1", "0", "-2147483648", "2147483648",
-            "99999999999999999999", "NaN", "Infinity", "-Infinity", "1e400", "true", "\0", "\t\n", "🙂, 节点, Δ", new string('x', 20_000),
+            "", ",,,", "+", "*", "+*", "A+", "*A**", "a,,b", "-1", "0", "-2147483648", "99999999999999999999", "NaN", "-Infinity", "1e400", "true", "\0\t\n", "🙂, 节点, Δ", new string('x', 20_000),
             string.Join(",", Enumerable.Range(0, 2_000).Select(i => "W" + i)),
         };
 
         [Fact]
         public async Task Bad_option_values_do_not_crash()
         {
-            var probes = (await Baseline.AllAsync()).OrderByDescending(p => p.Result.Dist.Count()).Take(12).ToArray();
+            var probes = (await Baseline.AllAsync()).OrderByDescending(p => p.Result.Dist.Count()).Take(8).ToArray();
             var runs = probes.SelectMany(p => BadValues.Select(v => (Probe: p, Value: v))).ToArray();
             var results = await Harness.ParallelAsync(runs, r => Harness.RunAsync(r.Probe.Result.Compilation, configOptions: new UniformOptionsProvider(r.Value)));
             var failures = runs.Zip(results)

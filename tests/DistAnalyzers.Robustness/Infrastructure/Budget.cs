@@ -11,18 +11,29 @@ namespace DistAnalyzers.Robustness.Infrastructure
     /// </summary>
     public static class Budget
     {
-        public const int DefaultMutants = 600;
+        public const int DefaultMutants = 500;
 
         public const int DefaultSeed = 20261125;
 
         /// <summary>Sources (snippets) checked for determinism by default, besides the samples; scaled with the mutants.</summary>
-        public const int DefaultDeterminismSources = 24;
+        public const int DefaultDeterminismSources = 12;
+
+        /// <summary>Test snippets whose fixes are applied, per diagnostic ID (the katas are always all fixed); scaled with the mutants.</summary>
+        public const int DefaultFixSnippetsPerRule = 8;
 
         public static int Mutants { get; } = Read("DIST_ROBUSTNESS_MUTANTS", DefaultMutants);
 
         public static int Seed { get; } = Read("DIST_ROBUSTNESS_SEED", DefaultSeed);
 
-        public static int DeterminismSources { get; } = Math.Max(DefaultDeterminismSources, (int)((long)DefaultDeterminismSources * Mutants / DefaultMutants));
+        /// <summary>How much the defaults are scaled: <c>DIST_ROBUSTNESS_MUTANTS</c> over its default, at least 1.</summary>
+        public static double Scale { get; } = Math.Max(1.0, (double)Mutants / DefaultMutants);
+
+        public static int DeterminismSources { get; } = (int)Math.Ceiling(DefaultDeterminismSources * Scale);
+
+        public static int FixSnippetsPerRule { get; } = (int)Math.Ceiling(DefaultFixSnippetsPerRule * Scale);
+
+        /// <summary>Mutants whose fixes are applied.</summary>
+        public static int FixedMutants { get; } = (int)Math.Ceiling(20 * Scale);
 
         private static int Read(string name, int fallback)
         {
