@@ -24,7 +24,10 @@ namespace DistAnalyzers.Robustness
         public async Task Every_fix_removes_its_diagnostic_and_compiles()
         {
             var references = await Harness.Net100Async();
-            var projects = (await Baseline.ProjectsAsync()).Where(HasFixable);
+            // The sample projects as a whole only through project-wide Fix All (what `dotnet format` does); each kata
+            // file alone through every single fix and Fix All.
+            var projects = (await Baseline.ProjectsAsync()).Where(HasFixable).ToArray();
+            var katas = (await Baseline.SourcesAsync()).Where(p => p.Name.StartsWith("samples/", System.StringComparison.Ordinal)).Where(HasFixable).ToArray();
             var sources = (await Baseline.SourcesAsync()).Where(p => !p.Name.StartsWith("samples/", System.StringComparison.Ordinal)).Where(HasFixable).ToArray();
 
             // Every kata project; of the snippets, for each fixable ID, a seeded sample of those that have it
@@ -37,8 +40,10 @@ namespace DistAnalyzers.Robustness
                 chosen.UnionWith(with);
             }
 
-            var probes = projects.Concat(sources.Where(chosen.Contains)).ToArray();
-            var reports = await Harness.ParallelAsync(probes, p => FixRunner.CheckAsync(p.Name, p.Files, references, Rules.Analyzers, Rules.CodeFixes));
+            var probes = projects.Select(p => (Probe: p, Scopes: FixScopes.Project))
+                .Concat(katas.Concat(sources.Where(chosen.Contains)).Select(p => (Probe: p, Scopes: FixScopes.All)))
+                .ToArray();
+            var reports = await Harness.ParallelAsync(probes, p => FixRunner.CheckAsync(p.Probe.Name, p.Probe.Files, references, Rules.Analyzers, Rules.CodeFixes, p.Scopes));
             var problems = reports.SelectMany(r => r.Problems).ToArray();
             Assert.True(problems.Length == 0, $"{problems.Length} fix problem(s):\n" + string.Join("\n\n", problems.Take(15).Select(Short)));
             output.WriteLine($"{probes.Length} inputs ({sources.Length} snippets have fixable diagnostics), {reports.Sum(r => r.Diagnostics)} diagnostics, {reports.Sum(r => r.FixesApplied)} fixes and {reports.Sum(r => r.FixAllsApplied)} Fix Alls applied");

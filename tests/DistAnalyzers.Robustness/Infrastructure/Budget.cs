@@ -33,7 +33,7 @@ namespace DistAnalyzers.Robustness.Infrastructure
         public static int FixSnippetsPerRule { get; } = (int)Math.Ceiling(DefaultFixSnippetsPerRule * Scale);
 
         /// <summary>Mutants whose fixes are applied.</summary>
-        public static int FixedMutants { get; } = (int)Math.Ceiling(20 * Scale);
+        public static int FixedMutants { get; } = (int)Math.Ceiling(12 * Scale);
 
         private static int Read(string name, int fallback)
         {

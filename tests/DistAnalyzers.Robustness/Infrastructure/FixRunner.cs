@@ -12,6 +12,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DistAnalyzers.Robustness.Infrastructure
 {
+    /// <summary>Which applications of the fixes <see cref="FixRunner.CheckAsync"/> checks.</summary>
+    [Flags]
+    public enum FixScopes
+    {
+        /// <summary>Each offered action on each diagnostic, alone.</summary>
+        Single = 1,
+
+        /// <summary>Fix All in each document.</summary>
+        Document = 2,
+
+        /// <summary>Fix All in the project.</summary>
+        Project = 4,
+
+        All = Single | Document | Project,
+    }
+
     /// <summary>What applying the fixes to one input did.</summary>
     public sealed class FixReport
     {
@@ -50,6 +66,7 @@ namespace DistAnalyzers.Robustness.Infrastructure
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
             ImmutableArray<CodeFixProvider> fixers,
+            FixScopes scopes = FixScopes.All,
             CancellationToken cancellationToken = default)
         {
             var report = new FixReport(name);
@@ -114,6 +131,11 @@ namespace DistAnalyzers.Robustness.Infrastructure
                         }
 
                         ids.Add(diagnostic.Id);
+                        if ((scopes & FixScopes.Single) == 0)
+                        {
+                            continue;
+                        }
+
                         var changed = await ApplyAsync(action, report, $"{where} '{action.Title}'", cancellationToken).ConfigureAwait(false);
                         if (changed is null)
                         {
@@ -140,10 +162,15 @@ namespace DistAnalyzers.Robustness.Infrastructure
 
                 var diagnosticProvider = new FixedDiagnostics(before.Dist.Where(d => ids.Contains(d.Id)).ToImmutableArray());
                 var documents = fixable.Where(d => ids.Contains(d.Id)).Select(d => project.GetDocument(d.Location.SourceTree)).Where(d => d is not null).Distinct().ToArray();
-                foreach (var document in documents)
+                foreach (var document in (scopes & FixScopes.Document) != 0 ? documents : Array.Empty<Document?>())
                 {
                     var context = new FixAllContext(document!, fixer, FixAllScope.Document, key!, ids, diagnosticProvider, cancellationToken);
                     await FixAllAsync(report, provider, context, $"Fix All (document {document!.Name}) {fixer.GetType().Name} '{key}'", before, ids, projectId, analyzers, cancellationToken).ConfigureAwait(false);
+                }
+
+                if ((scopes & FixScopes.Project) == 0)
+                {
+                    continue;
                 }
 
                 var projectContext = new FixAllContext(project, fixer, FixAllScope.Project, key!, ids, diagnosticProvider, cancellationToken);
