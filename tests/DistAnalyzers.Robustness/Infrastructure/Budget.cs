@@ -35,6 +35,34 @@ namespace DistAnalyzers.Robustness.Infrastructure
         /// <summary>Mutants whose fixes are applied.</summary>
         public static int FixedMutants { get; } = (int)Math.Ceiling(12 * Scale);
 
+        /// <summary>Sources re-analyzed without references and without usings (a seeded sample; all of them when scaled up enough).</summary>
+        public static int UnresolvedSources { get; } = (int)Math.Ceiling(160 * Scale);
+
+        /// <summary>A seeded, order-preserving sample of at most <paramref name="count"/> items.</summary>
+        public static System.Collections.Generic.IReadOnlyList<T> Sample<T>(System.Collections.Generic.IReadOnlyList<T> items, int count, int salt)
+        {
+            if (items.Count <= count)
+            {
+                return items;
+            }
+
+            var random = new Random(Seed + salt);
+            var picked = new System.Collections.Generic.SortedSet<int>();
+            while (picked.Count < count)
+            {
+                picked.Add(random.Next(items.Count));
+            }
+
+            var result = new T[count];
+            var i = 0;
+            foreach (var index in picked)
+            {
+                result[i++] = items[index];
+            }
+
+            return result;
+        }
+
         private static int Read(string name, int fallback)
         {
             var text = Environment.GetEnvironmentVariable(name);
