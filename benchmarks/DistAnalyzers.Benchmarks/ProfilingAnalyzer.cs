@@ -37,13 +37,15 @@ namespace DistAnalyzers.Benchmarks
         internal Action<T> Time<T>(string key, Action<T> action) => arg =>
         {
             var start = Stopwatch.GetTimestamp();
+            var gc = GC.GetTotalPauseDuration();
             try
             {
                 action(arg);
             }
             finally
             {
-                var ticks = Stopwatch.GetTimestamp() - start;
+                // A garbage collection that happens to fall inside a callback is not the callback's cost.
+                var ticks = Stopwatch.GetTimestamp() - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency);
                 Stats.AddOrUpdate(key, (ticks, 1), (_, v) => (v.Ticks + ticks, v.Calls + 1));
                 if (ticks > Stopwatch.Frequency / 20000)
                 {
