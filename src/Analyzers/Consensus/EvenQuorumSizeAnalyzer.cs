@@ -161,8 +161,16 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
+                // Cheap tests first: this runs on every assignment and named argument.
                 var isInteger = QuorumNames.IsInteger(targetType);
-                if (!isInteger && !IsCollectionType(targetType))
+                if (isInteger)
+                {
+                    if (!ConstantEvaluator.TryGetInteger(value, out var n) || n < 2 || n % 2 != 0)
+                    {
+                        return;
+                    }
+                }
+                else if (!IsCollectionType(targetType) || !IsCollectionLiteral(value.Syntax))
                 {
                     return;
                 }
@@ -383,6 +391,20 @@ namespace DistAnalyzers.Consensus
                 }
 
                 return s.IndexOf("://", StringComparison.Ordinal) > 0 || HostPort.IsMatch(s) || System.Net.IPAddress.TryParse(s, out _) && s.IndexOf('.') > 0;
+            }
+
+            private static bool IsCollectionLiteral(SyntaxNode syntax)
+            {
+                while (syntax is ParenthesizedExpressionSyntax p)
+                {
+                    syntax = p.Expression;
+                }
+
+                return syntax is CollectionExpressionSyntax
+                    or ArrayCreationExpressionSyntax { Initializer: not null }
+                    or ImplicitArrayCreationExpressionSyntax
+                    or InitializerExpressionSyntax
+                    or BaseObjectCreationExpressionSyntax { Initializer: not null };
             }
 
             private static bool IsCollectionType(ITypeSymbol type) =>

@@ -113,7 +113,7 @@ namespace DistAnalyzers.Infrastructure
                 case IUnaryOperation unary:
                     return Unary(unary.OperatorKind, Evaluate(unary.Operand, depth + 1));
                 case IBinaryOperation binary:
-                    return Binary(binary.OperatorKind, Evaluate(binary.LeftOperand, depth + 1), Evaluate(binary.RightOperand, depth + 1));
+                    return FitsType(Binary(binary.OperatorKind, Evaluate(binary.LeftOperand, depth + 1), Evaluate(binary.RightOperand, depth + 1)), binary.Type);
                 case IInvocationOperation invocation:
                     return EvaluateTimeSpanFactory(invocation, depth);
                 case IObjectCreationOperation creation:
@@ -292,6 +292,25 @@ namespace DistAnalyzers.Infrastructure
             decimal m => Constant.FromReal((double)m),
             _ => Constant.Unknown,
         };
+
+        /// <summary>An integer result outside its 32-bit type's range would wrap (or not compile): unknown.</summary>
+        private static Constant FitsType(Constant value, ITypeSymbol? type)
+        {
+            if (value.Kind != ConstantKind.Integer || type is null)
+            {
+                return value;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int32:
+                    return value.Integer >= int.MinValue && value.Integer <= int.MaxValue ? value : Constant.Unknown;
+                case SpecialType.System_UInt32:
+                    return value.Integer >= 0 && value.Integer <= uint.MaxValue ? value : Constant.Unknown;
+                default:
+                    return value;
+            }
+        }
 
         private static Constant Convert(Constant value, ITypeSymbol? target)
         {

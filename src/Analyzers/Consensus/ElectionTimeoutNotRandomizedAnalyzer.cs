@@ -1,0 +1,1013 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DistAnalyzers.Consensus
+{
+    /// <summary>
+    /// DIST305: a timer or delay driven by an election timeout that involves no randomness. Every node with the
+    /// same fixed timeout that starts (or hears the last heartbeat) at the same time becomes a candidate at the
+    /// same time, and the vote can split again and again; Raft relies on randomized timeouts for liveness.
+    /// Whether a member is randomized is decided over the whole type (any assignment to it, or to a field its
+    /// getter reads), so the analysis is a symbol-start/end pair on each named type.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ElectionTimeoutNotRandomizedAnalyzer : DistAnalyzer
+    {
+        /// <summary>Diagnostic property: the fix form (<see cref="FixTimeSpan"/>, <see cref="FixInt32"/>, <see cref="FixInt64"/>); absent when no fix applies.</summary>
+        public const string FixProperty = "Fix";
+
+        public const string FixTimeSpan = "TimeSpan";
+        public const string FixInt32 = "Int32";
+        public const string FixInt64 = "Int64";
+
+        public static readonly RuleOption<WordList> ElectionTimeoutWords =
+            RuleOptions.Words("election_timeout_words", "ElectionTimeout, ElectionDelay, ElectionInterval, ElectionPeriod");
+
+        public static readonly RuleOption<WordList> RandomnessWords = RuleOptions.Words("randomness_words", "Random, Jitter");
+
+        public static readonly RuleOption<WordList> LeaderTimerWords = RuleOptions.Words("leader_timer_words", "Leader, Lease, CheckQuorum, StepDown");
+
+        private const int MaxWalk = 512;
+        private static readonly WordList ElectionWords = WordList.Parse("Election, Elector");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized);
+
+        public override IEnumerable<RuleOption> Options => new RuleOption[] { ElectionTimeoutWords, RandomnessWords, LeaderTimerWords, RuleOptions.TestDoubleWords };
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var known = new Known(symbols);
+            if (!known.AnyTimer)
+            {
+                return;
+            }
+
+            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ElectionTimeoutNotRandomized, reader => new Settings(
+                reader.Get(ElectionTimeoutWords),
+                reader.Get(RandomnessWords),
+                reader.Get(LeaderTimerWords),
+                reader.Get(RuleOptions.TestDoubleWords)));
+            var otherTypeMembers = new ConcurrentDictionary<(ISymbol, WordList), bool>();
+
+            context.RegisterSymbolStartAction(start =>
+            {
+                if (start.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+                {
+                    return;
+                }
+
+                var state = new TypeState(type);
+                start.RegisterOperationAction(
+                    op => FindTimer(op, known, cache, state),
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation,
+                    OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(
+                    op => RecordWrite(op, state),
+                    OperationKind.SimpleAssignment,
+                    OperationKind.CompoundAssignment,
+                    OperationKind.FieldInitializer,
+                    OperationKind.PropertyInitializer);
+                start.RegisterOperationBlockAction(block => RecordComputation(block, state));
+                start.RegisterSymbolEndAction(end => Report(end, known, cache, state, otherTypeMembers));
+            }, SymbolKind.NamedType);
+        }
+
+        private static void FindTimer(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
+            {
+                return;
+            }
+
+            Timer timer;
+            switch (context.Operation)
+            {
+                case IInvocationOperation invocation:
+                    if (!known.TryGetTimerCall(invocation, out timer))
+                    {
+                        return;
+                    }
+
+                    break;
+                case IObjectCreationOperation creation:
+                    if (!known.TryGetTimerCreation(creation, out timer))
+                    {
+                        return;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    if (!known.TryGetIntervalAssignment(assignment, out timer))
+                    {
+                        return;
+                    }
+
+                    break;
+                default:
+                    return;
+            }
+
+            var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
+            if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+            {
+                return;
+            }
+
+            if (timer.TimerSymbol is { } timerSymbol && IsLeaderTimer(timerSymbol.Name, settings))
+            {
+                return;
+            }
+
+            foreach (var (value, isDue) in timer.Durations)
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+
+                var walk = new Walk(known, settings, state.Type, collectElection: true);
+                walk.Visit(value);
+                if (walk.Election is null || walk.Random)
+                {
+                    continue;
+                }
+
+                if (IsLeaderTimer(walk.Election.Name, settings))
+                {
+                    // A leader lease or check-quorum timer is meant to be fixed.
+                    return;
+                }
+
+                var fix = timer.OneShot && isDue ? FixFor(value, known) : null;
+                state.Candidates.Add(new Candidate(value.Syntax.GetLocation(), walk.Election.Name, walk.MembersRead, walk.OtherTypeMembers, fix));
+
+                // One report per timer: the due time, or else the period.
+                return;
+            }
+        }
+
+        private static bool IsLeaderTimer(string name, Settings settings) =>
+            settings.LeaderTimer.CarriedBy(name) && !ElectionWords.CarriedBy(name);
+
+        private static string? FixFor(IOperation value, Known known)
+        {
+            // The duration must be a simple member or local reference, read twice by the fix.
+            var operand = value is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : value;
+            if (operand is null || !IsSimpleReference(operand))
+            {
+                return null;
+            }
+
+            var type = operand.Type;
+            if (type is null || !known.HasRandomShared)
+            {
+                return null;
+            }
+
+            if (known.TimeSpan is not null && SymbolEqualityComparer.Default.Equals(type, known.TimeSpan))
+            {
+                return FixTimeSpan;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int32:
+                    return FixInt32;
+                case SpecialType.System_Int64:
+                    return known.HasNextInt64 ? FixInt64 : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsSimpleReference(IOperation operand)
+        {
+            if (operand.Syntax is IdentifierNameSyntax)
+            {
+                return operand is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation;
+            }
+
+            if (operand.Syntax is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: IdentifierNameSyntax })
+            {
+                return operand switch
+                {
+                    IFieldReferenceOperation field => field.Instance is null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation,
+                    IPropertyReferenceOperation property => property.Arguments.IsEmpty
+                        && property.Instance is null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation,
+                    _ => false,
+                };
+            }
+
+            return false;
+        }
+
+        private static void RecordWrite(OperationAnalysisContext context, TypeState state)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
+            {
+                return;
+            }
+
+            switch (context.Operation)
+            {
+                case IAssignmentOperation { Target: IMemberReferenceOperation target, Value: { } value }:
+                    AddWrite(state, target.Member, value);
+                    break;
+                case IFieldInitializerOperation { Value: { } value } initializer:
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        AddWrite(state, field, value);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation { Value: { } value } initializer:
+                    foreach (var property in initializer.InitializedProperties)
+                    {
+                        AddWrite(state, property, value);
+                    }
+
+                    break;
+            }
+        }
+
+        private static void AddWrite(TypeState state, ISymbol member, IOperation value)
+        {
+            if (member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, state.Type))
+            {
+                state.Writes.Add((member.OriginalDefinition, value));
+            }
+        }
+
+        private static void RecordComputation(OperationBlockAnalysisContext context, TypeState state)
+        {
+            ISymbol? member = context.OwningSymbol switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter => getter.AssociatedSymbol,
+                IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsVoid: false } method => method,
+                _ => null,
+            };
+            if (member is null || !SymbolEqualityComparer.Default.Equals(member.ContainingType, state.Type))
+            {
+                return;
+            }
+
+            foreach (var block in context.OperationBlocks)
+            {
+                state.Writes.Add((member.OriginalDefinition, block));
+            }
+        }
+
+        private static void Report(SymbolAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
+        {
+            if (state.Candidates.IsEmpty)
+            {
+                return;
+            }
+
+            // Settings for the type-wide walk: the candidates' own tree decides their words; the members'
+            // computations are read with the words of the first candidate's file (one type, usually one file).
+            Dictionary<ISymbol, bool>? randomized = null;
+            Settings? randomizedFor = null;
+            foreach (var candidate in state.Candidates)
+            {
+                var settings = cache.Get(candidate.Location.SourceTree!);
+                if (randomized is null || !ReferenceEquals(settings, randomizedFor))
+                {
+                    randomized = RandomizedMembers(state, known, settings);
+                    randomizedFor = settings;
+                }
+
+                var skip = false;
+                foreach (var member in candidate.MembersRead)
+                {
+                    if (randomized.TryGetValue(member, out var isRandom) && isRandom)
+                    {
+                        skip = true;
+                        break;
+                    }
+                }
+
+                foreach (var member in candidate.OtherTypeMembers)
+                {
+                    if (skip)
+                    {
+                        break;
+                    }
+
+                    skip = otherTypeMembers.GetOrAdd((member, settings.Randomness), key => SyntaxMentionsRandomness(key.Item1, key.Item2, known));
+                }
+
+                if (skip)
+                {
+                    continue;
+                }
+
+                var properties = candidate.Fix is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, candidate.Fix);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
+            }
+        }
+
+        /// <summary>Every member of the type whose computation (an assignment to it, its getter or body) involves randomness, directly or through another such member.</summary>
+        private static Dictionary<ISymbol, bool> RandomizedMembers(TypeState state, Known known, Settings settings)
+        {
+            var direct = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var edges = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+            foreach (var (member, value) in state.Writes)
+            {
+                if (settings.Randomness.CarriedBy(member.Name) && member is IMethodSymbol)
+                {
+                    direct.Add(member);
+                }
+
+                var walk = new Walk(known, settings, state.Type, collectElection: false);
+                walk.Visit(value);
+                if (walk.Random)
+                {
+                    direct.Add(member);
+                }
+
+                foreach (var read in walk.MembersRead)
+                {
+                    if (!edges.TryGetValue(member, out var list))
+                    {
+                        list = new List<ISymbol>();
+                        edges[member] = list;
+                    }
+
+                    list.Add(read);
+                }
+            }
+
+            // Fixpoint: a member is randomized when it is directly, or when its computation reads a randomized member.
+            var result = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            foreach (var member in direct)
+            {
+                result[member] = true;
+            }
+
+            var changed = true;
+            for (var round = 0; changed && round < 64; round++)
+            {
+                changed = false;
+                foreach (var pair in edges)
+                {
+                    if (result.ContainsKey(pair.Key))
+                    {
+                        continue;
+                    }
+
+                    foreach (var read in pair.Value)
+                    {
+                        if (result.ContainsKey(read))
+                        {
+                            result[pair.Key] = true;
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// For a member of another type (its assignments are not analysed with this type): whether its declaration,
+        /// or an assignment to it in its own type, names randomness. Syntax only: no semantic model is requested.
+        /// </summary>
+        private static bool SyntaxMentionsRandomness(ISymbol member, WordList randomness, Known known)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (MentionsRandomness(reference.GetSyntax(), randomness, member.ContainingType, known))
+                {
+                    return true;
+                }
+            }
+
+            if (member is IMethodSymbol || member.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var count = 0;
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (++count > 20000)
+                    {
+                        return false;
+                    }
+
+                    if (node is AssignmentExpressionSyntax assignment
+                        && LastName(assignment.Left) == member.Name
+                        && MentionsRandomness(assignment.Right, randomness, type, known))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string? LastName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static bool MentionsRandomness(SyntaxNode node, WordList randomness, INamedTypeSymbol? type, Known known)
+        {
+            var count = 0;
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (++count > 5000)
+                {
+                    return false;
+                }
+
+                if (descendant is IdentifierNameSyntax identifier)
+                {
+                    var text = identifier.Identifier.ValueText;
+                    if (text == "Random" || text == "RandomNumberGenerator" || randomness.CarriedBy(text))
+                    {
+                        return true;
+                    }
+
+                    // A field or property of the member's own type that holds a Random (by symbol).
+                    if (type is not null)
+                    {
+                        foreach (var candidate in type.GetMembers(text))
+                        {
+                            var held = candidate switch
+                            {
+                                IFieldSymbol field => field.Type,
+                                IPropertySymbol property => property.Type,
+                                _ => null,
+                            };
+                            if (known.IsRandomType(held))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A walk over a duration or a member's computation, following locals to their assigned values.</summary>
+        private sealed class Walk
+        {
+            private readonly Known known;
+            private readonly Settings settings;
+            private readonly INamedTypeSymbol type;
+            private readonly bool collectElection;
+            private HashSet<ILocalSymbol>? visitedLocals;
+            private int budget = MaxWalk;
+
+            public Walk(Known known, Settings settings, INamedTypeSymbol type, bool collectElection)
+            {
+                this.known = known;
+                this.settings = settings;
+                this.type = type;
+                this.collectElection = collectElection;
+            }
+
+            public ISymbol? Election { get; private set; }
+
+            public bool Random { get; private set; }
+
+            public List<ISymbol> MembersRead { get; } = new List<ISymbol>();
+
+            public List<ISymbol> OtherTypeMembers { get; } = new List<ISymbol>();
+
+            public void Visit(IOperation root)
+            {
+                var stack = new Stack<IOperation>();
+                stack.Push(root);
+                while (stack.Count > 0 && !Random)
+                {
+                    if (--budget < 0)
+                    {
+                        // Too large to judge: treat as randomized rather than guess.
+                        Random = true;
+                        return;
+                    }
+
+                    var op = stack.Pop();
+                    if (known.IsRandomType(op.Type))
+                    {
+                        Random = true;
+                        return;
+                    }
+
+                    switch (op)
+                    {
+                        case IAnonymousFunctionOperation:
+                        case ILocalFunctionOperation:
+                            continue;
+                        case IInvocationOperation invocation:
+                            var method = invocation.TargetMethod;
+                            if (known.IsRandomType(method.ContainingType) || settings.Randomness.CarriedBy(method.Name))
+                            {
+                                Random = true;
+                                return;
+                            }
+
+                            if (method.IsStatic && method.ContainingType is { } container && settings.Randomness.CarriedBy(container.Name))
+                            {
+                                Random = true;
+                                return;
+                            }
+
+                            Member(method);
+                            break;
+                        case IObjectCreationOperation creation:
+                            if (creation.Type is { } created && settings.Randomness.CarriedBy(created.Name))
+                            {
+                                Random = true;
+                                return;
+                            }
+
+                            break;
+                        case IMemberReferenceOperation reference when reference is IFieldReferenceOperation or IPropertyReferenceOperation:
+                            if (reference.Member.IsStatic && reference.Member.ContainingType is { } holder && settings.Randomness.CarriedBy(holder.Name))
+                            {
+                                Random = true;
+                                return;
+                            }
+
+                            Member(reference.Member);
+                            break;
+                        case IParameterReferenceOperation parameter:
+                            Named(parameter.Parameter);
+                            break;
+                        case ILocalReferenceOperation local:
+                            Local(local);
+                            break;
+                    }
+
+                    if (Random)
+                    {
+                        return;
+                    }
+
+                    foreach (var child in op.ChildOperations)
+                    {
+                        if (child is not null)
+                        {
+                            stack.Push(child);
+                        }
+                    }
+                }
+            }
+
+            private void Named(ISymbol symbol)
+            {
+                if (settings.Randomness.CarriedBy(symbol.Name))
+                {
+                    Random = true;
+                    return;
+                }
+
+                if (collectElection && Election is null && settings.ElectionTimeout.CarriedBy(symbol.Name))
+                {
+                    Election = symbol;
+                }
+            }
+
+            private void Member(ISymbol member)
+            {
+                Named(member);
+                if (Random)
+                {
+                    return;
+                }
+
+                var definition = member.OriginalDefinition;
+                if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, type))
+                {
+                    MembersRead.Add(definition);
+                }
+                else if (collectElection && !definition.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    OtherTypeMembers.Add(definition);
+                }
+            }
+
+            private void Local(ILocalReferenceOperation reference)
+            {
+                var local = reference.Local;
+                Named(local);
+                if (Random)
+                {
+                    return;
+                }
+
+                visitedLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                if (!visitedLocals.Add(local))
+                {
+                    return;
+                }
+
+                var index = LocalFlow.IndexFor(reference);
+                if (index.IsUntracked(local))
+                {
+                    // Written by compound arithmetic, out/ref or a lambda: its computation is unknown.
+                    Random = true;
+                    return;
+                }
+
+                foreach (var value in index.ValuesAssignedTo(local))
+                {
+                    Visit(value);
+                    if (Random)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private readonly struct Timer
+        {
+            public Timer(ISymbol? timerSymbol, bool oneShot, (IOperation? Value, bool IsDue)[] durations)
+            {
+                TimerSymbol = timerSymbol;
+                OneShot = oneShot;
+                Durations = durations;
+            }
+
+            /// <summary>The timer's field, local or property (for the leader-timer exclusion), if any.</summary>
+            public ISymbol? TimerSymbol { get; }
+
+            /// <summary>Fires once (a delay, a cancellation, or a timer with an infinite period).</summary>
+            public bool OneShot { get; }
+
+            public (IOperation? Value, bool IsDue)[] Durations { get; }
+        }
+
+        private sealed class Known
+        {
+            private readonly INamedTypeSymbol? random;
+            private readonly INamedTypeSymbol? randomNumberGenerator;
+            private readonly INamedTypeSymbol? task;
+            private readonly INamedTypeSymbol? threadingTimer;
+            private readonly INamedTypeSymbol? itimer;
+            private readonly INamedTypeSymbol? timeProvider;
+            private readonly INamedTypeSymbol? cancellationTokenSource;
+            private readonly INamedTypeSymbol? periodicTimer;
+            private readonly INamedTypeSymbol? timersTimer;
+
+            public Known(KnownSymbols symbols)
+            {
+                random = symbols.Get("System.Random");
+                randomNumberGenerator = symbols.Get("System.Security.Cryptography.RandomNumberGenerator");
+                task = symbols.Get("System.Threading.Tasks.Task");
+                threadingTimer = symbols.Get("System.Threading.Timer");
+                itimer = symbols.Get("System.Threading.ITimer");
+                timeProvider = symbols.Get("System.TimeProvider");
+                cancellationTokenSource = symbols.Get("System.Threading.CancellationTokenSource");
+                periodicTimer = symbols.Get("System.Threading.PeriodicTimer");
+                timersTimer = symbols.Get("System.Timers.Timer");
+                TimeSpan = symbols.TimeSpan;
+                HasRandomShared = random is not null && HasStaticProperty(random, "Shared");
+                HasNextInt64 = random is not null && HasMethod(random, "NextInt64", SpecialType.System_Int64, SpecialType.System_Int64);
+            }
+
+            public INamedTypeSymbol? TimeSpan { get; }
+
+            public bool HasRandomShared { get; }
+
+            public bool HasNextInt64 { get; }
+
+            public bool AnyTimer => task is not null || threadingTimer is not null || cancellationTokenSource is not null || periodicTimer is not null || timersTimer is not null;
+
+            public bool IsRandomType(ITypeSymbol? type)
+            {
+                for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+                {
+                    if ((random is not null && SymbolEqualityComparer.Default.Equals(t, random))
+                        || (randomNumberGenerator is not null && SymbolEqualityComparer.Default.Equals(t, randomNumberGenerator)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public bool TryGetTimerCall(IInvocationOperation invocation, out Timer timer)
+            {
+                timer = default;
+                var method = invocation.TargetMethod;
+                var container = method.ContainingType?.OriginalDefinition;
+                if (container is null)
+                {
+                    return false;
+                }
+
+                if (Is(container, task) && method.Name == "Delay")
+                {
+                    timer = new Timer(null, true, new[] { (Argument(invocation.Arguments, 0), true) });
+                    return true;
+                }
+
+                if (Is(container, cancellationTokenSource) && method.Name == "CancelAfter")
+                {
+                    timer = new Timer(ReceiverSymbol(invocation.Instance), true, new[] { (Argument(invocation.Arguments, 0), true) });
+                    return true;
+                }
+
+                if ((Is(container, threadingTimer) || Is(container, itimer)) && method.Name == "Change")
+                {
+                    timer = DueAndPeriod(ReceiverSymbol(invocation.Instance), invocation.Arguments);
+                    return true;
+                }
+
+                if (Is(container, timeProvider) && method.Name == "CreateTimer")
+                {
+                    timer = DueAndPeriod(AssignedSymbol(invocation), invocation.Arguments);
+                    return true;
+                }
+
+                return false;
+            }
+
+            public bool TryGetTimerCreation(IObjectCreationOperation creation, out Timer timer)
+            {
+                timer = default;
+                var type = creation.Type?.OriginalDefinition;
+                if (type is null || creation.Constructor is null)
+                {
+                    return false;
+                }
+
+                if (Is(type, threadingTimer))
+                {
+                    if (creation.Arguments.Length < 3)
+                    {
+                        return false;
+                    }
+
+                    timer = DueAndPeriod(AssignedSymbol(creation), creation.Arguments);
+                    return true;
+                }
+
+                if (Is(type, cancellationTokenSource) && creation.Arguments.Length == 1)
+                {
+                    timer = new Timer(AssignedSymbol(creation), true, new[] { (Argument(creation.Arguments, 0), true) });
+                    return true;
+                }
+
+                if ((Is(type, periodicTimer) || Is(type, timersTimer)) && creation.Arguments.Length >= 1)
+                {
+                    timer = new Timer(AssignedSymbol(creation), false, new[] { (Argument(creation.Arguments, 0), true) });
+                    return true;
+                }
+
+                return false;
+            }
+
+            public bool TryGetIntervalAssignment(ISimpleAssignmentOperation assignment, out Timer timer)
+            {
+                timer = default;
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target || property.ContainingType is null)
+                {
+                    return false;
+                }
+
+                var container = property.ContainingType.OriginalDefinition;
+                if ((Is(container, timersTimer) && property.Name == "Interval") || (Is(container, periodicTimer) && property.Name == "Period"))
+                {
+                    var timerSymbol = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } receiver
+                        ? (CreationOf(receiver) is { } creation ? AssignedSymbol(creation) : null)
+                        : ReceiverSymbol(target.Instance);
+                    timer = new Timer(timerSymbol, false, new[] { ((IOperation?)assignment.Value, true) });
+                    return true;
+                }
+
+                return false;
+            }
+
+            /// <summary>The object creation whose initializer holds an implicit receiver (<c>new Timer { Interval = … }</c>).</summary>
+            private static IOperation? CreationOf(IOperation implicitReceiver)
+            {
+                var current = implicitReceiver;
+                for (var i = 0; i < 8 && current.Parent is { } parent; i++)
+                {
+                    if (parent is IObjectCreationOperation)
+                    {
+                        return parent;
+                    }
+
+                    current = parent;
+                }
+
+                return null;
+            }
+
+            private static Timer DueAndPeriod(ISymbol? timerSymbol, ImmutableArray<IArgumentOperation> arguments)
+            {
+                IOperation? due = null;
+                IOperation? period = null;
+                foreach (var argument in arguments)
+                {
+                    switch (argument.Parameter?.Name)
+                    {
+                        case "dueTime":
+                            due = argument.Value;
+                            break;
+                        case "period":
+                            period = argument.Value;
+                            break;
+                    }
+                }
+
+                return new Timer(timerSymbol, IsInfinite(period), new[] { (due, true), (period, false) });
+            }
+
+            private static bool IsInfinite(IOperation? period)
+            {
+                if (period is null)
+                {
+                    return false;
+                }
+
+                var constant = ConstantEvaluator.Evaluate(period);
+                return constant.Kind switch
+                {
+                    ConstantKind.Integer => constant.Integer == -1 || constant.Integer == uint.MaxValue,
+                    ConstantKind.TimeSpan => constant.Span == System.Threading.Timeout.InfiniteTimeSpan,
+                    _ => false,
+                };
+            }
+
+            private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Ordinal == ordinal)
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The field, property, local or parameter a timer is reached through (<c>_electionTimer.Change</c>).</summary>
+            private static ISymbol? ReceiverSymbol(IOperation? instance)
+            {
+                switch (instance is null ? null : LocalFlow.Unwrap(instance))
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter;
+                    case IMemberReferenceOperation member:
+                        return member.Member;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>The field, property or local a new timer is stored in (<c>_leaseTimer = new Timer(…)</c>).</summary>
+            private static ISymbol? AssignedSymbol(IOperation created)
+            {
+                var current = created;
+                for (var i = 0; i < 6 && current.Parent is { } parent; i++)
+                {
+                    switch (parent)
+                    {
+                        case IConversionOperation:
+                        case IParenthesizedOperation:
+                            current = parent;
+                            continue;
+                        case IObjectOrCollectionInitializerOperation:
+                            // Interval = … inside new Timer { … }: the creation is the timer.
+                            current = parent.Parent ?? parent;
+                            continue;
+                        case IObjectCreationOperation:
+                            current = parent;
+                            continue;
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                            return declarator.Symbol;
+                        case IFieldInitializerOperation field:
+                            return field.InitializedFields.Length > 0 ? field.InitializedFields[0] : null;
+                        case IPropertyInitializerOperation property:
+                            return property.InitializedProperties.Length > 0 ? property.InitializedProperties[0] : null;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                            return ReceiverSymbol(assignment.Target);
+                        default:
+                            return null;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected) =>
+                expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+
+            private static bool HasStaticProperty(INamedTypeSymbol type, string name)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IPropertySymbol { IsStatic: true })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool HasMethod(INamedTypeSymbol type, string name, SpecialType first, SpecialType second)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 2 } method
+                        && method.Parameters[0].Type.SpecialType == first
+                        && method.Parameters[1].Type.SpecialType == second)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private sealed class Candidate
+        {
+            public Candidate(Location location, string name, List<ISymbol> membersRead, List<ISymbol> otherTypeMembers, string? fix)
+            {
+                Location = location;
+                Name = name;
+                MembersRead = membersRead;
+                OtherTypeMembers = otherTypeMembers;
+                Fix = fix;
+            }
+
+            public Location Location { get; }
+
+            public string Name { get; }
+
+            public List<ISymbol> MembersRead { get; }
+
+            public List<ISymbol> OtherTypeMembers { get; }
+
+            public string? Fix { get; }
+        }
+
+        private sealed class TypeState
+        {
+            public TypeState(INamedTypeSymbol type)
+            {
+                Type = type;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public ConcurrentBag<Candidate> Candidates { get; } = new ConcurrentBag<Candidate>();
+
+            /// <summary>Each member's computations: values assigned to it, its getter or its body.</summary>
+            public ConcurrentBag<(ISymbol Member, IOperation Value)> Writes { get; } = new ConcurrentBag<(ISymbol, IOperation)>();
+        }
+
+        private sealed class Settings
+        {
+            public Settings(WordList electionTimeout, WordList randomness, WordList leaderTimer, WordList testDoubles)
+            {
+                ElectionTimeout = electionTimeout;
+                Randomness = randomness;
+                LeaderTimer = leaderTimer;
+                TestDoubles = testDoubles;
+            }
+
+            public WordList ElectionTimeout { get; }
+
+            public WordList Randomness { get; }
+
+            public WordList LeaderTimer { get; }
+
+            public WordList TestDoubles { get; }
+        }
+    }
+}

@@ -1,0 +1,823 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DistAnalyzers.Failure
+{
+    /// <summary>
+    /// DIST202: a failure-detection timeout (election, suspicion, failure, TTL…) paired with a heartbeat interval in
+    /// the same type, object initializer or argument list, that allows too few missed beats
+    /// (<c>timeout &lt; r × interval</c>) or is below the minimum; or, without a unique partner, an election or
+    /// suspicion timeout below the minimum.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AggressiveFailureDetectorTimeoutAnalyzer : DistAnalyzer
+    {
+        /// <summary>Diagnostic property: the replacement text of the literal at the reported location (absent: no fix).</summary>
+        public const string NewValueProperty = "NewValue";
+
+        /// <summary>Diagnostic property: set when the value initializes a constant or field paired at a use site; the fix
+        /// applies only when that use is its only reference.</summary>
+        public const string CheckReferencesProperty = "CheckReferences";
+
+        public static readonly RuleOption<WordList> HeartbeatWords = RuleOptions.Words("heartbeat_words", "Heartbeat");
+        public static readonly RuleOption<WordList> IntervalWords = RuleOptions.Words("interval_words", "Interval, Period, Delay, Every, Tick, Frequency, Rate");
+        public static readonly RuleOption<WordList> TimeoutWords = RuleOptions.Words("timeout_words", "Timeout, Suspect, Suspicion, Failure, Election, Expiry, Ttl, Dead");
+        public static readonly RuleOption<WordList> NonDetectionWords = RuleOptions.Words("non_detection_words", "Request, Connect, Connection, Read, Write, Send, Receive, Operation, Command, Query, Http, Retry, Cache, Idle, Session, Letter, Token, Message");
+        public static readonly RuleOption<WordList> ElectionRatioWords = RuleOptions.Words("election_ratio_words", "Election");
+        public static readonly RuleOption<WordList> StandaloneTimeoutWords = RuleOptions.Words("standalone_timeout_words", "Election, Suspect, Suspicion, Failure");
+        public static readonly RuleOption<double> HeartbeatRatio = RuleOptions.Double("heartbeat_ratio", 3, min: 1, max: 1000);
+        public static readonly RuleOption<double> ElectionHeartbeatRatio = RuleOptions.Double("election_heartbeat_ratio", 5, min: 1, max: 1000);
+        public static readonly RuleOption<int> MinimumTimeoutMs = RuleOptions.Int("minimum_timeout_ms", 150, min: 0, max: 86_400_000);
+
+        // Fixed word lists (not options): units, counts, and what is neither a heartbeat nor a timeout.
+        private static readonly WordList MillisecondWords = WordList.Parse("Ms, Millis, Milliseconds, Msec");
+        private static readonly WordList SecondWords = WordList.Parse("Sec, Seconds, Secs");
+        private static readonly WordList MinuteWords = WordList.Parse("Minutes");
+        private static readonly WordList TickWords = WordList.Parse("Tick");
+        private static readonly WordList TimeSpanOnlyIntervalWords = WordList.Parse("Frequency, Rate");
+        private static readonly WordList CountWords = WordList.Parse("Count, Threshold, Attempts, Retries, Limit, Number");
+        private static readonly WordList NeitherWords = WordList.Parse("Acceptable+Heartbeat+Pause");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.DIST202_AggressiveFailureDetectorTimeout);
+
+        public override IEnumerable<RuleOption> Options => new RuleOption[]
+        {
+            HeartbeatWords, IntervalWords, TimeoutWords, NonDetectionWords, ElectionRatioWords, StandaloneTimeoutWords,
+            HeartbeatRatio, ElectionHeartbeatRatio, MinimumTimeoutMs, RuleOptions.TestDoubleWords,
+        };
+
+        private enum Role
+        {
+            None,
+            Heartbeat,
+            Timeout,
+        }
+
+        private enum Unit
+        {
+            Unknown,
+            Milliseconds,
+            Seconds,
+            Minutes,
+            Count,
+            TimeSpan,
+        }
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var timeSpan = symbols.TimeSpan;
+            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r));
+            var analysis = new Analysis(timeSpan);
+
+            // Scope 1: the members of one type (fields, constants, properties with initializers).
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    var type = (INamedTypeSymbol)start.Symbol;
+                    if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+                    {
+                        return;
+                    }
+
+                    var values = new ConcurrentDictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+                    start.RegisterOperationAction(
+                        c =>
+                        {
+                            if (c.Operation is ISymbolInitializerOperation initializer)
+                            {
+                                foreach (var member in InitializedMembers(initializer))
+                                {
+                                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
+                                    {
+                                        values.TryAdd(member, initializer.Value);
+                                    }
+                                }
+                            }
+                        },
+                        OperationKind.FieldInitializer,
+                        OperationKind.PropertyInitializer);
+                    start.RegisterSymbolEndAction(end => analysis.AnalyzeType(end, type, values, cache));
+                },
+                SymbolKind.NamedType);
+
+            // Scopes 2 and 3: one object initializer; one argument list. A document-wide action, so that a constant
+            // paired at a use site can be reported at its declaration elsewhere in the same document (still a local
+            // diagnostic of the analysed document, which an operation action could not give).
+            context.RegisterSemanticModelAction(c => analysis.AnalyzeDocument(c, cache));
+        }
+
+        private static IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer) => initializer switch
+        {
+            IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
+            IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+
+        /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
+        private sealed class Entry
+        {
+            public Entry(string name, ITypeSymbol? type, IOperation? value, bool written)
+            {
+                Name = name;
+                Type = type;
+                Value = value;
+                Written = written;
+            }
+
+            public string Name { get; }
+
+            public ITypeSymbol? Type { get; }
+
+            public IOperation? Value { get; }
+
+            /// <summary>Whether the value is written in code (not a default parameter value).</summary>
+            public bool Written { get; }
+        }
+
+        /// <summary>A value in the unit the comparison uses: milliseconds for durations, the raw number otherwise.</summary>
+        private readonly struct Measure
+        {
+            public Measure(double value, Unit unit)
+            {
+                Value = value;
+                Unit = unit;
+            }
+
+            public double Value { get; }
+
+            public Unit Unit { get; }
+
+            public bool IsTime => Unit is Unit.Milliseconds or Unit.Seconds or Unit.Minutes or Unit.TimeSpan;
+
+            public bool ComparableWith(Measure other) =>
+                IsTime ? other.IsTime : Unit == other.Unit;
+
+            public string Display() => IsTime
+                ? Value.ToString("0.###", CultureInfo.InvariantCulture) + " ms"
+                : Unit == Unit.Count
+                    ? Value.ToString("0.###", CultureInfo.InvariantCulture) + " ticks"
+                    : Value.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
+        private sealed class Analysis
+        {
+            private readonly INamedTypeSymbol? timeSpan;
+            public Analysis(INamedTypeSymbol? timeSpan)
+            {
+                this.timeSpan = timeSpan;
+            }
+
+            public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, ConcurrentDictionary<ISymbol, IOperation> values, OptionsCache<Settings> cache)
+            {
+                if (values.IsEmpty)
+                {
+                    return;
+                }
+
+                Settings? settings = null;
+                foreach (var pair in values)
+                {
+                    settings = cache.Get(pair.Value.Syntax.SyntaxTree);
+                    break;
+                }
+
+                if (settings is null || Contexts.IsInsideTestDouble(type, settings.TestDoubles))
+                {
+                    return;
+                }
+
+                var heartbeat = UniqueHeartbeat(type, settings, out var heartbeatCount);
+                Entry? partner = null;
+                if (heartbeat is not null && values.TryGetValue(heartbeat, out var heartbeatValue))
+                {
+                    partner = new Entry(heartbeat.Name, MemberType(heartbeat), heartbeatValue, written: true);
+                }
+
+                foreach (var pair in values)
+                {
+                    var member = pair.Key;
+                    if (member.IsImplicitlyDeclared || Classify(member.Name, MemberType(member), settings) != Role.Timeout)
+                    {
+                        continue;
+                    }
+
+                    var entry = new Entry(member.Name, MemberType(member), pair.Value, written: true);
+                    var verdict = Judge(entry, heartbeatCount == 1 ? partner : null, settings);
+                    if (verdict is null)
+                    {
+                        continue;
+                    }
+
+                    var location = pair.Value.Syntax;
+                    Report(context.ReportDiagnostic, null, location, pair.Value, entry, verdict.Value, checkReferences: false);
+                }
+            }
+
+            public void AnalyzeDocument(SemanticModelAnalysisContext context, OptionsCache<Settings> cache)
+            {
+                var model = context.SemanticModel;
+                var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+                var reported = new HashSet<TextSpan>();
+                foreach (var node in root.DescendantNodes())
+                {
+                    var candidate = node switch
+                    {
+                        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count > 0,
+                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 },
+                        InitializerExpressionSyntax initializer => initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && initializer.Expressions.Count > 0,
+                        _ => false,
+                    };
+                    if (!candidate || model.GetOperation(node, context.CancellationToken) is not { } operation)
+                    {
+                        continue;
+                    }
+
+                    var use = new Use(operation, model, context.ReportDiagnostic, reported, context.CancellationToken);
+                    switch (operation)
+                    {
+                        case IObjectOrCollectionInitializerOperation:
+                            AnalyzeInitializer(use, cache);
+                            break;
+                        case IInvocationOperation:
+                        case IObjectCreationOperation:
+                            AnalyzeArguments(use, cache);
+                            break;
+                    }
+                }
+            }
+
+            private void AnalyzeInitializer(Use context, OptionsCache<Settings> cache)
+            {
+                var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
+                if (initializer.Initializers.Length < 1)
+                {
+                    return;
+                }
+
+                var entries = new List<Entry>(initializer.Initializers.Length);
+                foreach (var item in initializer.Initializers)
+                {
+                    if (item is ISimpleAssignmentOperation assignment)
+                    {
+                        var member = assignment.Target switch
+                        {
+                            IPropertyReferenceOperation { Arguments.IsEmpty: true } p => (ISymbol)p.Property,
+                            IFieldReferenceOperation f => f.Field,
+                            _ => null,
+                        };
+                        if (member is not null)
+                        {
+                            entries.Add(new Entry(member.Name, MemberType(member), assignment.Value, written: true));
+                        }
+                    }
+                }
+
+                AnalyzeScope(context, entries, null, cache, initializer.Type as INamedTypeSymbol);
+            }
+
+            private void AnalyzeArguments(Use context, OptionsCache<Settings> cache)
+            {
+                ImmutableArray<IArgumentOperation> arguments;
+                IMethodSymbol? method;
+                switch (context.Operation)
+                {
+                    case IInvocationOperation invocation:
+                        arguments = invocation.Arguments;
+                        method = invocation.TargetMethod;
+                        break;
+                    case IObjectCreationOperation creation:
+                        arguments = creation.Arguments;
+                        method = creation.Constructor;
+                        break;
+                    default:
+                        return;
+                }
+
+                if (arguments.Length < 1 || method is null)
+                {
+                    return;
+                }
+
+                var entries = new List<Entry>(arguments.Length);
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter)
+                    {
+                        entries.Add(new Entry(parameter.Name, parameter.Type, argument.Value, argument.ArgumentKind == ArgumentKind.Explicit));
+                    }
+                }
+
+                AnalyzeScope(context, entries, method.Parameters, cache, null);
+            }
+
+            private void AnalyzeScope(Use context, List<Entry> entries, ImmutableArray<IParameterSymbol>? parameters, OptionsCache<Settings> cache, INamedTypeSymbol? optionsType)
+            {
+                var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
+
+                // Cheap name test first: is there a timeout at all?
+                var anyTimeout = false;
+                foreach (var entry in entries)
+                {
+                    if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout)
+                    {
+                        anyTimeout = true;
+                        break;
+                    }
+                }
+
+                if (!anyTimeout || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+                {
+                    return;
+                }
+
+                // Heartbeat intervals in scope: every parameter of the method, or every member set by the initializer.
+                var heartbeatCount = 0;
+                if (parameters is { } ps)
+                {
+                    foreach (var p in ps)
+                    {
+                        if (Classify(p.Name, p.Type, settings) == Role.Heartbeat)
+                        {
+                            heartbeatCount++;
+                        }
+                    }
+                }
+
+                Entry? heartbeat = null;
+                var heartbeatEntries = 0;
+                foreach (var entry in entries)
+                {
+                    if (Classify(entry.Name, entry.Type, settings) == Role.Heartbeat)
+                    {
+                        heartbeat = entry;
+                        heartbeatEntries++;
+                    }
+                }
+
+                if (parameters is null)
+                {
+                    heartbeatCount = heartbeatEntries;
+                }
+
+                var partner = heartbeatCount == 1 && heartbeatEntries == 1 ? heartbeat : null;
+                if (heartbeatEntries == 0 && optionsType is not null)
+                {
+                    // The initializer sets only the timeout: pair it with the options class's own default heartbeat.
+                    partner = DefaultHeartbeat(context, optionsType, settings);
+                }
+                foreach (var entry in entries)
+                {
+                    if (!entry.Written || entry.Value is null || Classify(entry.Name, entry.Type, settings) != Role.Timeout)
+                    {
+                        continue;
+                    }
+
+                    AnalyzeUse(context, entry, partner, settings);
+                }
+            }
+
+            /// <summary>The unique heartbeat interval of an options class, with its initializer, when declared in this document.</summary>
+            private Entry? DefaultHeartbeat(Use context, INamedTypeSymbol type, Settings settings)
+            {
+                var member = UniqueHeartbeat(type, settings, out _);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != context.Operation.Syntax.SyntaxTree)
+                    {
+                        continue;
+                    }
+
+                    var value = reference.GetSyntax(context.CancellationToken) switch
+                    {
+                        PropertyDeclarationSyntax { Initializer.Value: { } v } => v,
+                        VariableDeclaratorSyntax { Initializer.Value: { } v } => v,
+                        _ => null,
+                    };
+                    if (value is not null && context.Model.GetOperation(value, context.CancellationToken) is { } operation)
+                    {
+                        return new Entry(member.Name, MemberType(member), operation, written: true);
+                    }
+                }
+
+                return null;
+            }
+
+            private void AnalyzeUse(Use context, Entry entry, Entry? partner, Settings settings)
+            {
+                var verdict = Judge(entry, partner, settings);
+                if (verdict is null)
+                {
+                    return;
+                }
+
+                var useSite = entry.Value!;
+                var value = LocalFlow.Unwrap(useSite);
+                if (value is IFieldReferenceOperation { Field: { } field } && !field.IsImplicitlyDeclared)
+                {
+                    // The constant or field is judged with its own type when that type has a heartbeat interval.
+                    var containingType = field.ContainingType;
+                    if (containingType is not null && CountHeartbeats(containingType, settings) > 0)
+                    {
+                        return;
+                    }
+
+                    // A constant its own type already reports (an election or suspicion timeout below the minimum).
+                    if (Classify(field.Name, field.Type, settings) == Role.Timeout
+                        && Judge(new Entry(field.Name, field.Type, useSite, written: true), null, settings) is not null)
+                    {
+                        return;
+                    }
+
+                    foreach (var reference in field.DeclaringSyntaxReferences)
+                    {
+                        // No diagnostic inside a test double: a double's constant is reported where it is used.
+                        if (reference.SyntaxTree == useSite.Syntax.SyntaxTree
+                            && !Contexts.IsInsideTestDouble(field, settings.TestDoubles)
+                            && reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } declared }
+                            && useSite.SemanticModel?.GetOperation(declared, context.CancellationToken) is { } declaredValue)
+                        {
+                            Report(context.ReportDiagnostic, context.Reported, declared, declaredValue, entry, verdict.Value, checkReferences: true);
+                            return;
+                        }
+                    }
+
+                    // Declared in another document: report the use site (no fix there: it is not a literal).
+                    Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                    return;
+                }
+
+                Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+            }
+
+            private void Report(Action<Diagnostic> report, HashSet<TextSpan>? reported, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            {
+                // Two use sites in one document may pair the same constant: one report at its declaration.
+                if (reported is not null && !reported.Add(location.Span))
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                var newValue = NewValueText(locatedValue, entry, verdict);
+                if (newValue is not null)
+                {
+                    properties = properties.Add(NewValueProperty, newValue);
+                    if (checkReferences)
+                    {
+                        properties = properties.Add(CheckReferencesProperty, "true");
+                    }
+                }
+
+                report(Diagnostic.Create(
+                    Descriptors.DIST202_AggressiveFailureDetectorTimeout,
+                    location.GetLocation(),
+                    properties,
+                    entry.Name,
+                    verdict.Timeout.Display(),
+                    verdict.Reason));
+            }
+
+            /// <summary>
+            /// The replacement text for the literal at the reported location (a literal, or the literal argument of
+            /// <c>TimeSpan.FromMilliseconds/FromSeconds/FromMinutes</c>), or null when the value has another form.
+            /// </summary>
+            private string? NewValueText(IOperation locatedValue, Entry entry, Verdict verdict)
+            {
+                var op = LocalFlow.Unwrap(locatedValue);
+                double divisor;
+                LiteralExpressionSyntax? literal;
+                if (op is IInvocationOperation { TargetMethod: { IsStatic: true } method, Arguments.Length: 1 } invocation
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, timeSpan))
+                {
+                    divisor = method.Name switch
+                    {
+                        "FromMilliseconds" => 1,
+                        "FromSeconds" => 1000,
+                        "FromMinutes" => 60_000,
+                        _ => 0,
+                    };
+                    literal = invocation.Arguments[0].Value.Syntax as LiteralExpressionSyntax;
+                    if (invocation.Arguments[0].Value.Syntax is ArgumentSyntax { Expression: LiteralExpressionSyntax inner })
+                    {
+                        literal = inner;
+                    }
+                }
+                else if (op is ILiteralOperation && locatedValue.Syntax is LiteralExpressionSyntax direct)
+                {
+                    literal = direct;
+                    divisor = UnitOf(entry.Name) switch
+                    {
+                        Unit.Milliseconds => 1,
+                        Unit.Seconds => 1000,
+                        Unit.Minutes => 60_000,
+                        _ => verdict.Timeout.IsTime ? 0 : 1,
+                    };
+                }
+                else
+                {
+                    return null;
+                }
+
+                if (divisor <= 0 || literal is null || !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+                {
+                    return null;
+                }
+
+                var required = verdict.Required / divisor;
+                if (double.IsNaN(required) || double.IsInfinity(required) || required > int.MaxValue)
+                {
+                    return null;
+                }
+
+                var text = literal.Token.Text;
+                var value = literal.Token.Value;
+                string suffix = string.Empty;
+                var end = text.Length;
+                while (end > 0 && char.IsLetter(text[end - 1]) && !(text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)))
+                {
+                    end--;
+                }
+
+                suffix = text.Substring(end);
+                switch (value)
+                {
+                    case int or long or uint or ulong or short or ushort or byte or sbyte:
+                        return ((long)Math.Ceiling(required - 1e-9)).ToString(CultureInfo.InvariantCulture) + suffix;
+                    case double or float or decimal:
+                        var rounded = Math.Ceiling((required * 1000) - 1e-6) / 1000;
+                        var formatted = rounded.ToString("0.###", CultureInfo.InvariantCulture);
+                        if (value is double && suffix.Length == 0 && formatted.IndexOf('.') < 0)
+                        {
+                            formatted += ".0";
+                        }
+
+                        return formatted + suffix;
+                    default:
+                        return null;
+                }
+            }
+
+            private Verdict? Judge(Entry timeout, Entry? heartbeat, Settings settings)
+            {
+                var t = Measured(timeout);
+                if (t is null || t.Value.Value <= 0)
+                {
+                    return null;
+                }
+
+                var minimumApplies = t.Value.IsTime && settings.MinimumMs > 0;
+                var belowMinimum = minimumApplies && t.Value.Value < settings.MinimumMs;
+                var h = heartbeat is null ? null : Measured(heartbeat);
+                if (h is null || h.Value.Value <= 0)
+                {
+                    // No unique partner with a known value: only the minimum, for election/suspicion timeouts.
+                    if (belowMinimum && settings.Standalone.CarriedBy(timeout.Name))
+                    {
+                        return new Verdict(t.Value, settings.MinimumMs, $"it is below the {settings.MinimumMs} ms minimum");
+                    }
+
+                    return null;
+                }
+
+                var ratio = settings.ElectionWords.CarriedBy(timeout.Name) ? settings.ElectionRatio : settings.Ratio;
+                var ratioApplies = t.Value.ComparableWith(h.Value);
+                var belowRatio = ratioApplies && t.Value.Value < ratio * h.Value.Value;
+                if (!belowRatio && !belowMinimum)
+                {
+                    return null;
+                }
+
+                var required = Math.Max(ratioApplies ? ratio * h.Value.Value : 0, minimumApplies ? settings.MinimumMs : 0);
+                var ratioText = ratio.ToString("0.##", CultureInfo.InvariantCulture);
+                var reason = belowRatio && belowMinimum
+                    ? $"it is less than {ratioText} × the heartbeat interval '{heartbeat!.Name}' ({h.Value.Display()}) and below the {settings.MinimumMs} ms minimum"
+                    : belowRatio
+                        ? $"it is less than {ratioText} × the heartbeat interval '{heartbeat!.Name}' ({h.Value.Display()})"
+                        : $"it is below the {settings.MinimumMs} ms minimum";
+                return new Verdict(t.Value, required, reason);
+            }
+
+            private Measure? Measured(Entry entry)
+            {
+                var constant = ConstantEvaluator.Evaluate(entry.Value);
+                if (constant.Kind == ConstantKind.TimeSpan)
+                {
+                    return new Measure(constant.Span.TotalMilliseconds, Unit.TimeSpan);
+                }
+
+                if (!constant.IsNumber)
+                {
+                    return null;
+                }
+
+                return UnitOf(entry.Name) switch
+                {
+                    Unit.Milliseconds => new Measure(constant.Real, Unit.Milliseconds),
+                    Unit.Seconds => new Measure(constant.Real * 1000, Unit.Seconds),
+                    Unit.Minutes => new Measure(constant.Real * 60_000, Unit.Minutes),
+                    Unit.Count => new Measure(constant.Real, Unit.Count),
+                    _ => new Measure(constant.Real, Unit.Unknown),
+                };
+            }
+
+            private ISymbol? UniqueHeartbeat(INamedTypeSymbol type, Settings settings, out int count)
+            {
+                count = 0;
+                ISymbol? found = null;
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is (IFieldSymbol or IPropertySymbol) && !member.IsImplicitlyDeclared
+                        && Classify(member.Name, MemberType(member), settings) == Role.Heartbeat)
+                    {
+                        count++;
+                        found = member;
+                    }
+                }
+
+                return count == 1 ? found : null;
+            }
+
+            private int CountHeartbeats(INamedTypeSymbol type, Settings settings)
+            {
+                UniqueHeartbeat(type, settings, out var count);
+                return count;
+            }
+
+            private Role Classify(string name, ITypeSymbol? type, Settings settings)
+            {
+                var words = Words.Split(name);
+                if (words.Count == 0 || NeitherWords.Matches(words, WordMatch.Carries))
+                {
+                    return Role.None;
+                }
+
+                var isTimeSpan = type is not null && SymbolEqualityComparer.Default.Equals(type, timeSpan);
+                if (settings.Heartbeats.Matches(words, WordMatch.Carries))
+                {
+                    foreach (var entry in settings.Intervals.Entries)
+                    {
+                        if (entry.Matches(words, WordMatch.Carries)
+                            && (isTimeSpan || !TimeSpanOnlyIntervalWords.Matches(Words.Split(entry.Text), WordMatch.Named)))
+                        {
+                            return Role.Heartbeat;
+                        }
+                    }
+                }
+
+                if (settings.Timeouts.Matches(words, WordMatch.Carries)
+                    && !settings.NonDetection.Matches(words, WordMatch.Carries)
+                    && !CountWords.Matches(words, WordMatch.EndsWith)
+                    && !(words.Count > 0 && words.WordIs(words.Count - 1, "Failures", plural: false)))
+                {
+                    // Only values that can be durations (numbers or TimeSpan) are timeouts.
+                    return isTimeSpan || IsNumeric(type) || type is null ? Role.Timeout : Role.None;
+                }
+
+                return Role.None;
+            }
+
+            private static bool IsNumeric(ITypeSymbol? type)
+            {
+                switch (type?.SpecialType)
+                {
+                    case SpecialType.System_Int16:
+                    case SpecialType.System_Int32:
+                    case SpecialType.System_Int64:
+                    case SpecialType.System_UInt16:
+                    case SpecialType.System_UInt32:
+                    case SpecialType.System_UInt64:
+                    case SpecialType.System_Double:
+                    case SpecialType.System_Single:
+                    case SpecialType.System_Decimal:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+
+        /// <summary>The unit named by the last word (Ms, Seconds, Minutes), or a count for names carrying Tick.</summary>
+        private static Unit UnitOf(string name)
+        {
+            var words = Words.Split(name);
+            if (MillisecondWords.Matches(words, WordMatch.EndsWith))
+            {
+                return Unit.Milliseconds;
+            }
+
+            if (SecondWords.Matches(words, WordMatch.EndsWith))
+            {
+                return Unit.Seconds;
+            }
+
+            if (MinuteWords.Matches(words, WordMatch.EndsWith))
+            {
+                return Unit.Minutes;
+            }
+
+            return TickWords.Matches(words, WordMatch.Carries) ? Unit.Count : Unit.Unknown;
+        }
+
+        /// <summary>One use site being analysed: its operation, the document's model and the report callback.</summary>
+        private sealed class Use
+        {
+            public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, HashSet<TextSpan> reported, System.Threading.CancellationToken cancellationToken)
+            {
+                Reported = reported;
+                Operation = operation;
+                Model = model;
+                ReportDiagnostic = report;
+                CancellationToken = cancellationToken;
+            }
+
+            public IOperation Operation { get; }
+
+            public SemanticModel Model { get; }
+
+            public HashSet<TextSpan> Reported { get; }
+
+            public Action<Diagnostic> ReportDiagnostic { get; }
+
+            public System.Threading.CancellationToken CancellationToken { get; }
+
+            public ISymbol? ContainingSymbol => Model.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+        }
+
+        private readonly struct Verdict
+        {
+            public Verdict(Measure timeout, double required, string reason)
+            {
+                Timeout = timeout;
+                Required = required;
+                Reason = reason;
+            }
+
+            public Measure Timeout { get; }
+
+            /// <summary>The smallest acceptable value, in the unit of <see cref="Timeout"/>'s measure (ms for durations).</summary>
+            public double Required { get; }
+
+            public string Reason { get; }
+        }
+
+        private sealed class Settings
+        {
+            public Settings(OptionReader r)
+            {
+                Heartbeats = r.Get(HeartbeatWords);
+                Intervals = r.Get(IntervalWords);
+                Timeouts = r.Get(TimeoutWords);
+                NonDetection = r.Get(NonDetectionWords);
+                ElectionWords = r.Get(ElectionRatioWords);
+                Standalone = r.Get(StandaloneTimeoutWords);
+                Ratio = r.Get(HeartbeatRatio);
+                ElectionRatio = r.Get(ElectionHeartbeatRatio);
+                MinimumMs = r.Get(MinimumTimeoutMs);
+                TestDoubles = r.Get(RuleOptions.TestDoubleWords);
+            }
+
+            public WordList Heartbeats { get; }
+
+            public WordList Intervals { get; }
+
+            public WordList Timeouts { get; }
+
+            public WordList NonDetection { get; }
+
+            public WordList ElectionWords { get; }
+
+            public WordList Standalone { get; }
+
+            public double Ratio { get; }
+
+            public double ElectionRatio { get; }
+
+            public int MinimumMs { get; }
+
+            public WordList TestDoubles { get; }
+        }
+    }
+}

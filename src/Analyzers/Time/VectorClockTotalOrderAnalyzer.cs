@@ -1,0 +1,544 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DistAnalyzers.Time
+{
+    /// <summary>
+    /// DIST104: a vector clock given a total order (IComparable, IComparer, an int CompareTo, ordering operators
+    /// through CompareTo or a scalar reduction), or used as a sort key.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class VectorClockTotalOrderAnalyzer : DistAnalyzer
+    {
+        /// <summary>Diagnostic property: present (value <c>true</c>) when the DIST104 fix applies to the type.</summary>
+        public const string FixableProperty = "Fixable";
+
+        /// <summary>Diagnostic property: the name of the clock's storage member.</summary>
+        public const string StorageProperty = "Storage";
+
+        /// <summary>Diagnostic property: <c>Dictionary</c> or <c>Array</c>.</summary>
+        public const string StorageKindProperty = "StorageKind";
+
+        /// <summary>The member names the fix adds; a type that already has one gets no fix.</summary>
+        public const string CompareCausallyName = "CompareCausally";
+
+        public const string CausalOrderName = "CausalOrder";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DIST104_VectorClockTotalOrder);
+
+        public override IEnumerable<RuleOption> Options { get; } = ImmutableArray.Create<RuleOption>(
+            VectorClockWords.VectorClockTypeWords,
+            VectorClockWords.MapClockTypeWords,
+            VectorClockWords.ArrayClockTypeWords,
+            RuleOptions.TestDoubleWords);
+
+        private sealed class Settings
+        {
+            public Settings(VectorClockWords words, WordList testDoubles)
+            {
+                Words = words;
+                TestDoubles = testDoubles;
+            }
+
+            public VectorClockWords Words { get; }
+
+            public WordList TestDoubles { get; }
+        }
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.VectorClockTotalOrder, reader => new Settings(
+                new VectorClockWords(reader.Get(VectorClockWords.VectorClockTypeWords), reader.Get(VectorClockWords.MapClockTypeWords), reader.Get(VectorClockWords.ArrayClockTypeWords)),
+                reader.Get(RuleOptions.TestDoubleWords)));
+            var clocks = new VectorClocks(symbols);
+            var comparable = symbols.Get("System.IComparable");
+            var comparableOfT = symbols.Get("System.IComparable`1");
+            var comparerOfT = symbols.Get("System.Collections.Generic.IComparer`1");
+            var enumerable = symbols.Get("System.Linq.Enumerable");
+            var list = symbols.Get("System.Collections.Generic.List`1");
+            var array = symbols.Get("System.Array");
+            var sortedSet = symbols.Get("System.Collections.Generic.SortedSet`1");
+            var sortedDictionary = symbols.Get("System.Collections.Generic.SortedDictionary`2");
+
+            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT), SymbolKind.NamedType);
+
+            if (enumerable is not null || list is not null || array is not null)
+            {
+                context.RegisterOperationAction(c => OnInvocation(c, options, clocks, enumerable, list, array), OperationKind.Invocation);
+            }
+
+            if (sortedSet is not null || sortedDictionary is not null)
+            {
+                context.RegisterSyntaxNodeAction(c => OnGenericName(c, options, clocks, sortedSet, sortedDictionary), SyntaxKind.GenericName);
+            }
+        }
+
+        private static void OnType(
+            SymbolStartAnalysisContext context,
+            OptionsCache<Settings> options,
+            VectorClocks clocks,
+            INamedTypeSymbol? comparable,
+            INamedTypeSymbol? comparableOfT,
+            INamedTypeSymbol? comparerOfT)
+        {
+            if (context.Symbol is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return;
+            }
+
+            var tree = type.DeclaringSyntaxReferences[0].SyntaxTree;
+            var settings = options.Get(tree);
+            if (Contexts.IsInsideTestDouble(type, settings.TestDoubles)
+                || !clocks.IsVectorClock(type, settings.Words, out var storage, out var kind))
+            {
+                return;
+            }
+
+            // 1. An ordering interface in the base list.
+            INamedTypeSymbol? ordering = null;
+            var hasComparer = false;
+            foreach (var i in type.Interfaces)
+            {
+                var definition = i.OriginalDefinition;
+                var isComparer = Is(definition, comparerOfT);
+                if (Is(definition, comparable) || Is(definition, comparableOfT) || isComparer)
+                {
+                    ordering ??= i;
+                    hasComparer |= isComparer;
+                }
+            }
+
+            // 2. A declared int CompareTo.
+            IMethodSymbol? compareTo = null;
+            var hasCausalMember = false;
+            foreach (var member in type.GetMembers())
+            {
+                if (member.Name == CompareCausallyName || member.Name == CausalOrderName)
+                {
+                    hasCausalMember = true;
+                }
+
+                if (member is IMethodSymbol { ReturnType.SpecialType: SpecialType.System_Int32 } method
+                    && !method.IsStatic
+                    && (method.Name == "CompareTo" || method.Name.EndsWith(".CompareTo", System.StringComparison.Ordinal))
+                    && !method.IsImplicitlyDeclared
+                    && compareTo is null)
+                {
+                    compareTo = method;
+                }
+            }
+
+            if (ordering is not null || compareTo is not null)
+            {
+                var location = ordering is not null ? BaseListEntry(type, ordering) : null;
+                string what;
+                if (location is not null)
+                {
+                    what = "implements " + ordering!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                }
+                else if (compareTo is not null)
+                {
+                    location = NameLocation(compareTo);
+                    what = "declares an int CompareTo";
+                }
+                else
+                {
+                    location = ordering is not null && type.Locations.Length > 0 ? type.Locations[0] : null;
+                    what = "implements " + ordering!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                }
+
+                if (location is null || !location.IsInSource)
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (compareTo is not null && !hasComparer && !hasCausalMember && storage is not null && kind != ClockStorageKind.None
+                    && type.DeclaringSyntaxReferences.Length == 1)
+                {
+                    properties = properties
+                        .Add(FixableProperty, "true")
+                        .Add(StorageProperty, storage.Name)
+                        .Add(StorageKindProperty, kind.ToString());
+                }
+
+                var diagnostic = Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, properties, type.Name, what);
+                context.RegisterSymbolEndAction(end => end.ReportDiagnostic(diagnostic));
+                return;
+            }
+
+            // 3. Ordering operators through CompareTo or a scalar reduction (operator-only types).
+            var hasOperators = false;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op && IsOrderingOperator(op.Name))
+                {
+                    hasOperators = true;
+                    break;
+                }
+            }
+
+            if (!hasOperators)
+            {
+                return;
+            }
+
+            var flagged = new ConcurrentBag<Location>();
+            context.RegisterOperationBlockAction(block =>
+            {
+                if (block.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op
+                    || !IsOrderingOperator(op.Name)
+                    || !SymbolEqualityComparer.Default.Equals(op.ContainingType, type))
+                {
+                    return;
+                }
+
+                foreach (var body in block.OperationBlocks)
+                {
+                    if (OrdersTotally(body))
+                    {
+                        foreach (var reference in op.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax(block.CancellationToken) is OperatorDeclarationSyntax declaration)
+                            {
+                                flagged.Add(declaration.OperatorToken.GetLocation());
+                            }
+                        }
+
+                        return;
+                    }
+                }
+            });
+            context.RegisterSymbolEndAction(end =>
+            {
+                Location? first = null;
+                foreach (var location in flagged)
+                {
+                    if (first is null || Before(location, first))
+                    {
+                        first = location;
+                    }
+                }
+
+                if (first is not null)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
+                }
+            });
+        }
+
+        private static bool Before(Location a, Location b)
+        {
+            var byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return byPath < 0 || (byPath == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+        }
+
+        private static bool IsOrderingOperator(string name) =>
+            name == WellKnownMemberNames.LessThanOperatorName || name == WellKnownMemberNames.GreaterThanOperatorName
+            || name == WellKnownMemberNames.LessThanOrEqualOperatorName || name == WellKnownMemberNames.GreaterThanOrEqualOperatorName;
+
+        /// <summary>An operator body that calls an int CompareTo, or compares two scalar reductions of the clocks.</summary>
+        private static bool OrdersTotally(IOperation body)
+        {
+            var total = false;
+            foreach (var op in body.DescendantsAndSelf())
+            {
+                switch (op)
+                {
+                    case IInvocationOperation { TargetMethod: { } method }:
+                        if (ReturnsConcurrentEnum(method))
+                        {
+                            // Delegates to a partial order (akka.net VersionVector): fine.
+                            return false;
+                        }
+
+                        if (method.Name == "CompareTo" && method.ReturnType.SpecialType == SpecialType.System_Int32)
+                        {
+                            total = true;
+                        }
+
+                        break;
+                    case IBinaryOperation binary when IsRelational(binary.OperatorKind):
+                        if (LocalFlow.Traces(binary.LeftOperand, IsReduction) && LocalFlow.Traces(binary.RightOperand, IsReduction))
+                        {
+                            total = true;
+                        }
+
+                        break;
+                }
+            }
+
+            return total;
+        }
+
+        internal static bool ReturnsConcurrentEnum(IMethodSymbol method)
+        {
+            var type = method.ReturnType;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments.Length == 1)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return HasConcurrentMember(type);
+        }
+
+        internal static bool HasConcurrentMember(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } e)
+            {
+                return false;
+            }
+
+            foreach (var member in e.GetMembers("Concurrent"))
+            {
+                if (member is IFieldSymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRelational(BinaryOperatorKind kind) =>
+            kind == BinaryOperatorKind.LessThan || kind == BinaryOperatorKind.LessThanOrEqual
+            || kind == BinaryOperatorKind.GreaterThan || kind == BinaryOperatorKind.GreaterThanOrEqual;
+
+        private static readonly WordList ReductionWords = WordList.Parse("Sum, Total, Max, Count, Length, LongLength, LongCount, Aggregate");
+
+        private static bool IsReduction(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    return ReductionWords.Matches(invocation.TargetMethod.Name, WordMatch.StartsWith, exactNumber: true)
+                        && VectorClocks.IsInteger(invocation.Type);
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    return ReductionWords.Matches(property.Property.Name, WordMatch.Carries, exactNumber: true);
+                case IFieldReferenceOperation field:
+                    return ReductionWords.Matches(field.Field.Name, WordMatch.Carries, exactNumber: true);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Is(INamedTypeSymbol candidate, INamedTypeSymbol? known) =>
+            known is not null && SymbolEqualityComparer.Default.Equals(candidate, known);
+
+        /// <summary>The base-list entry that names <paramref name="ordering"/>, found by its simple name and arity.</summary>
+        private static Location? BaseListEntry(INamedTypeSymbol type, INamedTypeSymbol ordering)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not TypeDeclarationSyntax { BaseList: { } baseList })
+                {
+                    continue;
+                }
+
+                foreach (var entry in baseList.Types)
+                {
+                    var name = entry.Type switch
+                    {
+                        QualifiedNameSyntax q => q.Right,
+                        AliasQualifiedNameSyntax a => a.Name,
+                        SimpleNameSyntax s => s,
+                        _ => null,
+                    };
+                    var arity = name is GenericNameSyntax g ? g.TypeArgumentList.Arguments.Count : 0;
+                    if (name is not null && name.Identifier.ValueText == ordering.Name && arity == ordering.Arity)
+                    {
+                        return entry.GetLocation();
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static Location? NameLocation(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is MethodDeclarationSyntax declaration)
+                {
+                    return declaration.Identifier.GetLocation();
+                }
+            }
+
+            return method.Locations.Length > 0 ? method.Locations[0] : null;
+        }
+
+        private static void OnInvocation(
+            OperationAnalysisContext context,
+            OptionsCache<Settings> options,
+            VectorClocks clocks,
+            INamedTypeSymbol? enumerable,
+            INamedTypeSymbol? list,
+            INamedTypeSymbol? array)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (SortKeyUse(invocation, enumerable, list, array) is not { } use)
+            {
+                return;
+            }
+
+            var settings = options.Get(context.Operation.Syntax.SyntaxTree);
+            if (!clocks.IsVectorClock(use.Key, settings.Words)
+                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+            {
+                return;
+            }
+
+            var location = use.Lambda?.GetLocation() ?? MethodNameLocation(invocation);
+            if (location is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, use.Key.Name, "is used as a sort key"));
+            }
+        }
+
+        /// <summary>A sort-key use: the key type and the key lambda (null when the elements themselves are sorted).</summary>
+        public readonly struct SortKey
+        {
+            public SortKey(ITypeSymbol key, SyntaxNode? lambda)
+            {
+                Key = key;
+                Lambda = lambda;
+            }
+
+            public ITypeSymbol Key { get; }
+
+            public SyntaxNode? Lambda { get; }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="invocation"/> sorts by a key: <c>OrderBy</c>/<c>OrderByDescending</c>/<c>Max</c>/<c>Min</c>
+        /// (key lambda, or the elements for parameterless <c>Max</c>/<c>Min</c>), <c>List&lt;T&gt;.Sort()</c> or <c>Array.Sort(T[])</c>.
+        /// </summary>
+        public static SortKey? SortKeyUse(IInvocationOperation invocation, INamedTypeSymbol? enumerable, INamedTypeSymbol? list, INamedTypeSymbol? array)
+        {
+            var method = invocation.TargetMethod;
+            if (method is null)
+            {
+                return null;
+            }
+
+            var containing = method.ContainingType?.OriginalDefinition;
+            switch (method.Name)
+            {
+                case "OrderBy":
+                case "OrderByDescending":
+                case "Max":
+                case "Min":
+                    if (enumerable is null || !SymbolEqualityComparer.Default.Equals(containing, enumerable))
+                    {
+                        return null;
+                    }
+
+                    if (invocation.Arguments.Length >= 2 && Lambda(invocation.Arguments[1].Value) is { } lambda)
+                    {
+                        var key = method.TypeArguments.Length == 2 ? method.TypeArguments[1] : method.ReturnType;
+                        return key is null ? null : new SortKey(key, lambda.Syntax);
+                    }
+
+                    if (invocation.Arguments.Length == 1 && method.Name is "Max" or "Min" && method.TypeArguments.Length == 1)
+                    {
+                        return new SortKey(method.TypeArguments[0], null);
+                    }
+
+                    return null;
+                case "Sort":
+                    if (list is not null && SymbolEqualityComparer.Default.Equals(containing, list) && invocation.Arguments.Length == 0
+                        && method.ContainingType is { TypeArguments.Length: 1 } listType)
+                    {
+                        return new SortKey(listType.TypeArguments[0], null);
+                    }
+
+                    if (array is not null && SymbolEqualityComparer.Default.Equals(containing, array) && invocation.Arguments.Length == 1
+                        && invocation.Arguments[0].Value.Type is IArrayTypeSymbol { ElementType: { } element })
+                    {
+                        return new SortKey(element, null);
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static IAnonymousFunctionOperation? Lambda(IOperation value)
+        {
+            var op = LocalFlow.Unwrap(value);
+            if (op is IDelegateCreationOperation creation)
+            {
+                op = LocalFlow.Unwrap(creation.Target);
+            }
+
+            return op as IAnonymousFunctionOperation;
+        }
+
+        internal static Location? MethodNameLocation(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax)
+            {
+                return null;
+            }
+
+            return syntax.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.GetLocation(),
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.GetLocation(),
+                SimpleNameSyntax simple => simple.Identifier.GetLocation(),
+                _ => syntax.Expression.GetLocation(),
+            };
+        }
+
+        private static void OnGenericName(
+            SyntaxNodeAnalysisContext context,
+            OptionsCache<Settings> options,
+            VectorClocks clocks,
+            INamedTypeSymbol? sortedSet,
+            INamedTypeSymbol? sortedDictionary)
+        {
+            var name = (GenericNameSyntax)context.Node;
+            var text = name.Identifier.ValueText;
+            if ((text != "SortedSet" && text != "SortedDictionary") || name.TypeArgumentList.Arguments.Count == 0)
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            var definition = type.OriginalDefinition;
+            if (!Is(definition, sortedSet) && !Is(definition, sortedDictionary))
+            {
+                return;
+            }
+
+            if (type.TypeArguments.Length == 0)
+            {
+                return;
+            }
+
+            var key = type.TypeArguments[0];
+            var settings = options.Get(name.SyntaxTree);
+            if (!clocks.IsVectorClock(key, settings.Words)
+                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+            {
+                return;
+            }
+
+            var what = Is(definition, sortedSet) ? "is the element type of a SortedSet" : "is the key type of a SortedDictionary";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, name.TypeArgumentList.Arguments[0].GetLocation(), key.Name, what));
+        }
+    }
+}

@@ -1,0 +1,339 @@
+using System.Threading.Tasks;
+using DistAnalyzers.Failure;
+using DistAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Failure.AggressiveFailureDetectorTimeoutAnalyzer>;
+using VerifyFix = DistAnalyzers.Tests.Verifiers.CodeFixVerifier<DistAnalyzers.Failure.AggressiveFailureDetectorTimeoutAnalyzer, DistAnalyzers.Failure.AggressiveFailureDetectorTimeoutCodeFix>;
+
+namespace DistAnalyzers.Tests.Failure
+{
+    public sealed class DIST202Tests
+    {
+        private const string Usings = @"using System;
+using System.Threading;
+";
+
+        private const string Detectors = @"
+public class DetectorOptions
+{
+    public TimeSpan HeartbeatInterval { get; set; }
+    public TimeSpan SuspicionTimeout { get; set; }
+    public TimeSpan ElectionTimeout { get; set; }
+    public int RequestTimeoutMs { get; set; }
+}
+public class PhiDetector
+{
+    public PhiDetector(TimeSpan heartbeatInterval, TimeSpan failureTimeout) { }
+    public void Start(int heartbeatIntervalMs, int electionTimeoutMs) { }
+    public void Join(TimeSpan electionTimeout) { }
+    public void Connect(int timeoutMs) { }
+    public void Tune(int heartbeatIntervalMs, int heartbeatDelayMs, int suspicionTimeoutMs) { }
+    public void Defaults(int suspicionTimeoutMs, int heartbeatIntervalMs = 100) { }
+}
+";
+
+        [Fact]
+        public Task Seed_example_is_flagged_by_the_minimum()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class GossipConfig
+{
+    public const int HeartbeatIntervalMs = 10;
+    public const int TimeoutMs = {|DIST202:30|};
+}");
+        }
+
+        [Fact]
+        public Task Messages_say_whether_the_ratio_or_the_minimum_fails()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class GossipConfig { const int HeartbeatIntervalMs = 10; const int TimeoutMs = {|#0:30|}; }
+public class RaftA { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|#1:150|}; }",
+                Verify.Diagnostic("DIST202").WithLocation(0).WithArguments("TimeoutMs", "30 ms", "it is below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(1).WithArguments("ElectionTimeoutMs", "150 ms", "it is less than 5 × the heartbeat interval 'HeartbeatIntervalMs' (50 ms)"));
+        }
+
+        [Fact]
+        public Task Spec_examples_election_ratio_and_suspicion_ratio()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class RaftA { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|DIST202:150|}; }
+public class RaftB { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = 300; }
+public class RaftC { const int HeartbeatIntervalMs = 100; const int ElectionTimeoutMs = 1000; }
+public class SwimA { const int HeartbeatIntervalMs = 50; const int SuspicionTimeoutMs = 150; }
+public class SwimB { const int HeartbeatIntervalMs = 50; const int SuspicionTimeoutMs = {|DIST202:140|}; }");
+        }
+
+        [Fact]
+        public Task Every_constant_form_and_unit()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class LeaseA
+{
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SuspicionTimeout { get; set; } = {|DIST202:TimeSpan.FromMilliseconds(100)|};
+}
+public class LeaseB
+{
+    private const int Beat = 1;
+    private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(Beat);
+    private static readonly TimeSpan DeadTimeout = {|DIST202:TimeSpan.FromSeconds(Beat * 2)|};
+}
+public class LeaseC
+{
+    public double HeartbeatIntervalSeconds = 1;
+    public double FailureTimeoutSeconds = {|DIST202:2.5|};
+}
+public class LeaseD
+{
+    public readonly TimeSpan HeartbeatEvery = new TimeSpan(0, 0, 1);
+    public readonly TimeSpan TtlMinutes = TimeSpan.FromMinutes(1);
+    public readonly TimeSpan ExpiryTimeout = {|DIST202:TimeSpan.FromMilliseconds(2000)|};
+}
+public class LeaseE
+{
+    public TimeSpan HeartbeatRate { get; } = TimeSpan.FromSeconds(1);
+    public int SuspectAfterMs { get; } = {|DIST202:2000|};
+}");
+        }
+
+        [Fact]
+        public Task Ticks_are_counts_compared_only_with_counts()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class EtcdA { public int HeartbeatTick = 2; public int ElectionTick = {|DIST202:5|}; }
+public class EtcdB { public int HeartbeatTick = 1; public int ElectionTick = 10; }
+public class EtcdC { public int HeartbeatTick = 1; public int ElectionTick = 3; public TimeSpan SuspicionTimeout = {|DIST202:TimeSpan.FromMilliseconds(100)|}; }
+public class EtcdD { public int HeartbeatTick = 100; public int ElectionTimeoutMs = 200; }".Replace("ElectionTick = 3;", "ElectionTick = {|DIST202:3|};"));
+        }
+
+        [Fact]
+        public Task Object_initializer_pairs()
+        {
+            return Verify.VerifyAsync(Usings + Detectors + @"
+public class Setup
+{
+    public DetectorOptions A() => new DetectorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100), SuspicionTimeout = {|DIST202:TimeSpan.FromMilliseconds(200)|} };
+    public DetectorOptions B() => new DetectorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), ElectionTimeout = {|DIST202:TimeSpan.FromSeconds(3)|}, RequestTimeoutMs = 10 };
+    public DetectorOptions C() => new DetectorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), ElectionTimeout = TimeSpan.FromSeconds(5) };
+}");
+        }
+
+        [Fact]
+        public Task Object_initializer_pairs_with_the_options_class_default_heartbeat()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class SwimOptions
+{
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan SuspicionTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}
+public class TwoBeats
+{
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan HeartbeatDelay { get; init; }
+    public TimeSpan SuspicionTimeout { get; init; }
+}
+public class Setup
+{
+    public SwimOptions A() => new SwimOptions { SuspicionTimeout = {|DIST202:TimeSpan.FromSeconds(2)|} };
+    public SwimOptions B() => new SwimOptions { SuspicionTimeout = TimeSpan.FromSeconds(3) };
+    public TwoBeats C() => new TwoBeats { SuspicionTimeout = TimeSpan.FromSeconds(2) };
+}");
+        }
+
+        [Fact]
+        public Task Argument_list_pairs_and_named_arguments()
+        {
+            return Verify.VerifyAsync(Usings + Detectors + @"
+public static class Tuning { public const int Fast = {|DIST202:120|}; }
+public static class Timeouts { public const int ElectionTimeoutMs = {|DIST202:100|}; }
+public static class FakeTimings { public const int Quick = 100; }
+public class Setup
+{
+    public void Run(PhiDetector d)
+    {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Timeouts.ElectionTimeoutMs);
+        d.Start(heartbeatIntervalMs: 40, electionTimeoutMs: Tuning.Fast);
+        d.Start(heartbeatIntervalMs: 40, electionTimeoutMs: {|DIST202:FakeTimings.Quick|});
+        var a = new PhiDetector(TimeSpan.FromSeconds(1), {|DIST202:TimeSpan.FromSeconds(2)|});
+        var b = new PhiDetector(failureTimeout: {|DIST202:TimeSpan.FromMilliseconds(500)|}, heartbeatInterval: TimeSpan.FromMilliseconds(200));
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
+        d.Start(50, 400);
+        d.Defaults({|DIST202:200|});
+    }
+}");
+        }
+
+        [Fact]
+        public Task Standalone_election_or_suspicion_timeout_below_the_minimum()
+        {
+            return Verify.VerifyAsync(Usings + Detectors + @"
+public class Setup
+{
+    public void Run(PhiDetector d)
+    {
+        d.Join({|DIST202:TimeSpan.FromMilliseconds(100)|});
+        d.Join(TimeSpan.FromMilliseconds(150));
+        d.Connect(50);
+        d.Tune(100, 100, {|DIST202:100|});
+        d.Tune(100, 100, 200);
+    }
+}
+public class Node { public const int ElectionTimeoutMs = {|DIST202:100|}; public const int TimeoutMs = 100; }");
+        }
+
+        [Fact]
+        public Task Constant_declared_in_another_document_is_reported_at_the_use_site()
+        {
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + Detectors + @"
+public class Setup
+{
+    public void Run(PhiDetector d) => d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: {|DIST202:Tuning.Fast|});
+}");
+            test.TestState.Sources.Add("public static class Tuning { public const int Fast = 120; }");
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("public class C { const int HeartbeatIntervalMs = 10; public int TimeoutMs(int x) => x; int SuspicionTimeoutMs = DateTime.Now.Millisecond; }")] // not constant
+        [InlineData("public class C { const int HeartbeatIntervalMs = 10; const int RequestTimeoutMs = 20; const int ConnectionTimeoutMs = 20; const int IdleTimeoutMs = 5; }")] // non-detection
+        [InlineData("public class C { const int HeartbeatIntervalMs = 10; const int HeartbeatDelayMs = 10; const int TimeoutMs = 20; }")] // two heartbeats, not a standalone word
+        [InlineData("public class C { const int HeartbeatInterval = 10; const int Timeout = 30; }")] // unknown unit: ratio only
+        [InlineData("public class C { static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1); static readonly TimeSpan AcceptableHeartbeatPause = TimeSpan.FromMilliseconds(10); }")]
+        [InlineData("public class C { const int HeartbeatFrequency = 10; const int TimeoutMs = 20; }")] // Frequency/Rate only as TimeSpan
+        [InlineData("public class C { const int HeartbeatIntervalMs = 1000; const int MaxFailures = 2; const int FailureThreshold = 1; const int ElectionTimeoutCount = 3; }")] // counts
+        [InlineData("public class C { static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1); static readonly TimeSpan SuspicionTimeout = Timeout.InfiniteTimeSpan; }")] // infinite
+        [InlineData("public class FakeDetector { const int HeartbeatIntervalMs = 10; const int TimeoutMs = 30; }")] // test double
+        [InlineData("public class C { const int HeartbeatIntervalMs = 1000; const long TimeoutTicks = 3000; }")] // count vs ms
+        public Task Not_flagged(string type)
+        {
+            return Verify.VerifyAsync(Usings + type);
+        }
+
+        [Fact]
+        public Task Fix_raises_literals_in_their_unit_and_form()
+        {
+            const string Before = Usings + @"
+public class A { const int HeartbeatIntervalMs = 10; const int TimeoutMs = {|DIST202:30|}; }
+public class B { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|DIST202:150|}; }
+public class C
+{
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SuspicionTimeout { get; set; } = {|DIST202:TimeSpan.FromMilliseconds(100)|};
+}
+public class D { static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(1); static readonly TimeSpan DeadTimeout = {|DIST202:TimeSpan.FromSeconds(2)|}; }
+public class E { const double HeartbeatIntervalSec = 0.05; const double SuspicionTimeoutSec = {|DIST202:0.1|}; }
+public class F { public int HeartbeatTick = 2; public int ElectionTick = {|DIST202:5|}; }
+public class G { const float HeartbeatIntervalSeconds = 1f; const float FailureTimeoutSeconds = {|DIST202:1.5f|}; }
+";
+            const string After = Usings + @"
+public class A { const int HeartbeatIntervalMs = 10; const int TimeoutMs = 150; }
+public class B { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = 250; }
+public class C
+{
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan SuspicionTimeout { get; set; } = TimeSpan.FromMilliseconds(150);
+}
+public class D { static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(1); static readonly TimeSpan DeadTimeout = TimeSpan.FromSeconds(3); }
+public class E { const double HeartbeatIntervalSec = 0.05; const double SuspicionTimeoutSec = 0.15; }
+public class F { public int HeartbeatTick = 2; public int ElectionTick = 10; }
+public class G { const float HeartbeatIntervalSeconds = 1f; const float FailureTimeoutSeconds = 3f; }
+";
+            return VerifyFix.VerifyFixAsync(Before, After, AggressiveFailureDetectorTimeoutCodeFix.RaiseTimeoutKey);
+        }
+
+        [Fact]
+        public Task Fix_at_use_sites_and_for_standalone_timeouts()
+        {
+            const string Before = Usings + Detectors + @"
+public static class Tuning { public const int Fast = {|DIST202:120|}; }
+public class Setup
+{
+    public void Run(PhiDetector d)
+    {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
+        d.Join({|DIST202:TimeSpan.FromMilliseconds(100)|});
+        var o = new DetectorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), ElectionTimeout = {|DIST202:TimeSpan.FromSeconds(3)|} };
+    }
+}";
+            const string After = Usings + Detectors + @"
+public static class Tuning { public const int Fast = 250; }
+public class Setup
+{
+    public void Run(PhiDetector d)
+    {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
+        d.Join(TimeSpan.FromMilliseconds(150));
+        var o = new DetectorOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), ElectionTimeout = TimeSpan.FromSeconds(5) };
+    }
+}";
+            return VerifyFix.VerifyFixAsync(Before, After, AggressiveFailureDetectorTimeoutCodeFix.RaiseTimeoutKey);
+        }
+
+        [Fact]
+        public Task No_fix_for_computed_values_use_sites_or_shared_constants()
+        {
+            return VerifyFix.VerifyNoFixAsync(Usings + Detectors + @"
+public static class Tuning { public const int Fast = {|DIST202:120|}; public const int Slow = 100; }
+public class A { const int HeartbeatIntervalMs = 10; const int TimeoutMs = {|DIST202:10 * 3|}; }
+public class Setup
+{
+    public void Run(PhiDetector d)
+    {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
+        d.Connect(Tuning.Fast);
+        var p = new PhiDetector(TimeSpan.FromSeconds(1), {|DIST202:TimeSpan.FromMilliseconds(Tuning.Slow)|});
+    }
+}");
+        }
+
+        [Fact]
+        public Task Option_ratios_and_minimum()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class A { const int HeartbeatIntervalMs = 10; const int TimeoutMs = 40; }
+public class B { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|DIST202:300|}; }
+public class C { const int HeartbeatIntervalMs = 50; const int SuspicionTimeoutMs = {|DIST202:150|}; }",
+                editorConfig: "dist_analyzers.DIST202.heartbeat_ratio = 4\ndist_analyzers.DIST202.election_heartbeat_ratio = 7\ndist_analyzers.minimum_timeout_ms = 20");
+        }
+
+        [Fact]
+        public Task Option_bad_values_fall_back_to_defaults()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class A { const int HeartbeatIntervalMs = 10; const int TimeoutMs = {|DIST202:30|}; }
+public class B { const int HeartbeatIntervalMs = 50; const int ElectionTimeoutMs = {|DIST202:150|}; }",
+                editorConfig: "dist_analyzers.DIST202.heartbeat_ratio = lots\ndist_analyzers.DIST202.election_heartbeat_ratio = -1\ndist_analyzers.DIST202.minimum_timeout_ms = fast");
+        }
+
+        [Fact]
+        public Task Option_word_lists()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class A { const int PingIntervalMs = 50; const int LeaseTimeoutMs = {|DIST202:100|}; const int ElectionTimeoutMs = 100; }
+public class B { const int HeartbeatIntervalMs = 50; const int VoteTimeoutMs = {|DIST202:200|}; }
+public class C { const int PingCadenceMs = 50; const int LeaseTimeoutMs = 200; const int SessionTimeoutMs = 100; }
+public class D { const int CampaignTimeoutMs = {|DIST202:100|}; const int SuspicionTimeoutMs = 100; }",
+                editorConfig: "dist_analyzers.DIST202.heartbeat_words = Heartbeat, Ping\ndist_analyzers.DIST202.interval_words = Interval\ndist_analyzers.DIST202.timeout_words = Lease, Vote, Campaign, Session\n"
+                    + "dist_analyzers.DIST202.non_detection_words = Election\ndist_analyzers.DIST202.election_ratio_words = Vote\ndist_analyzers.DIST202.standalone_timeout_words = Campaign");
+        }
+
+        [Theory]
+        [InlineData("class C { const int HeartbeatIntervalMs = 10; const int TimeoutMs = ; }")]
+        [InlineData("class C { System.TimeSpan HeartbeatInterval = System.TimeSpan.FromMilliseconds(); System.TimeSpan SuspicionTimeout = System.TimeSpan.FromMilliseconds(1 / 0); }")]
+        [InlineData("class C { void M(D d) { d.Start(heartbeatIntervalMs: 10, electionTimeoutMs: ); new D { HeartbeatInterval = 1, ElectionTimeout = } } }")]
+        [InlineData("class C { void M() { Start(heartbeatIntervalMs: 10, electionTimeoutMs: 20 } void Start(int heartbeatIntervalMs, int electionTimeoutMs) { } }")]
+        [InlineData("partial class C { const int HeartbeatIntervalMs = int.MaxValue * 2; const long ElectionTimeoutMs = long.MinValue; const double SuspicionTimeoutSec = double.NaN; }")]
+        public async Task Half_typed_code_does_not_crash(string source)
+        {
+            var result = await AnalyzerRunner.RunAsync(new[] { new AggressiveFailureDetectorTimeoutAnalyzer() }, source);
+            Assert.Empty(result.Exceptions);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace DistAnalyzers.Tests.Infrastructure
+{
+    public sealed class OptionsTests
+    {
+        private static readonly RuleOption<int> Ratio = RuleOptions.Int("ratio", 5, min: 1);
+        private static readonly RuleOption<double> Share = RuleOptions.Double("share", 0.5, min: 0, max: 1);
+        private static readonly RuleOption<bool> Enabled = RuleOptions.Bool("enabled", true);
+        private static readonly RuleOption<WordList> Names = RuleOptions.Words("names", "Raft, Paxos");
+
+        [Fact]
+        public void Rule_key_then_fallback_key_then_default()
+        {
+            Assert.Equal(7, Read(Ratio, ("dist_analyzers.DIST999.ratio", "7"), ("dist_analyzers.ratio", "9")));
+            Assert.Equal(9, Read(Ratio, ("dist_analyzers.ratio", "9")));
+            Assert.Equal(5, Read(Ratio));
+        }
+
+        [Fact]
+        public void Keys_are_case_insensitive() =>
+            Assert.Equal(7, Read(Ratio, ("DIST_ANALYZERS.dist999.RATIO", "7")));
+
+        [Theory]
+        [InlineData("x")]
+        [InlineData("")]
+        [InlineData("0")]
+        [InlineData("99999999999999")]
+        [InlineData("1.5")]
+        public void Bad_values_fall_back_to_the_next_key_or_the_default(string bad)
+        {
+            Assert.Equal(5, Read(Ratio, ("dist_analyzers.DIST999.ratio", bad)));
+            Assert.Equal(8, Read(Ratio, ("dist_analyzers.DIST999.ratio", bad), ("dist_analyzers.ratio", "8")));
+        }
+
+        [Fact]
+        public void Typed_values()
+        {
+            Assert.Equal(0.25, Read(Share, ("dist_analyzers.share", "0.25")));
+            Assert.Equal(0.5, Read(Share, ("dist_analyzers.share", "2")));
+            Assert.Equal(0.5, Read(Share, ("dist_analyzers.share", "NaN")));
+            Assert.False(Read(Enabled, ("dist_analyzers.enabled", "false")));
+            Assert.True(Read(Enabled, ("dist_analyzers.enabled", "nope")));
+            Assert.True(Read(Names, ("dist_analyzers.names", "Zab, Raft")).CarriedBy("ZabLeader"));
+            Assert.False(Read(Names, ("dist_analyzers.names", "Zab")).CarriedBy("PaxosLeader"));
+        }
+
+        private static T Read<T>(RuleOption<T> option, params (string Key, string Value)[] entries)
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { }");
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(entries));
+            return new OptionReader(options, tree, "DIST999").Get(option);
+        }
+
+        private sealed class Provider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options options;
+
+            public Provider((string Key, string Value)[] entries)
+            {
+                options = new Options(entries);
+            }
+
+            public override AnalyzerConfigOptions GlobalOptions => options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+        }
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly Dictionary<string, string> values = new(KeyComparer);
+
+            public Options((string Key, string Value)[] entries)
+            {
+                foreach (var (key, value) in entries)
+                {
+                    values[key] = value;
+                }
+            }
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Threading.Tasks;
+using DistAnalyzers.Tests.Verifiers;
+using DistAnalyzers.Time;
+using Xunit;
+using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Time.CausalityFromLamportTimestampsAnalyzer>;
+
+namespace DistAnalyzers.Tests.Time
+{
+    public sealed class DIST103Tests
+    {
+        [Fact]
+        public Task Bool_verdict_method_comparing_integer_clock_members_is_flagged() => Verify.VerifyAsync(@"
+public sealed class Event
+{
+    public long Lamport { get; set; }
+    public int ProcessId { get; set; }
+}
+
+public static class Causality
+{
+    public static bool {|DIST103:IsConcurrent|}(Event a, Event b) => a.Lamport == b.Lamport;
+
+    public static bool {|DIST103:HappenedBefore|}(Event a, Event b) => a.Lamport < b.Lamport;
+
+    public static bool {|DIST103:CausallyPrecedes|}(Event a, Event b)
+    {
+        // A process-id tie-breaker makes a total order, not causality.
+        return a.Lamport < b.Lamport || (a.Lamport == b.Lamport && a.ProcessId < b.ProcessId);
+    }
+}");
+
+        [Fact]
+        public Task Parameters_carrying_a_clock_word_are_scalar_clocks() => Verify.VerifyAsync(@"
+public static class Causality
+{
+    public static bool {|DIST103:AreConcurrent|}(int clockA, int clockB) => clockA == clockB;
+
+    public static bool {|DIST103:HappensBefore|}(long senderLamport, long receiverLamport)
+    {
+        var mine = senderLamport;
+        return mine < receiverLamport;
+    }
+
+    public static System.Threading.Tasks.Task<bool> {|DIST103:IsConcurrentAsync|}(long timestampA, long timestampB) =>
+        System.Threading.Tasks.Task.FromResult(timestampA == timestampB);
+}");
+
+        [Fact]
+        public Task Enum_verdict_with_a_Concurrent_member_is_flagged() => Verify.VerifyAsync(@"
+public enum Ordering { Before, After, Concurrent }
+
+public sealed class Message
+{
+    public long LamportTime { get; set; }
+}
+
+public static class Causality
+{
+    public static Ordering {|DIST103:Compare|}(Message a, Message b)
+    {
+        if (a.LamportTime < b.LamportTime) return Ordering.Before;
+        if (a.LamportTime > b.LamportTime) return Ordering.After;
+        return Ordering.Concurrent;
+    }
+}");
+
+        [Fact]
+        public Task Values_of_a_scalar_clock_type_holding_one_integer_are_flagged() => Verify.VerifyAsync(@"
+public readonly record struct LamportTimestamp(long Value);
+
+public sealed class LamportClock : System.IComparable<LamportClock>
+{
+    private long time;
+    public long Time => time;
+    public int CompareTo(LamportClock? other) => time.CompareTo(other?.time ?? 0);
+}
+
+public static class Causality
+{
+    public static bool {|DIST103:IsConcurrent|}(LamportTimestamp a, LamportTimestamp b) => a == b;
+
+    public static bool {|DIST103:HappenedBefore|}(LamportTimestamp a, LamportTimestamp b) => a.Value < b.Value;
+
+    public static bool {|DIST103:ConcurrentWith|}(LamportClock a, LamportClock b) => a.CompareTo(b) == 0;
+
+    public static bool {|DIST103:CausallyPrecedes|}(LamportClock a, LamportClock b) => a.Time < b.Time;
+}");
+
+        [Theory]
+        // Vector-clock comparisons, element-wise over an array.
+        [InlineData(@"
+public static class Causality
+{
+    public static bool HappenedBefore(int[] clockA, int[] clockB)
+    {
+        var strictly = false;
+        for (var i = 0; i < clockA.Length; i++)
+        {
+            if (clockA[i] > clockB[i]) return false;
+            if (clockA[i] < clockB[i]) strictly = true;
+        }
+        return strictly;
+    }
+}")]
+        // Vector-clock comparisons, element-wise over a dictionary.
+        [InlineData(@"
+using System.Collections.Generic;
+public enum Ordering { Before, After, Equal, Concurrent }
+public sealed class VectorClock
+{
+    public Dictionary<string, long> Clock { get; } = new();
+    public Ordering Compare(VectorClock other)
+    {
+        bool le = true, ge = true;
+        foreach (var pair in Clock)
+        {
+            other.Clock.TryGetValue(pair.Key, out var theirs);
+            if (pair.Value < theirs) ge = false;
+            if (pair.Value > theirs) le = false;
+        }
+        foreach (var pair in other.Clock)
+        {
+            Clock.TryGetValue(pair.Key, out var mine);
+            if (mine < pair.Value) ge = false;
+            if (mine > pair.Value) le = false;
+        }
+        return le && ge ? Ordering.Equal : le ? Ordering.Before : ge ? Ordering.After : Ordering.Concurrent;
+    }
+}")]
+        // Lamport timestamps under non-causal names: (L, pid) ordering is their correct use.
+        [InlineData(@"
+public sealed class Request : System.IComparable<Request>
+{
+    public long Lamport { get; set; }
+    public int ProcessId { get; set; }
+    public int CompareTo(Request? other) => other is null ? 1 : Lamport != other.Lamport ? Lamport.CompareTo(other.Lamport) : ProcessId.CompareTo(other.ProcessId);
+    public bool Precedes(Request other) => Lamport < other.Lamport || (Lamport == other.Lamport && ProcessId < other.ProcessId);
+    public bool OrderBefore(Request other) => Lamport < other.Lamport;
+    public bool IsEarlier(Request other) => Lamport <= other.Lamport;
+    public int Compare(Request other) => Lamport.CompareTo(other.Lamport);
+}")]
+        // A verdict method that compares nothing clock-like, or a clock with a constant.
+        [InlineData(@"
+public sealed class Node
+{
+    public int Id { get; set; }
+    public long Lamport { get; set; }
+    public bool IsConcurrent(Node other) => Id != other.Id;
+    public bool HappenedBefore(Node other) => Lamport == 0;
+}")]
+        // A bool method with a causal-looking name that is not a verdict name.
+        [InlineData(@"
+public sealed class Node
+{
+    public long Lamport { get; set; }
+    public bool Concurrently(Node other) => Lamport == other.Lamport;
+    public bool IsConcurrentFlagSet(Node other) => Lamport == other.Lamport;
+}")]
+        // A type named like a scalar clock that holds more than one integer is not a scalar clock value.
+        [InlineData(@"
+public readonly record struct LamportTimestamp(long Time, int Node);
+public static class Causality
+{
+    public static bool IsConcurrent(LamportTimestamp a, LamportTimestamp b) => a == b;
+}")]
+        // No diagnostic inside a test double.
+        [InlineData(@"
+public sealed class FakeCausality
+{
+    public long Lamport { get; set; }
+    public bool IsConcurrent(FakeCausality other) => Lamport == other.Lamport;
+}")]
+        public Task Not_flagged(string source) => Verify.VerifyAsync(source);
+
+        [Fact]
+        public async Task Options_change_the_word_lists()
+        {
+            const string source = @"
+public sealed class Stamp
+{
+    public long Tick { get; set; }
+    public bool IsConcurrent(Stamp other) => Tick == other.Tick;
+    public bool Overlaps(Stamp other) => Tick == other.Tick;
+}";
+            await Verify.VerifyAsync(source);
+            await Verify.VerifyAsync(source.Replace("bool IsConcurrent", "bool {|DIST103:IsConcurrent|}"), "dist_analyzers.DIST103.scalar_clock_words = Tick");
+            await Verify.VerifyAsync(
+                source.Replace("bool Overlaps", "bool {|DIST103:Overlaps|}").Replace("bool IsConcurrent", "bool {|DIST103:IsConcurrent|}"),
+                "dist_analyzers.scalar_clock_words = Tick\ndist_analyzers.DIST103.verdict_method_words = IsConcurrent, Overlaps");
+        }
+
+        [Fact]
+        public async Task Scalar_clock_type_words_option_and_empty_list()
+        {
+            const string source = @"
+public readonly record struct Tock(long Value);
+public static class Causality
+{
+    public static bool IsConcurrent(Tock a, Tock b) => a == b;
+    public static bool AreConcurrent(long lamportA, long lamportB) => lamportA == lamportB;
+}";
+            await Verify.VerifyAsync(
+                source.Replace("bool IsConcurrent", "bool {|DIST103:IsConcurrent|}").Replace("bool AreConcurrent", "bool {|DIST103:AreConcurrent|}"),
+                "dist_analyzers.DIST103.scalar_clock_type_words = Tock");
+
+            // A value replaces the default list: an empty list turns the name-based form off.
+            await Verify.VerifyAsync(source, "dist_analyzers.DIST103.scalar_clock_words = ,");
+        }
+
+        [Fact]
+        public Task User_types_named_like_BCL_types_do_not_matter() => Verify.VerifyAsync(@"
+namespace My.Threading.Tasks
+{
+    public sealed class Task<T> { }
+}
+
+namespace App
+{
+    public static class Causality
+    {
+        // Task<bool> here is the user's type, not System.Threading.Tasks.Task<T>: not a bool verdict.
+        public static My.Threading.Tasks.Task<bool> IsConcurrentAsync(long lamportA, long lamportB) => new My.Threading.Tasks.Task<bool>();
+    }
+}");
+
+        [Theory]
+        [InlineData("class C { bool IsConcurrent(long lamportA, long lamportB) => lamportA == ; }")]
+        [InlineData("class C { bool HappenedBefore(Unknown a, Unknown b) => a.Lamport < b.Lamport; }")]
+        [InlineData("enum O { Concurrent } class C { O Compare(long clockA, long clockB) { if (clockA < ) return O.Concurrent; } }")]
+        [InlineData("class C { bool IsConcurrent(")]
+        public async Task Half_typed_code_does_not_crash(string source)
+        {
+            var result = await AnalyzerRunner.RunAsync(new[] { new CausalityFromLamportTimestampsAnalyzer() }, source);
+            Assert.Empty(result.Exceptions);
+        }
+    }
+}

@@ -1,0 +1,516 @@
+using System.Threading.Tasks;
+using DistAnalyzers.CodeFixes.Time;
+using DistAnalyzers.Tests.Verifiers;
+using DistAnalyzers.Time;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Time.WallClockForElapsedTimeAnalyzer>;
+using VerifyFix = DistAnalyzers.Tests.Verifiers.CodeFixVerifier<DistAnalyzers.Time.WallClockForElapsedTimeAnalyzer, DistAnalyzers.CodeFixes.Time.WallClockForElapsedTimeCodeFix>;
+
+namespace DistAnalyzers.Tests.Time
+{
+    public sealed class DIST105Tests
+    {
+        private const string Key = WallClockForElapsedTimeCodeFix.UseMonotonicClockKey;
+
+        [Fact]
+        public Task Differences_of_now_readings_are_flagged()
+        {
+            var source = @"using System;
+class C
+{
+    TimeSpan M(DateTimeOffset other)
+    {
+        var start = DateTime.UtcNow;
+        DateTimeOffset startOffset = DateTimeOffset.Now;
+        DateTime later;
+        later = start;
+        var a = {|DIST105:DateTime.UtcNow - start|};
+        var b = DateTimeOffset.Now.{|DIST105:Subtract|}(startOffset);
+        var c = {|DIST105:DateTime.Now - later|};
+        var d = {|DIST105:DateTime.UtcNow - (start + TimeSpan.FromSeconds(1))|};
+        return a + b + c + d;
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task Private_fields_count_only_when_every_assignment_is_a_now_reading()
+        {
+            var source = @"using System;
+partial class Uptime
+{
+    private DateTime started = DateTime.UtcNow;
+    private DateTime resetAt;
+    private DateTime mixed = DateTime.UtcNow;
+    public DateTime Exposed = DateTime.UtcNow;
+    public Uptime() { resetAt = DateTime.UtcNow; }
+    public TimeSpan Since => {|DIST105:DateTime.UtcNow - started|};
+    public TimeSpan SinceReset => {|DIST105:DateTime.UtcNow - resetAt|};
+    public TimeSpan Mixed => DateTime.UtcNow - mixed;
+    public TimeSpan Public => DateTime.UtcNow - Exposed;
+}
+partial class Uptime
+{
+    public void Load(DateTime persisted) { mixed = persisted; }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Theory]
+        [InlineData("opened = DateTime.UtcNow;", true)]
+        [InlineData("opened = restored;", false)]
+        public async Task Private_fields_are_judged_over_partial_declarations_in_other_documents(string assignment, bool flagged)
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            var difference = flagged ? "{|DIST105:DateTime.UtcNow - opened|}" : "DateTime.UtcNow - opened";
+            test.TestState.Sources.Add("using System; partial class Session { private DateTime opened = DateTime.UtcNow; public TimeSpan Age => " + difference + "; }");
+            test.TestState.Sources.Add("using System; partial class Session { public void Reopen(DateTime restored) { " + assignment + " } }");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task A_nested_type_writing_the_field_disqualifies_it()
+        {
+            var source = @"using System;
+class Outer
+{
+    private DateTime opened = DateTime.UtcNow;
+    public TimeSpan Age => DateTime.UtcNow - opened;
+    class Restorer { public void Restore(Outer o, DateTime when) { o.opened = when; } }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Top_level_statements_are_analysed()
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test
+            {
+                TestCode = @"using System;
+var start = DateTime.UtcNow;
+Console.WriteLine({|DIST105:DateTime.UtcNow - start|});
+var deadline = DateTime.UtcNow.AddSeconds(1);
+while ({|DIST105:DateTime.UtcNow < deadline|}) { }
+",
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Deadlines_compared_with_now_in_a_loop_or_a_wait_are_flagged()
+        {
+            var source = @"using System;
+using System.Threading;
+class C
+{
+    private DateTime until = DateTime.UtcNow.AddMinutes(1);
+    void M(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ({|DIST105:DateTime.UtcNow < deadline|}) { Thread.Sleep(10); }
+        var end = DateTimeOffset.UtcNow + timeout;
+        SpinWait.SpinUntil(() => {|DIST105:DateTimeOffset.UtcNow >= end|});
+        do { } while ({|DIST105:until > DateTime.UtcNow|});
+        var start = DateTime.UtcNow;
+        for (var i = 0; {|DIST105:DateTime.UtcNow <= start + timeout|}; i++) { }
+        if (DateTime.UtcNow > deadline) { throw new TimeoutException(); }
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task Tick_count_comparisons_widening_and_checked_subtraction_are_flagged()
+        {
+            var source = @"using System;
+class C
+{
+    void M(int timeout)
+    {
+        var start = Environment.TickCount;
+        long startLong = Environment.TickCount;
+        var late = {|DIST105:Environment.TickCount >= start + timeout|};
+        var after = {|DIST105:start < Environment.TickCount|};
+        long a = {|DIST105:(long)Environment.TickCount - start|};
+        long b = {|DIST105:Environment.TickCount - startLong|};
+        int c = checked({|DIST105:Environment.TickCount - start|});
+        int ok = Environment.TickCount - start;
+        int ok2 = checked(unchecked(Environment.TickCount - start) + 1);
+        var ok3 = Environment.TickCount - start >= timeout;
+        uint ok4 = (uint)Environment.TickCount - (uint)start;
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Checked_compilation_flags_every_tick_subtraction()
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test
+            {
+                TestCode = @"using System;
+class C
+{
+    int M(int start) { var s = Environment.TickCount; return {|DIST105:Environment.TickCount - s|} + unchecked(Environment.TickCount - s); }
+}",
+            };
+            test.SolutionTransforms.Add((solution, projectId) =>
+            {
+                var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+                return solution.WithProjectCompilationOptions(projectId, options.WithOverflowChecks(true));
+            });
+            await test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("var expired = DateTime.UtcNow > notAfter; var age = DateTime.UtcNow - notAfter;")]
+        [InlineData("var text = DateTime.UtcNow.ToString(\"o\"); stamp = DateTime.UtcNow; Console.WriteLine(DateTime.Now);")]
+        [InlineData("var s = provider.GetUtcNow(); var e = provider.GetUtcNow() - s;")]
+        [InlineData("var sw = Stopwatch.StartNew(); var t = Stopwatch.GetTimestamp(); var e = sw.Elapsed + Stopwatch.GetElapsedTime(t);")]
+        [InlineData("var s = Environment.TickCount64; var e = Environment.TickCount64 - s; var late = Environment.TickCount64 > s + 5;")]
+        [InlineData("var s = Environment.TickCount; int e = Environment.TickCount - s; var u = unchecked(Environment.TickCount - s);")]
+        [InlineData("var deadline = DateTime.UtcNow.AddSeconds(1); if (DateTime.UtcNow > deadline) { }")]
+        [InlineData("var s = MyLib.DateTime.UtcNow; var e = MyLib.DateTime.UtcNow - s; long w = (long)MyLib.Environment.TickCount - s; var c = MyLib.Environment.TickCount > s;")]
+        [InlineData("while (DateTime.UtcNow < notAfter) { } while (DateTime.UtcNow < notAfter.AddDays(-1)) { }")]
+        [InlineData("var offset = DateTime.Now - DateTime.UtcNow; var same = DateTimeOffset.Now.Subtract(DateTime.UtcNow);")]
+        public Task Not_flagged(string statements)
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class C
+{
+    private DateTime stamp;
+    void M(DateTime notAfter, TimeProvider provider)
+    {
+        " + statements + @"
+    }
+}
+namespace MyLib
+{
+    public static class DateTime { public static int UtcNow => 0; }
+    public static class Environment { public static int TickCount => 0; }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task User_types_named_DateTime_and_Environment_are_not_the_framework_ones()
+        {
+            var source = @"namespace App
+{
+    public struct DateTime
+    {
+        public static DateTime UtcNow => default;
+        public static System.TimeSpan operator -(DateTime a, DateTime b) => default;
+        public static bool operator <(DateTime a, DateTime b) => false;
+        public static bool operator >(DateTime a, DateTime b) => false;
+        public DateTime AddSeconds(double s) => this;
+    }
+    public static class Environment { public static int TickCount => 0; }
+    class C
+    {
+        void M()
+        {
+            var start = DateTime.UtcNow;
+            var elapsed = DateTime.UtcNow - start;
+            var deadline = DateTime.UtcNow.AddSeconds(1);
+            while (DateTime.UtcNow < deadline) { }
+            int t = Environment.TickCount;
+            long w = (long)Environment.TickCount - t;
+            var c = Environment.TickCount > t;
+        }
+    }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task Nothing_is_reported_inside_a_test_double()
+        {
+            var source = @"using System;
+class FakeClock
+{
+    TimeSpan M() { var s = DateTime.UtcNow; return DateTime.UtcNow - s; }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Test_double_words_option()
+        {
+            var source = @"using System;
+class SystemClock
+{
+    TimeSpan M() { var s = DateTime.UtcNow; return {|DIST105:DateTime.UtcNow - s|}; }
+}";
+            await Verify.VerifyAsync(source);
+            await Verify.VerifyAsync(source.Replace("{|DIST105:", string.Empty).Replace("|}", string.Empty), "dist_analyzers.DIST105.test_double_words = Clock");
+        }
+
+        [Fact]
+        public async Task Include_time_provider_option_fallback_key_and_bad_value()
+        {
+            var source = @"using System;
+class C
+{
+    TimeSpan M(TimeProvider provider) { var s = provider.GetUtcNow(); return {|DIST105:provider.GetUtcNow() - s|}; }
+}";
+            await Verify.VerifyAsync(source, "dist_analyzers.DIST105.include_time_provider = true");
+            await Verify.VerifyAsync(source, "dist_analyzers.include_time_provider = true");
+            await Verify.VerifyAsync(source.Replace("{|DIST105:", string.Empty).Replace("|}", string.Empty), "dist_analyzers.DIST105.include_time_provider = maybe");
+            await VerifyFix.VerifyNoFixAsync(source, editorConfig: "dist_analyzers.DIST105.include_time_provider = true");
+        }
+
+        [Fact]
+        public Task Fix_difference_uses_get_elapsed_time_for_every_use_of_start()
+        {
+            var source = @"using System;
+class C
+{
+    void M()
+    {
+        DateTime start = DateTime.UtcNow;
+        Console.WriteLine({|DIST105:DateTime.UtcNow - start|});
+        var total = DateTime.UtcNow.{|DIST105:Subtract|}(start);
+        var begin = DateTimeOffset.Now;
+        var again = {|DIST105:DateTimeOffset.Now - begin|};
+    }
+}";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+class C
+{
+    void M()
+    {
+        long start = Stopwatch.GetTimestamp();
+        Console.WriteLine(Stopwatch.GetElapsedTime(start));
+        var total = Stopwatch.GetElapsedTime(start);
+        var begin = Stopwatch.GetTimestamp();
+        var again = Stopwatch.GetElapsedTime(begin);
+    }
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
+        }
+
+        [Fact]
+        public Task Fix_difference_on_a_private_field()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class Uptime
+{
+    private DateTime started;
+    public Uptime() { started = DateTime.UtcNow; }
+    public void Reset() => started = DateTime.UtcNow;
+    public TimeSpan Since => {|DIST105:DateTime.UtcNow - started|};
+}";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+class Uptime
+{
+    private long started;
+    public Uptime() { started = Stopwatch.GetTimestamp(); }
+    public void Reset() => started = Stopwatch.GetTimestamp();
+    public TimeSpan Since => Stopwatch.GetElapsedTime(started);
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
+        }
+
+        [Fact]
+        public Task Fix_difference_without_get_elapsed_time_uses_start_new()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class C
+{
+    TimeSpan M()
+    {
+        var start = DateTime.UtcNow;
+        return {|DIST105:DateTime.UtcNow - start|};
+    }
+}";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+class C
+{
+    TimeSpan M()
+    {
+        var start = Stopwatch.StartNew();
+        return start.Elapsed;
+    }
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key, references: TestReferences.NetStandard20);
+        }
+
+        [Fact]
+        public Task No_fix_when_start_has_another_use_or_the_minuend_is_not_now()
+        {
+            var source = @"using System;
+class C
+{
+    void M()
+    {
+        var start = DateTime.UtcNow;
+        Console.WriteLine(start);
+        var a = {|DIST105:DateTime.UtcNow - start|};
+        var from = DateTime.UtcNow;
+        var to = DateTime.UtcNow;
+        var b = {|DIST105:to - from|};
+    }
+}";
+            return VerifyFix.VerifyNoFixAsync(source);
+        }
+
+        [Fact]
+        public Task Fix_deadline_measures_the_wait_with_a_stopwatch()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+using System.Threading;
+class C
+{
+    void M()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ({|DIST105:DateTime.UtcNow < deadline|}) { Thread.Sleep(10); }
+    }
+
+    void N(TimeSpan timeout, int start)
+    {
+        DateTimeOffset until = DateTimeOffset.UtcNow + timeout;
+        do { Thread.Sleep(start); } while ({|DIST105:until > DateTimeOffset.UtcNow|});
+        var second = DateTime.UtcNow.AddMilliseconds(start * 2);
+        while ({|DIST105:DateTime.UtcNow <= second|}) { }
+    }
+}";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+using System.Threading;
+class C
+{
+    void M()
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < TimeSpan.FromSeconds(5)) { Thread.Sleep(10); }
+    }
+
+    void N(TimeSpan timeout, int start)
+    {
+        long start2 = Stopwatch.GetTimestamp();
+        do { Thread.Sleep(start); } while (timeout > Stopwatch.GetElapsedTime(start2));
+        long start3 = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start3) <= TimeSpan.FromMilliseconds(start * 2)) { }
+    }
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
+        }
+
+        [Fact]
+        public async Task No_deadline_fix_when_the_deadline_has_another_use_or_get_elapsed_time_is_missing()
+        {
+            var source = @"using System;
+class C
+{
+    void M()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ({|DIST105:DateTime.UtcNow < deadline|}) { }
+        Console.WriteLine(deadline);
+        var until = DateTime.UtcNow.AddMonths(1);
+        while ({|DIST105:DateTime.UtcNow < until|}) { }
+    }
+}";
+            await VerifyFix.VerifyNoFixAsync(source);
+            var plain = @"using System;
+class C
+{
+    void M()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ({|DIST105:DateTime.UtcNow < deadline|}) { }
+    }
+}";
+            await VerifyFix.VerifyNoFixAsync(plain, references: TestReferences.NetStandard20);
+        }
+
+        [Fact]
+        public Task Fix_tick_count_moves_to_tick_count_64()
+        {
+            var source = @"using System;
+class C
+{
+    private int startedAt = Environment.TickCount;
+    void Use(int ms) { }
+    void M()
+    {
+        int start = Environment.TickCount;
+        long elapsed = {|DIST105:(long)Environment.TickCount - start|};
+        var begin = Environment.TickCount;
+        int spent = checked({|DIST105:Environment.TickCount - begin|});
+        Use(spent);
+        var other = Environment.TickCount;
+        if (checked({|DIST105:Environment.TickCount - other|}) > 1000) { }
+        var t0 = Environment.TickCount;
+        int took = checked({|DIST105:Environment.TickCount - t0|});
+        if (took > 100) { }
+        long uptime = {|DIST105:(long)Environment.TickCount - (long)startedAt|};
+    }
+}";
+            var fixedSource = @"using System;
+class C
+{
+    private long startedAt = Environment.TickCount64;
+    void Use(int ms) { }
+    void M()
+    {
+        long start = Environment.TickCount64;
+        long elapsed = Environment.TickCount64 - start;
+        var begin = Environment.TickCount64;
+        int spent = (int)checked(Environment.TickCount64 - begin);
+        Use(spent);
+        var other = Environment.TickCount64;
+        if (checked(Environment.TickCount64 - other) > 1000) { }
+        var t0 = Environment.TickCount64;
+        long took = checked(Environment.TickCount64 - t0);
+        if (took > 100) { }
+        long uptime = Environment.TickCount64 - startedAt;
+    }
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
+        }
+
+        [Fact]
+        public async Task No_tick_count_fix_for_comparisons_or_without_tick_count_64()
+        {
+            var source = @"using System;
+class C
+{
+    void M()
+    {
+        var start = Environment.TickCount;
+        var late = {|DIST105:Environment.TickCount > start + 100|};
+        long begin = Environment.TickCount;
+        long spent = {|DIST105:Environment.TickCount - begin|};
+    }
+}";
+            await VerifyFix.VerifyNoFixAsync(source.Replace("long spent = {|DIST105:Environment.TickCount - begin|};", string.Empty).Replace("long begin = Environment.TickCount;", string.Empty));
+            await VerifyFix.VerifyNoFixAsync(source, references: TestReferences.NetStandard20);
+        }
+
+        [Theory]
+        [InlineData("using System; class C { void M() { var s = DateTime.UtcNow; var e = DateTime.UtcNow - ; } }")]
+        [InlineData("using System; class C { void M() { var d = DateTime.UtcNow.AddSeconds(; while (DateTime.UtcNow < d) { } } }")]
+        [InlineData("using System; class C { private DateTime f = ; TimeSpan P => DateTime.UtcNow - f; void M() { f = Unknown(); } }")]
+        [InlineData("using System; class C { void M() { var s = Environment.TickCount; long e = (long)Environment.TickCount - ; checked(Environment.TickCount - s } }")]
+        [InlineData("using System; partial class C { TimeSpan P => DateTime.UtcNow.Subtract(; } partial class C { private DateTime x = DateTime.UtcNow }")]
+        public async Task Half_typed_code_does_not_crash(string source)
+        {
+            var result = await AnalyzerRunner.RunAsync(new[] { new WallClockForElapsedTimeAnalyzer() }, source);
+            Assert.Empty(result.Exceptions);
+        }
+    }
+}
