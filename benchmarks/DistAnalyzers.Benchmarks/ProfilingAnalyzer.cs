@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DistAnalyzers.Benchmarks
+{
+    /// <summary>
+    /// <c>--profile</c>: wraps an analyzer so that each action it registers (per kind list) is timed and counted,
+    /// showing a rule's owner which callback costs. Actions registered inside symbol-start and operation-block-start
+    /// callbacks are timed with their start callback's entry only when they run inside it.
+    /// </summary>
+    public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
+    {
+        private readonly DiagnosticAnalyzer inner;
+
+        public ProfilingAnalyzer(DiagnosticAnalyzer inner)
+        {
+            this.inner = inner;
+        }
+
+        public DiagnosticAnalyzer Inner => inner;
+
+        /// <summary>
+        /// Whether the analyzer registers actions inside symbol-start, operation-block-start or code-block-start
+        /// callbacks: those nested actions are not wrapped, so <see cref="Stats"/> undercounts it.
+        /// </summary>
+        public bool HasNestedActions { get; private set; }
+
+        /// <summary>Action description -> (ticks, calls).</summary>
+        public ConcurrentDictionary<string, (long Ticks, long Calls)> Stats { get; } = new();
+
+        /// <summary>The slowest single calls: (ticks, action, the code it was called on).</summary>
+        public ConcurrentBag<(long Ticks, string Key, string Code)> Slowest { get; } = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
+
+        public override void Initialize(AnalysisContext context) => inner.Initialize(new Context(context, this));
+
+        internal Action<T> Time<T>(string key, Action<T> action) => arg =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            var gc = GC.GetTotalPauseDuration();
+            try
+            {
+                action(arg);
+            }
+            finally
+            {
+                // A garbage collection that happens to fall inside a callback is not the callback's cost.
+                var ticks = Stopwatch.GetTimestamp() - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency);
+                Stats.AddOrUpdate(key, (ticks, 1), (_, v) => (v.Ticks + ticks, v.Calls + 1));
+                if (ticks > Stopwatch.Frequency / 20000)
+                {
+                    var code = arg switch
+                    {
+                        OperationAnalysisContext o => o.Operation.Syntax.ToString(),
+                        SyntaxNodeAnalysisContext n => n.Node.ToString(),
+                        SymbolAnalysisContext y => y.Symbol.ToDisplayString(),
+                        _ => string.Empty,
+                    };
+                    Slowest.Add((ticks, key, code.Length > 100 ? code.Substring(0, 100) + "…" : code));
+                }
+            }
+        };
+
+        internal Action<T> Nested<T>(Action<T> action)
+        {
+            HasNestedActions = true;
+            return action;
+        }
+
+        private static string Kinds<T>(ImmutableArray<T> kinds) => string.Join(",", kinds.Select(k => k!.ToString()));
+
+        private sealed class Context : AnalysisContext
+        {
+            private readonly AnalysisContext c;
+            private readonly ProfilingAnalyzer p;
+
+            public Context(AnalysisContext c, ProfilingAnalyzer p)
+            {
+                this.c = c;
+                this.p = p;
+            }
+
+            public override void EnableConcurrentExecution() => c.EnableConcurrentExecution();
+
+            public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => c.ConfigureGeneratedCodeAnalysis(analysisMode);
+
+            public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
+                c.RegisterCompilationStartAction(p.Time<CompilationStartAnalysisContext>("compilation start", s => action(new StartContext(s, p))));
+
+            public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => c.RegisterCompilationAction(p.Time("compilation", action));
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => c.RegisterSemanticModelAction(p.Time("semantic model", action));
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => c.RegisterSymbolAction(p.Time("symbol " + Kinds(symbolKinds), action), symbolKinds);
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => c.RegisterCodeBlockStartAction(p.Nested(p.Time("code block start (start only)", action)));
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => c.RegisterCodeBlockAction(p.Time("code block", action));
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => c.RegisterSyntaxTreeAction(p.Time("syntax tree", action));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => c.RegisterSyntaxNodeAction(p.Time("syntax " + Kinds(syntaxKinds), action), syntaxKinds);
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("operation " + Kinds(operationKinds), action), operationKinds);
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Nested(p.Time("operation block start (start only)", action)));
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockAction(p.Time("operation block", action));
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Nested(p.Time("symbol start " + symbolKind + " (start only)", action)), symbolKind);
+        }
+
+        private sealed class StartContext : CompilationStartAnalysisContext
+        {
+            private readonly CompilationStartAnalysisContext c;
+            private readonly ProfilingAnalyzer p;
+
+            public StartContext(CompilationStartAnalysisContext c, ProfilingAnalyzer p)
+                : base(c.Compilation, c.Options, c.CancellationToken)
+            {
+                this.c = c;
+                this.p = p;
+            }
+
+            public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => c.RegisterCompilationEndAction(p.Time("compilation end", action));
+
+            public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => c.RegisterSemanticModelAction(p.Time("semantic model", action));
+
+            public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => c.RegisterSymbolAction(p.Time("symbol " + Kinds(symbolKinds), action), symbolKinds);
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => c.RegisterCodeBlockStartAction(p.Nested(p.Time("code block start (start only)", action)));
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => c.RegisterCodeBlockAction(p.Time("code block", action));
+
+            public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => c.RegisterSyntaxTreeAction(p.Time("syntax tree", action));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => c.RegisterSyntaxNodeAction(p.Time("syntax " + Kinds(syntaxKinds), action), syntaxKinds);
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("operation " + Kinds(operationKinds), action), operationKinds);
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Nested(p.Time("operation block start (start only)", action)));
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockAction(p.Time("operation block", action));
+
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Nested(p.Time("symbol start " + symbolKind + " (start only)", action)), symbolKind);
+
+            public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => c.RegisterAdditionalFileAction(p.Time("additional file", action));
+        }
+    }
+}
