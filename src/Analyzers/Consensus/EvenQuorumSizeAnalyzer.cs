@@ -87,6 +87,8 @@ namespace DistAnalyzers.Consensus
             private readonly INamedTypeSymbol?[] endpointTypes;
             private readonly OptionsCache<Settings> options;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> arraySizeNames =
+                new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
 
             public Analysis(INamedTypeSymbol?[] endpointTypes, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
             {
@@ -411,53 +413,54 @@ namespace DistAnalyzers.Consensus
                 type is IArrayTypeSymbol || (type is INamedTypeSymbol { IsGenericType: true } && type.SpecialType == SpecialType.None && type.AllInterfaces.Length > 0);
 
             /// <summary>Whether a const/readonly size is used as the length of an array with an initializer (changing it breaks the initializer).</summary>
-            private static bool SizesArrayWithInitializer(ISymbol target, ISymbol? containing, IOperation value)
+            private bool SizesArrayWithInitializer(ISymbol target, ISymbol? containing, IOperation value)
             {
-                if (target is not IFieldSymbol && target is not ILocalSymbol)
-                {
-                    return false;
-                }
-
-                IEnumerable<SyntaxNode> scopes;
                 if (target is IFieldSymbol field && field.ContainingType is { } type)
                 {
-                    var list = new List<SyntaxNode>();
-                    foreach (var r in type.DeclaringSyntaxReferences)
+                    // Scanned once per type: names used as lengths of initialized arrays anywhere in it.
+                    return arraySizeNames.GetOrAdd(type, t =>
                     {
-                        list.Add(r.GetSyntax());
-                    }
-
-                    scopes = list;
-                }
-                else
-                {
-                    scopes = new[] { LocalFlow.Root(value).Syntax };
-                }
-
-                foreach (var scope in scopes)
-                {
-                    foreach (var node in scope.DescendantNodes())
-                    {
-                        if (node is ArrayCreationExpressionSyntax { Initializer: not null } creation)
+                        var names = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (var r in t.DeclaringSyntaxReferences)
                         {
-                            foreach (var rank in creation.Type.RankSpecifiers)
+                            CollectArraySizeNames(r.GetSyntax(), names);
+                        }
+
+                        return names;
+                    }).Contains(target.Name);
+                }
+
+                if (target is ILocalSymbol)
+                {
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    CollectArraySizeNames(LocalFlow.Root(value).Syntax, names);
+                    return names.Contains(target.Name);
+                }
+
+                return false;
+            }
+
+            private static void CollectArraySizeNames(SyntaxNode scope, HashSet<string> names)
+            {
+                foreach (var node in scope.DescendantNodes())
+                {
+                    if (node is ArrayCreationExpressionSyntax { Initializer: not null } creation)
+                    {
+                        foreach (var rank in creation.Type.RankSpecifiers)
+                        {
+                            foreach (var size in rank.Sizes)
                             {
-                                foreach (var size in rank.Sizes)
+                                foreach (var id in size.DescendantNodesAndSelf())
                                 {
-                                    foreach (var id in size.DescendantNodesAndSelf())
+                                    if (id is IdentifierNameSyntax name)
                                     {
-                                        if (id is IdentifierNameSyntax name && name.Identifier.ValueText == target.Name)
-                                        {
-                                            return true;
-                                        }
+                                        names.Add(name.Identifier.ValueText);
                                     }
                                 }
                             }
                         }
                     }
                 }
-
-                return false;
             }
 
             /// <summary>Whether the type holding the size also holds an endpoint list (changing the size alone would disagree with it).</summary>
