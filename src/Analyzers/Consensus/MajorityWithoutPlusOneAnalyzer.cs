@@ -129,7 +129,7 @@ namespace DistAnalyzers.Consensus
         /// <summary>A read or write quorum stored in the type, kept until the type's end to pair R with W.</summary>
         private sealed class Candidate
         {
-            public Candidate(string name, bool isRead, IOperation value, ISymbol? nSymbol, long? nConstant, Half? half, OperationAnalysisContext context)
+            public Candidate(string name, bool isRead, IOperation value, ISymbol? nSymbol, long? nConstant, Half? half)
             {
                 Name = name;
                 IsRead = isRead;
@@ -137,7 +137,6 @@ namespace DistAnalyzers.Consensus
                 NSymbol = nSymbol;
                 NConstant = nConstant;
                 HalfForm = half;
-                Compilation = context.Compilation;
             }
 
             public string Name { get; }
@@ -152,7 +151,6 @@ namespace DistAnalyzers.Consensus
 
             public Half? HalfForm { get; }
 
-            public Compilation Compilation { get; }
         }
 
         private sealed class TypeAnalysis
@@ -214,7 +212,7 @@ namespace DistAnalyzers.Consensus
                 var isWrite = WriteWords.Matches(words, WordMatch.Carries) && QuorumWord.Matches(words, WordMatch.Carries);
                 if (isRead || isWrite)
                 {
-                    CollectReadWrite(context, name, isRead, value, settings);
+                    CollectReadWrite(name, isRead, value, settings);
                     return;
                 }
 
@@ -344,7 +342,7 @@ namespace DistAnalyzers.Consensus
             private bool InThisType(ISymbol? containing) =>
                 SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
 
-            private void CollectReadWrite(OperationAnalysisContext context, string name, bool isRead, IOperation value, Settings settings)
+            private void CollectReadWrite(string name, bool isRead, IOperation value, Settings settings)
             {
                 Half? half = MatchHalf(value, settings, out var h) ? h : (Half?)null;
                 ISymbol? nSymbol;
@@ -367,7 +365,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                candidates.Enqueue(new Candidate(name, isRead, value, nSymbol, nConstant, half, context));
+                candidates.Enqueue(new Candidate(name, isRead, value, nSymbol, nConstant, half));
             }
 
             private static bool SameN(Candidate a, Candidate b)

@@ -10,7 +10,6 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     public sealed class MessageTypes
     {
-        private readonly KnownSymbols symbols;
         private readonly INamedTypeSymbol? eventArgs;
         private readonly INamedTypeSymbol? protobufMessage;
         private readonly INamedTypeSymbol?[] typeAttributes;
@@ -18,7 +17,6 @@ namespace DistAnalyzers.Infrastructure
 
         public MessageTypes(KnownSymbols symbols)
         {
-            this.symbols = symbols;
             eventArgs = symbols.EventArgs;
             protobufMessage = symbols.ProtobufIMessage;
             typeAttributes = new[]
@@ -133,6 +131,5 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
-        internal KnownSymbols Symbols => symbols;
     }
 }
