@@ -11,7 +11,8 @@ namespace DistAnalyzers.Benchmarks
     /// <summary>
     /// <c>--profile</c>: wraps an analyzer so that each action it registers (per kind list) is timed and counted,
     /// showing a rule's owner which callback costs. Actions registered inside symbol-start and operation-block-start
-    /// callbacks are timed with their start callback's entry only when they run inside it.
+    /// callbacks are wrapped too (their contexts are re-created with the constructors Roslyn marks obsolete for
+    /// hosts; only code-block-start actions stay unwrapped).
     /// </summary>
     public sealed class ProfilingAnalyzer : DiagnosticAnalyzer
     {
@@ -109,11 +110,11 @@ namespace DistAnalyzers.Benchmarks
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("operation " + Kinds(operationKinds), action), operationKinds);
 
-            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Nested(p.Time("operation block start (start only)", action)));
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Time<OperationBlockStartAnalysisContext>("operation block start (start only)", b => action(new BlockStartContext(b, p))));
 
             public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockAction(p.Time("operation block", action));
 
-            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Nested(p.Time("symbol start " + symbolKind + " (start only)", action)), symbolKind);
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Time<SymbolStartAnalysisContext>("symbol start " + symbolKind + " (start only)", y => action(new SymbolStartContext(y, p))), symbolKind);
         }
 
         private sealed class StartContext : CompilationStartAnalysisContext
@@ -144,13 +145,56 @@ namespace DistAnalyzers.Benchmarks
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("operation " + Kinds(operationKinds), action), operationKinds);
 
-            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Nested(p.Time("operation block start (start only)", action)));
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Time<OperationBlockStartAnalysisContext>("operation block start (start only)", b => action(new BlockStartContext(b, p))));
 
             public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockAction(p.Time("operation block", action));
 
-            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Nested(p.Time("symbol start " + symbolKind + " (start only)", action)), symbolKind);
+            public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => c.RegisterSymbolStartAction(p.Time<SymbolStartAnalysisContext>("symbol start " + symbolKind + " (start only)", y => action(new SymbolStartContext(y, p))), symbolKind);
 
             public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => c.RegisterAdditionalFileAction(p.Time("additional file", action));
+        }
+            private sealed class SymbolStartContext : SymbolStartAnalysisContext
+        {
+            private readonly SymbolStartAnalysisContext c;
+            private readonly ProfilingAnalyzer p;
+
+            public SymbolStartContext(SymbolStartAnalysisContext c, ProfilingAnalyzer p)
+                : base(c.Symbol, c.Compilation, c.Options, c.CancellationToken)
+            {
+                this.c = c;
+                this.p = p;
+            }
+
+            public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => c.RegisterCodeBlockAction(p.Time("nested code block", action));
+
+            public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => c.RegisterCodeBlockStartAction(p.Nested(p.Time("nested code block start (start only)", action)));
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("nested operation " + Kinds(operationKinds), action), operationKinds);
+
+            public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockAction(p.Time("nested operation block", action));
+
+            public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => c.RegisterOperationBlockStartAction(p.Time<OperationBlockStartAnalysisContext>("nested operation block start (start only)", b => action(new BlockStartContext(b, p))));
+
+            public override void RegisterSymbolEndAction(Action<SymbolAnalysisContext> action) => c.RegisterSymbolEndAction(p.Time("nested symbol end", action));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => c.RegisterSyntaxNodeAction(p.Time("nested syntax " + Kinds(syntaxKinds), action), syntaxKinds);
+        }
+
+        private sealed class BlockStartContext : OperationBlockStartAnalysisContext
+        {
+            private readonly OperationBlockStartAnalysisContext c;
+            private readonly ProfilingAnalyzer p;
+
+            public BlockStartContext(OperationBlockStartAnalysisContext c, ProfilingAnalyzer p)
+                : base(c.OperationBlocks, c.OwningSymbol, c.Compilation, c.Options, c.CancellationToken)
+            {
+                this.c = c;
+                this.p = p;
+            }
+
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => c.RegisterOperationAction(p.Time("nested operation " + Kinds(operationKinds), action), operationKinds);
+
+            public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) => c.RegisterOperationBlockEndAction(p.Time("nested operation block end", action));
         }
     }
 }

@@ -68,6 +68,11 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
+            if (!testDoubleWords.MayMatch(type.Name))
+            {
+                return false;
+            }
+
             var words = Words.Split(type.Name);
             return testDoubleWords.Matches(words, WordMatch.StartsWith) || testDoubleWords.Matches(words, WordMatch.EndsWith);
         }

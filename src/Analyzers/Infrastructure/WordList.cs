@@ -30,12 +30,71 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     public sealed class WordPattern
     {
+        private readonly string[] stems;
+
         private WordPattern(string text, string[] words, WordPattern? second, bool prefix)
         {
             Text = text;
             WordsOfPattern = words;
             Second = second;
             IsPrefix = prefix;
+            var stems = new List<string>(words.Length + (second?.stems.Length ?? 0));
+            foreach (var word in words)
+            {
+                var stem = Stem(word);
+                if (stem.Length > 0)
+                {
+                    stems.Add(stem);
+                }
+            }
+
+            if (second is not null)
+            {
+                stems.AddRange(second.stems);
+            }
+
+            this.stems = stems.ToArray();
+        }
+
+        /// <summary>
+        /// A cheap necessary condition, tested on the raw text before any split: every word of the pattern must
+        /// occur in a matching name, in some number (RULES.md plural/singular variants), so the part that all of
+        /// its variants share must be a substring of the name.
+        /// </summary>
+        public bool MayMatch(string text)
+        {
+            foreach (var stem in stems)
+            {
+                if (text.IndexOf(stem, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The part of <paramref name="word"/> that every form <see cref="Words.WordIs"/> accepts contains.</summary>
+        internal static string Stem(string word)
+        {
+            // WordIs accepts: word; word+s; word+es; word[..^1]+ies (word ends in y); word[..^1] (word ends in s);
+            // word[..^2] (ends in es); word[..^3]+y (ends in ies).
+            if (word.EndsWith("ies", StringComparison.OrdinalIgnoreCase))
+            {
+                return word.Substring(0, word.Length - 3);
+            }
+
+            if (word.EndsWith("es", StringComparison.OrdinalIgnoreCase))
+            {
+                return word.Substring(0, word.Length - 2);
+            }
+
+            if (word.EndsWith("s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("y", StringComparison.OrdinalIgnoreCase))
+            {
+                return word.Substring(0, word.Length - 1);
+            }
+
+            return word;
         }
 
         public string Text { get; }
@@ -84,6 +143,11 @@ namespace DistAnalyzers.Infrastructure
         /// number written (no plural/singular variants); other words still match either number.</param>
         public bool Matches(in Words name, WordMatch match, bool exactNumber = false)
         {
+            if (!MayMatch(name.Text))
+            {
+                return false;
+            }
+
             if (IsPrefix)
             {
                 match = WordMatch.StartsWith;
@@ -225,7 +289,24 @@ namespace DistAnalyzers.Infrastructure
         public bool Matches(in Words name, WordMatch match, bool exactNumber = false) => Match(name, match, exactNumber) is not null;
 
         public bool Matches(string? name, WordMatch match, bool exactNumber = false) =>
-            !string.IsNullOrEmpty(name) && Matches(Words.Split(name), match, exactNumber);
+            !string.IsNullOrEmpty(name) && MayMatch(name!) && Matches(Words.Split(name), match, exactNumber);
+
+        /// <summary>
+        /// Whether some entry could match <paramref name="name"/> (<see cref="WordPattern.MayMatch"/>): false means
+        /// no entry matches in any way, without splitting the name.
+        /// </summary>
+        public bool MayMatch(string name)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.MayMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool CarriedBy(string? name) => Matches(name, WordMatch.Carries);
 

@@ -11,32 +11,44 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     public readonly struct Words
     {
-        private readonly int[]? starts;
-        private readonly int[]? lengths;
+        // Analyzers split names on every callback, so a split allocates nothing for up to eight words of a name
+        // shorter than 65,536 characters: each word is packed as (start << 16 | length) into 32 bits of four
+        // ulongs. Longer names keep (start, length) pairs in an array.
+        private const int Inline = 8;
+        private readonly ulong packed0;
+        private readonly ulong packed1;
+        private readonly ulong packed2;
+        private readonly ulong packed3;
+        private readonly int[]? spill;
+        private readonly int count;
+        private readonly string? text;
 
-        private Words(string text, int[] starts, int[] lengths)
+        private Words(string text, int count, ulong packed0, ulong packed1, ulong packed2, ulong packed3, int[]? spill)
         {
-            Text = text;
-            this.starts = starts;
-            this.lengths = lengths;
+            this.text = text;
+            this.count = count;
+            this.packed0 = packed0;
+            this.packed1 = packed1;
+            this.packed2 = packed2;
+            this.packed3 = packed3;
+            this.spill = spill;
         }
 
-        public string Text { get; }
+        public string Text => text ?? string.Empty;
 
-        public int Count => starts?.Length ?? 0;
+        public int Count => count;
 
-        public string this[int index] => Text.Substring(starts![index], lengths![index]);
+        public string this[int index] => Text.Substring(StartOf(index), LengthOf(index));
 
         public static Words Split(string? identifier)
         {
             if (string.IsNullOrEmpty(identifier))
             {
-                return new Words(string.Empty, Array.Empty<int>(), Array.Empty<int>());
+                return default;
             }
 
             var text = identifier!;
-            var starts = new List<int>(4);
-            var lengths = new List<int>(4);
+            var builder = new Builder(text.Length > ushort.MaxValue);
             var start = -1;
             for (var i = 0; i < text.Length; i++)
             {
@@ -45,8 +57,7 @@ namespace DistAnalyzers.Infrastructure
                 {
                     if (start >= 0)
                     {
-                        starts.Add(start);
-                        lengths.Add(i - start);
+                        builder.Add(start, i - start);
                         start = -1;
                     }
 
@@ -66,27 +77,106 @@ namespace DistAnalyzers.Infrastructure
                     (char.IsUpper(c) && char.IsUpper(prev) && i + 1 < text.Length && char.IsLower(text[i + 1]));
                 if (boundary)
                 {
-                    starts.Add(start);
-                    lengths.Add(i - start);
+                    builder.Add(start, i - start);
                     start = i;
                 }
             }
 
             if (start >= 0)
             {
-                starts.Add(start);
-                lengths.Add(text.Length - start);
+                builder.Add(start, text.Length - start);
             }
 
-            return new Words(text, starts.ToArray(), lengths.ToArray());
+            return new Words(text, builder.Count, builder.P0, builder.P1, builder.P2, builder.P3, builder.Spill?.ToArray());
+        }
+
+        private int StartOf(int index) => spill is { } s ? s[2 * index] : (int)(Packed(index) >> 16);
+
+        private int LengthOf(int index) => spill is { } s ? s[(2 * index) + 1] : (int)(Packed(index) & 0xFFFF);
+
+        private uint Packed(int index)
+        {
+            if ((uint)index >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            var pair = (index >> 1) switch
+            {
+                0 => packed0,
+                1 => packed1,
+                2 => packed2,
+                _ => packed3,
+            };
+            return (index & 1) == 0 ? (uint)pair : (uint)(pair >> 32);
+        }
+
+        /// <summary>Collects word spans inline; switches to a list past <see cref="Inline"/> words or for long text.</summary>
+        private struct Builder
+        {
+            public ulong P0;
+            public ulong P1;
+            public ulong P2;
+            public ulong P3;
+            public List<int>? Spill;
+            public int Count;
+
+            public Builder(bool spill)
+            {
+                P0 = P1 = P2 = P3 = 0;
+                Count = 0;
+                Spill = spill ? new List<int>(8) : null;
+            }
+
+            public void Add(int start, int length)
+            {
+                if (Spill is null && Count == Inline)
+                {
+                    Spill = new List<int>(2 * (Inline + 4));
+                    for (var i = 0; i < Inline; i++)
+                    {
+                        var pair = (i >> 1) switch { 0 => P0, 1 => P1, 2 => P2, _ => P3 };
+                        var word = (i & 1) == 0 ? (uint)pair : (uint)(pair >> 32);
+                        Spill.Add((int)(word >> 16));
+                        Spill.Add((int)(word & 0xFFFF));
+                    }
+                }
+
+                if (Spill is not null)
+                {
+                    Spill.Add(start);
+                    Spill.Add(length);
+                    Count++;
+                    return;
+                }
+
+                var value = ((ulong)(uint)((start << 16) | length)) << ((Count & 1) * 32);
+                switch (Count >> 1)
+                {
+                    case 0:
+                        P0 |= value;
+                        break;
+                    case 1:
+                        P1 |= value;
+                        break;
+                    case 2:
+                        P2 |= value;
+                        break;
+                    default:
+                        P3 |= value;
+                        break;
+                }
+
+                Count++;
+            }
         }
 
         /// <summary>Whether word <paramref name="index"/> is <paramref name="word"/> (case-insensitive),
         /// or, when <paramref name="plural"/> is set, its plural or singular.</summary>
         public bool WordIs(int index, string word, bool plural)
         {
-            var s = starts![index];
-            var n = lengths![index];
+            var s = StartOf(index);
+            var n = LengthOf(index);
             if (n == word.Length && string.Compare(Text, s, word, 0, n, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return true;

@@ -21,6 +21,9 @@ namespace DistAnalyzers.Tests.Infrastructure
         [InlineData("getHTTPResponseAsync", "get|HTTP|Response|Async")]
         [InlineData("x", "x")]
         [InlineData("", "")]
+        [InlineData("OneTwoThreeFourFiveSixSevenEight", "One|Two|Three|Four|Five|Six|Seven|Eight")]
+        [InlineData("OneTwoThreeFourFiveSixSevenEightNineTen", "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten")]
+        [InlineData("a_b_c_d_e_f_g_h_i_j_k_l", "a|b|c|d|e|f|g|h|i|j|k|l")]
         public void Splits_identifiers_into_words(string identifier, string expected) =>
             Assert.Equal(expected, Words.Split(identifier).ToString());
 
@@ -82,5 +85,63 @@ namespace DistAnalyzers.Tests.Infrastructure
         [Fact]
         public void Parsed_lists_are_cached_by_text() =>
             Assert.Same(WordList.Parse("Raft, Paxos"), WordList.Parse("Raft, Paxos"));
+    
+        [Fact]
+        public void Splits_very_long_names_beyond_the_inline_limit()
+        {
+            // Words are packed inline up to 65,535 characters; a longer name must still split right.
+            var name = new string('a', 70_000) + "Timeout";
+            var words = Words.Split(name);
+            Assert.Equal(2, words.Count);
+            Assert.Equal("Timeout", words[1]);
+            Assert.True(WordList.Parse("Timeout").EndOf(name));
+        }
+
+        /// <summary>
+        /// The substring prefilter (<see cref="WordList.MayMatch"/>) is only ever allowed to say "maybe": over
+        /// every pattern/name pair below, whenever a full word match succeeds, the prefilter must have let it through,
+        /// for every match kind and both number modes.
+        /// </summary>
+        [Fact]
+        public void Prefilter_never_rejects_a_name_that_matches()
+        {
+            var patterns = new[]
+            {
+                "Replica", "Replicas", "Entry", "Entries", "Box", "Boxes", "Policy", "Ms", "Sec", "Ttl", "S", "Es",
+                "Ies", "Y", "ClusterSize", "Cluster+Count", "Acceptable+Heartbeat+Pause", "Propos*", "Heartbeat", "Vote",
+            };
+            var names = new[]
+            {
+                "replica", "REPLICAS", "allReplicas", "entry", "ENTRIES", "box", "boxes", "policies", "policy", "timeoutMs",
+                "msec", "secs", "ttls", "TTL", "s", "es", "ies", "y", "ys", "ies_count", "clusterSizes", "ClusterSize",
+                "countCluster", "clusterNodeCount", "acceptableHeartbeatPause", "proposalNumber", "heartbeats",
+                "votes", "voteGranted", "x", "ValueTuple", "LWWRegister", "phase1Ok", "Idempotency-Key",
+            };
+            var checkedPairs = 0;
+            foreach (var pattern in patterns)
+            {
+                var list = WordList.Parse(pattern);
+                foreach (var name in names)
+                {
+                    foreach (WordMatch match in System.Enum.GetValues(typeof(WordMatch)))
+                    {
+                        foreach (var exact in new[] { false, true })
+                        {
+                            if (list.Entries[0].Matches(Words.Split(name), match, exact) || list.Matches(name, match, exact))
+                            {
+                                Assert.True(list.MayMatch(name), $"prefilter rejected '{name}' for '{pattern}' ({match})");
+                                checkedPairs++;
+                            }
+                        }
+                    }
+                }
+            }
+
+            // The table must exercise real matches, including plural and singular variants.
+            Assert.True(checkedPairs > 60, $"only {checkedPairs} matching pairs");
+            Assert.True(WordList.Parse("Entry").CarriedBy("allEntries"));
+            Assert.True(WordList.Parse("Entries").CarriedBy("entry"));
+            Assert.False(WordList.Parse("Entry").MayMatch("Leader"));
+        }
     }
 }
