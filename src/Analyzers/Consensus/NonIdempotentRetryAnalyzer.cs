@@ -551,7 +551,9 @@ namespace DistAnalyzers.Consensus
 
         private static bool IsCommand(IMethodSymbol method, Settings settings)
         {
-            if (IsFrameworkNamespace(method.ContainingType?.ContainingNamespace))
+            // Runs on every Task-returning call: the name test (a substring prefilter of the configured list, which
+            // the name without "Async" must pass too) comes before the namespace walk and the substring.
+            if (!settings.CommandMethods.MayMatch(method.Name) || IsFrameworkNamespace(method.ContainingType?.ContainingNamespace))
             {
                 return false;
             }

@@ -255,7 +255,8 @@ namespace DistAnalyzers.Consensus
 
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = cache.Get(tree);
-            if (!IsHandler(method, settings, out var requestParameters)
+            if (!MayBeHandler(method, settings)
+                || !IsHandler(method, settings, out var requestParameters)
                 || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords)
                 || IsTestMethod(method, testAttributes)
                 || !TermInSight(method, requestParameters))
@@ -356,6 +357,29 @@ namespace DistAnalyzers.Consensus
         /// not named with a <c>non_handler_words</c> or <c>non_request_words</c> word, and taking no by-value
         /// parameter whose type is named with a <c>non_request_words</c> word (a reply handler).
         /// </summary>
+        /// <summary>
+        /// A necessary condition of <see cref="IsHandler"/>, without splitting or allocating (runs on every method
+        /// body): a handler takes a request (its type name carries a <c>vote_request_type_words</c> word) or is
+        /// named with a <c>vote_handler_words</c> word.
+        /// </summary>
+        private static bool MayBeHandler(IMethodSymbol method, Settings settings)
+        {
+            if (settings.VoteHandlerWords.MayMatch(method.Name))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type?.Name is { Length: > 0 } typeName && settings.VoteRequestTypeWords.MayMatch(typeName))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         internal static bool IsHandler(IMethodSymbol method, Settings settings, out List<IParameterSymbol> requestParameters)
         {
             requestParameters = new List<IParameterSymbol>();
