@@ -25,7 +25,7 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>The type with this metadata name, or null.</summary>
         public INamedTypeSymbol? Get(string metadataName) =>
-            types.GetOrAdd(metadataName, n => Compilation.GetTypeByMetadataName(n));
+            types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName(metadataName));
 
         public INamedTypeSymbol? Int32 => Compilation.GetSpecialType(SpecialType.System_Int32);
 
