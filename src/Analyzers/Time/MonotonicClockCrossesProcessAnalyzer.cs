@@ -42,13 +42,37 @@ namespace DistAnalyzers.Time
             var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
                 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Double or SpecialType.System_Decimal
                 or SpecialType.System_Object or SpecialType.System_DateTime
-                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter);
+                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter, MayTraceToReading);
             var dateTime = symbols.DateTime;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MonotonicClockCrossesProcess, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
             var analysis = new Analysis(readings, boundary, dateTime, options);
             context.RegisterOperationAction(analysis.AnalyzeStore, ProcessBoundary.StoreKinds);
             context.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
+        }
+
+        /// <summary>
+        /// A necessary condition for <paramref name="value"/> to trace (<see cref="LocalFlow.Traces(IOperation?, System.Func{IOperation, bool})"/>)
+        /// to a monotonic reading, a <c>new DateTime(reading)</c> or a raw tick duration: after conversions it is a
+        /// <c>GetTimestamp()</c> call, a <c>TickCount</c>/<c>Elapsed*</c> property, an object creation, a sum or
+        /// difference, or a local. Every value DIST101 reports (stored, written or compared) passes it.
+        /// </summary>
+        private static bool MayTraceToReading(IOperation value)
+        {
+            switch (LocalFlow.Unwrap(value))
+            {
+                case ILocalReferenceOperation:
+                case IObjectCreationOperation:
+                    return true;
+                case IInvocationOperation invocation:
+                    return invocation.TargetMethod.Name == "GetTimestamp";
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name is "TickCount" or "TickCount64" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks";
+                case IBinaryOperation binary:
+                    return binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract;
+                default:
+                    return false;
+            }
         }
 
         private sealed class Settings
@@ -84,14 +108,21 @@ namespace DistAnalyzers.Time
 
             public void AnalyzeStore(OperationAnalysisContext context)
             {
-                var settings = options.Get(context.Operation.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                // Shape, value type and value form first (see MayTraceToReading): most operations leave here.
+                var operation = context.Operation;
+                if (!boundary.MayStore(operation))
                 {
                     return;
                 }
 
+                var settings = options.Get(operation.Syntax.SyntaxTree);
                 var stores = new List<BoundaryStore>(2);
-                boundary.StoresOf(context.Operation, settings.MessageWords, settings.TestDoubleWords, settings.RttWords, stores);
+                boundary.StoresOf(operation, settings.MessageWords, settings.TestDoubleWords, settings.RttWords, stores);
+                if (stores.Count == 0 || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                {
+                    return;
+                }
+
                 foreach (var store in stores)
                 {
                     AnalyzeStoredValue(context, store, settings);
@@ -258,6 +289,13 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
+                // ComparedMember needs a member on one side and, on the other, a value that traces to a reading.
+                if (!(MemberOperand(binary.RightOperand) is not null && MayTraceToReading(binary.LeftOperand))
+                    && !(MemberOperand(binary.LeftOperand) is not null && MayTraceToReading(binary.RightOperand)))
+                {
+                    return;
+                }
+
                 var settings = options.Get(binary.Syntax.SyntaxTree);
                 if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
                 {
@@ -280,13 +318,16 @@ namespace DistAnalyzers.Time
                     return null;
                 }
 
-                // Cheapest test first: a member reference on one side, then a reading on the other, then the message type.
-                if (MemberOperand(binary.RightOperand) is { } right && LocalFlow.Traces(binary.LeftOperand, readings.IsReading) && IsMessageMember(right, settings))
+                // Cheapest test first: a member reference on one side, then the message type, then a reading on the
+                // other side (tracing through a local indexes the whole member).
+                if (MemberOperand(binary.RightOperand) is { } right && MayTraceToReading(binary.LeftOperand) && IsMessageMember(right, settings)
+                    && LocalFlow.Traces(binary.LeftOperand, readings.IsReading))
                 {
                     return right;
                 }
 
-                if (MemberOperand(binary.LeftOperand) is { } left && LocalFlow.Traces(binary.RightOperand, readings.IsReading) && IsMessageMember(left, settings))
+                if (MemberOperand(binary.LeftOperand) is { } left && MayTraceToReading(binary.RightOperand) && IsMessageMember(left, settings)
+                    && LocalFlow.Traces(binary.RightOperand, readings.IsReading))
                 {
                     return left;
                 }

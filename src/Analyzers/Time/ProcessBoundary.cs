@@ -50,12 +50,21 @@ namespace DistAnalyzers.Time
         private readonly INamedTypeSymbol? jsonContent;
         private readonly INamedTypeSymbol? jsonSerializer;
         private readonly Func<ITypeSymbol, bool> valueTypes;
+        private readonly Func<IOperation, bool>? valueShapes;
+        private readonly ProcessBoundary unfiltered;
 
         /// <param name="symbols">The compilation's symbols.</param>
         /// <param name="valueTypes">The types of value the rule can flag: other stores are skipped before any message-type check.</param>
-        public ProcessBoundary(KnownSymbols symbols, Func<ITypeSymbol, bool> valueTypes)
+        /// <param name="valueShapes">
+        /// Optional: a cheap necessary condition on a stored value (the operation as stored, conversions included) for
+        /// the rule to flag it. <see cref="StoresOf"/> and <see cref="MayStore"/> skip other values before any
+        /// message-type check; <see cref="IsStoredValue"/> ignores it (it asks about any value).
+        /// </param>
+        public ProcessBoundary(KnownSymbols symbols, Func<ITypeSymbol, bool> valueTypes, Func<IOperation, bool>? valueShapes = null)
         {
             this.valueTypes = valueTypes;
+            this.valueShapes = valueShapes;
+            unfiltered = valueShapes is null ? this : new ProcessBoundary(symbols, valueTypes);
             messageTypes = new MessageTypes(symbols);
             binaryWriter = symbols.Get("System.IO.BinaryWriter");
             bitConverter = symbols.Get("System.BitConverter");
@@ -65,6 +74,34 @@ namespace DistAnalyzers.Time
         }
 
         public MessageTypes MessageTypes => messageTypes;
+
+        /// <summary>
+        /// A cheap necessary condition for <see cref="StoresOf"/> to find a store in <paramref name="operation"/>: the
+        /// operation's shape, the stored value's type (and shape, when the rule gave one) and, for calls, the method
+        /// name. Touches no attribute, base type or option.
+        /// </summary>
+        public bool MayStore(IOperation operation)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    return assignment.Target is IPropertyReferenceOperation { Arguments.IsEmpty: true } or IFieldReferenceOperation
+                        && Wanted(assignment.Value);
+                case IFieldInitializerOperation fieldInitializer:
+                    return Wanted(fieldInitializer.Value);
+                case IPropertyInitializerOperation propertyInitializer:
+                    return Wanted(propertyInitializer.Value);
+                case IObjectCreationOperation creation:
+                    return AnyWantedArgument(creation);
+                case IInvocationOperation invocation:
+                    // The names WriteStores looks at: Write (BinaryWriter), GetBytes, Write* (BinaryPrimitives), Create, Serialize*.
+                    var name = invocation.TargetMethod.Name;
+                    return !invocation.Arguments.IsEmpty
+                        && (name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Serialize", StringComparison.Ordinal) || name == "GetBytes" || name == "Create");
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// The stores made by <paramref name="operation"/> (one of <see cref="StoreKinds"/>). Members carrying an
@@ -108,7 +145,10 @@ namespace DistAnalyzers.Time
         /// Whether <paramref name="value"/> (a local reference, say) is, possibly through conversions, the value of
         /// a store.
         /// </summary>
-        public bool IsStoredValue(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords)
+        public bool IsStoredValue(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords) =>
+            unfiltered.IsStoredValueCore(value, messageWords, testDoubleWords, excludedMemberWords);
+
+        private bool IsStoredValueCore(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords)
         {
             var stores = new List<BoundaryStore>(2);
             var current = ClimbConversions(value);
@@ -172,7 +212,8 @@ namespace DistAnalyzers.Time
         }
 
         private bool Wanted(IOperation? value) => value?.Type is { } type && valueTypes(
-            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type);
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type)
+            && (valueShapes is null || valueShapes(value));
 
         private void AssignmentStore(ISimpleAssignmentOperation assignment, WordList messageWords, WordList testDoubleWords, WordList excluded, List<BoundaryStore> into)
         {
