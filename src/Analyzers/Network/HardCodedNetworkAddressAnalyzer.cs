@@ -43,9 +43,10 @@ namespace DistAnalyzers.Network
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, Sinks sinks, OptionsCache<Settings> cache)
         {
+            // The syntax kind first: ConstantValue boxes the value of every numeric literal.
             var literal = (ILiteralOperation)context.Operation;
-            if (literal.ConstantValue is not { HasValue: true, Value: string text }
-                || !literal.Syntax.IsKind(SyntaxKind.StringLiteralExpression)
+            if (!literal.Syntax.IsKind(SyntaxKind.StringLiteralExpression)
+                || literal.ConstantValue is not { HasValue: true, Value: string text }
                 || !IPLiteral.TryGetHost(text, out var host, out var bytes)
                 || IPLiteral.IsExempt(bytes))
             {

@@ -42,7 +42,8 @@ namespace DistAnalyzers.Time
             var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
                 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Double or SpecialType.System_Decimal
                 or SpecialType.System_Object or SpecialType.System_DateTime
-                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter, MayTraceToReading);
+                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter,
+                MayTraceToReading);
             var dateTime = symbols.DateTime;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MonotonicClockCrossesProcess, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
@@ -59,17 +60,18 @@ namespace DistAnalyzers.Time
         /// </summary>
         private static bool MayTraceToReading(IOperation value)
         {
-            switch (LocalFlow.Unwrap(value))
+            var op = LocalFlow.Unwrap(value);
+            switch (op.Kind)
             {
-                case ILocalReferenceOperation:
-                case IObjectCreationOperation:
+                case OperationKind.LocalReference:
+                case OperationKind.ObjectCreation:
                     return true;
-                case IInvocationOperation invocation:
-                    return invocation.TargetMethod.Name == "GetTimestamp";
-                case IPropertyReferenceOperation property:
-                    return property.Property.Name is "TickCount" or "TickCount64" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks";
-                case IBinaryOperation binary:
-                    return binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract;
+                case OperationKind.Invocation:
+                    return ((IInvocationOperation)op).TargetMethod.Name == "GetTimestamp";
+                case OperationKind.PropertyReference:
+                    return ((IPropertyReferenceOperation)op).Property.Name is "TickCount" or "TickCount64" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks";
+                case OperationKind.Binary:
+                    return ((IBinaryOperation)op).OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract;
                 default:
                     return false;
             }
@@ -289,7 +291,7 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                // ComparedMember needs a member on one side and, on the other, a value that traces to a reading.
+                // ComparedMember needs a member on one side and, on the other, a value that may trace to a reading.
                 if (!(MemberOperand(binary.RightOperand) is not null && MayTraceToReading(binary.LeftOperand))
                     && !(MemberOperand(binary.LeftOperand) is not null && MayTraceToReading(binary.RightOperand)))
                 {
@@ -297,12 +299,7 @@ namespace DistAnalyzers.Time
                 }
 
                 var settings = options.Get(binary.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
-                {
-                    return;
-                }
-
-                if (ComparedMember(binary, settings) is { } member)
+                if (ComparedMember(binary, settings) is { } member && !Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.DIST101_MonotonicClockCrossesProcess, binary.Syntax.GetLocation(), string.Format(ComparedMessage, binary.Syntax, member.Syntax)));
@@ -338,7 +335,10 @@ namespace DistAnalyzers.Time
             private static IOperation? MemberOperand(IOperation operand)
             {
                 var unwrapped = LocalFlow.Unwrap(operand);
-                return unwrapped is IPropertyReferenceOperation { Arguments.IsEmpty: true } or IFieldReferenceOperation ? unwrapped : null;
+                return unwrapped.Kind == OperationKind.FieldReference
+                    || (unwrapped.Kind == OperationKind.PropertyReference && ((IPropertyReferenceOperation)unwrapped).Arguments.IsEmpty)
+                    ? unwrapped
+                    : null;
             }
 
             private bool IsMessageMember(IOperation member, Settings settings)
@@ -349,12 +349,14 @@ namespace DistAnalyzers.Time
                     IFieldReferenceOperation f => (f.Field, f.Instance),
                     _ => (null, null),
                 };
-                if (symbol is null || settings.RttWords.CarriedBy(symbol.Name))
+                // Only classes and structs are message types (MessageTypes.IsMessageStore): test that before the words.
+                var type = symbol is null ? null : instance?.Type ?? symbol.ContainingType;
+                if (symbol is null || type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || settings.RttWords.CarriedBy(symbol.Name))
                 {
                     return false;
                 }
 
-                return boundary.MessageTypes.IsMessageStore(instance?.Type ?? symbol.ContainingType, symbol, settings.MessageWords, settings.TestDoubleWords);
+                return boundary.MessageTypes.IsMessageStore(type, symbol, settings.MessageWords, settings.TestDoubleWords);
             }
 
             private static void Report(OperationAnalysisContext context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)

@@ -82,22 +82,42 @@ namespace DistAnalyzers.Time
         /// </summary>
         public bool MayStore(IOperation operation)
         {
-            switch (operation)
+            // Switch on Kind (one virtual call) rather than on interfaces (a type test per case).
+            switch (operation.Kind)
             {
-                case ISimpleAssignmentOperation assignment:
-                    return assignment.Target is IPropertyReferenceOperation { Arguments.IsEmpty: true } or IFieldReferenceOperation
+                case OperationKind.SimpleAssignment:
+                    var assignment = (ISimpleAssignmentOperation)operation;
+                    var target = assignment.Target;
+                    return (target.Kind == OperationKind.FieldReference
+                            || (target.Kind == OperationKind.PropertyReference && ((IPropertyReferenceOperation)target).Arguments.IsEmpty))
                         && Wanted(assignment.Value);
-                case IFieldInitializerOperation fieldInitializer:
-                    return Wanted(fieldInitializer.Value);
-                case IPropertyInitializerOperation propertyInitializer:
-                    return Wanted(propertyInitializer.Value);
-                case IObjectCreationOperation creation:
-                    return AnyWantedArgument(creation);
-                case IInvocationOperation invocation:
-                    // The names WriteStores looks at: Write (BinaryWriter), GetBytes, Write* (BinaryPrimitives), Create, Serialize*.
-                    var name = invocation.TargetMethod.Name;
-                    return !invocation.Arguments.IsEmpty
-                        && (name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Serialize", StringComparison.Ordinal) || name == "GetBytes" || name == "Create");
+                case OperationKind.FieldInitializer:
+                    return Wanted(((IFieldInitializerOperation)operation).Value);
+                case OperationKind.PropertyInitializer:
+                    return Wanted(((IPropertyInitializerOperation)operation).Value);
+                case OperationKind.ObjectCreation:
+                    return AnyWantedArgument((IObjectCreationOperation)operation);
+                case OperationKind.Invocation:
+                    // The calls WriteStores looks at: Write (BinaryWriter and derived types), BitConverter.GetBytes,
+                    // BinaryPrimitives.Write*, JsonContent.Create, JsonSerializer.Serialize* (names compared before symbols).
+                    var invocation = (IInvocationOperation)operation;
+                    if (invocation.Arguments.IsEmpty)
+                    {
+                        return false;
+                    }
+
+                    var method = invocation.TargetMethod;
+                    var name = method.Name;
+                    if (name == "Write")
+                    {
+                        return true;
+                    }
+
+                    var typeName = method.ContainingType?.Name;
+                    return (name == "GetBytes" && typeName == "BitConverter")
+                        || (name == "Create" && typeName == "JsonContent")
+                        || (typeName == "BinaryPrimitives" && name.StartsWith("Write", StringComparison.Ordinal))
+                        || (typeName == "JsonSerializer" && name.StartsWith("Serialize", StringComparison.Ordinal));
                 default:
                     return false;
             }
@@ -211,9 +231,8 @@ namespace DistAnalyzers.Time
             return current;
         }
 
-        private bool Wanted(IOperation? value) => value?.Type is { } type && valueTypes(
-            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type)
-            && (valueShapes is null || valueShapes(value));
+        private bool Wanted(IOperation? value) => value is not null && (valueShapes is null || valueShapes(value)) && value.Type is { } type && valueTypes(
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type);
 
         private void AssignmentStore(ISimpleAssignmentOperation assignment, WordList messageWords, WordList testDoubleWords, WordList excluded, List<BoundaryStore> into)
         {
