@@ -332,13 +332,34 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
+            /// <summary>
+            /// A field or (non-indexer) property reference whose owner (instance type, or containing type) is a class or
+            /// struct: only those can be message members (<see cref="IsMessageMember"/>), so the rest are left out early.
+            /// </summary>
             private static IOperation? MemberOperand(IOperation operand)
             {
                 var unwrapped = LocalFlow.Unwrap(operand);
-                return unwrapped.Kind == OperationKind.FieldReference
-                    || (unwrapped.Kind == OperationKind.PropertyReference && ((IPropertyReferenceOperation)unwrapped).Arguments.IsEmpty)
-                    ? unwrapped
-                    : null;
+                ITypeSymbol? owner;
+                switch (unwrapped.Kind)
+                {
+                    case OperationKind.FieldReference:
+                        var field = (IFieldReferenceOperation)unwrapped;
+                        owner = field.Instance?.Type ?? field.Field.ContainingType;
+                        break;
+                    case OperationKind.PropertyReference:
+                        var property = (IPropertyReferenceOperation)unwrapped;
+                        if (!property.Arguments.IsEmpty)
+                        {
+                            return null;
+                        }
+
+                        owner = property.Instance?.Type ?? property.Property.ContainingType;
+                        break;
+                    default:
+                        return null;
+                }
+
+                return owner?.TypeKind is TypeKind.Class or TypeKind.Struct ? unwrapped : null;
             }
 
             private bool IsMessageMember(IOperation member, Settings settings)
