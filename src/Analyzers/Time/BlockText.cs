@@ -23,6 +23,7 @@ namespace DistAnalyzers.Time
         private readonly bool wholeWord;
         private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = new ConcurrentDictionary<SyntaxTree, int[]?>();
         private readonly Func<SyntaxTree, int[]?> find;
+        private LastTree? last;
 
         /// <param name="names">The identifiers to look for.</param>
         /// <param name="wholeWord">Only whole identifiers (<c>Now</c> but not <c>UtcNow</c>); otherwise any substring.</param>
@@ -50,7 +51,19 @@ namespace DistAnalyzers.Time
                     return true;
                 }
 
-                var positions = trees.GetOrAdd(tree, find);
+                // Blocks arrive tree by tree: the last tree's answer saves the dictionary look-up.
+                int[]? positions;
+                var hit = last;
+                if (hit is not null && hit.Tree == tree)
+                {
+                    positions = hit.Positions;
+                }
+                else
+                {
+                    positions = trees.GetOrAdd(tree, find);
+                    last = new LastTree(tree, positions);
+                }
+
                 if (positions is null)
                 {
                     return true; // opaque text
@@ -123,6 +136,19 @@ namespace DistAnalyzers.Time
 
             found.Sort();
             return found.ToArray();
+        }
+
+        private sealed class LastTree
+        {
+            public LastTree(SyntaxTree tree, int[]? positions)
+            {
+                Tree = tree;
+                Positions = positions;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public int[]? Positions { get; }
         }
 
         /// <summary>An ASCII identifier character (the text is ASCII here).</summary>

@@ -64,13 +64,27 @@ namespace DistAnalyzers.Time
         {
             this.valueTypes = valueTypes;
             this.valueShapes = valueShapes;
-            unfiltered = valueShapes is null ? this : new ProcessBoundary(symbols, valueTypes);
             messageTypes = new MessageTypes(symbols);
             binaryWriter = symbols.Get("System.IO.BinaryWriter");
             bitConverter = symbols.Get("System.BitConverter");
             binaryPrimitives = symbols.Get("System.Buffers.Binary.BinaryPrimitives");
             jsonContent = symbols.Get("System.Net.Http.Json.JsonContent");
             jsonSerializer = symbols.Get("System.Text.Json.JsonSerializer");
+            unfiltered = valueShapes is null ? this : new ProcessBoundary(this);
+        }
+
+        /// <summary>The same boundary without the value-shape filter (shares the resolved symbols).</summary>
+        private ProcessBoundary(ProcessBoundary filtered)
+        {
+            valueTypes = filtered.valueTypes;
+            valueShapes = null;
+            messageTypes = filtered.messageTypes;
+            binaryWriter = filtered.binaryWriter;
+            bitConverter = filtered.bitConverter;
+            binaryPrimitives = filtered.binaryPrimitives;
+            jsonContent = filtered.jsonContent;
+            jsonSerializer = filtered.jsonSerializer;
+            unfiltered = this;
         }
 
         public MessageTypes MessageTypes => messageTypes;
