@@ -36,6 +36,12 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>Removes implicit and explicit conversions and parentheses.</summary>
         public static IOperation Unwrap(IOperation operation)
         {
+            // Fast path: most operations are neither (one virtual call instead of two interface tests).
+            if (operation.Kind is not (OperationKind.Conversion or OperationKind.Parenthesized))
+            {
+                return operation;
+            }
+
             var current = operation;
             while (true)
             {

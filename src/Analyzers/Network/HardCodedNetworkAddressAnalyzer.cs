@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -43,9 +44,23 @@ namespace DistAnalyzers.Network
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, Sinks sinks, OptionsCache<Settings> cache)
         {
+            // Cheapest first. Only a string literal can hold an address: its type (shared, so usually in cache) rules
+            // out numbers, booleans and null without touching their syntax or boxing their value (ConstantValue does).
+            // An error type (no System.String) goes on to the syntax test.
             var literal = (ILiteralOperation)context.Operation;
+            if (literal.Type is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_String }
+                || !literal.Syntax.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return;
+            }
+
+            // The token's value is the literal's constant: the address pre-check runs on it before ConstantValue.
+            if (literal.Syntax is LiteralExpressionSyntax { Token: var token } && !IPLiteral.TryGetHost(token.ValueText, out _, out _))
+            {
+                return;
+            }
+
             if (literal.ConstantValue is not { HasValue: true, Value: string text }
-                || !literal.Syntax.IsKind(SyntaxKind.StringLiteralExpression)
                 || !IPLiteral.TryGetHost(text, out var host, out var bytes)
                 || IPLiteral.IsExempt(bytes))
             {

@@ -14,6 +14,9 @@ namespace DistAnalyzers.Time
         /// <summary>Diagnostic property present (value "true") when the fix applies.</summary>
         public const string FixableProperty = "Fixable";
 
+        /// <summary>The names of the local-time readings (whole identifiers).</summary>
+        private static readonly string[] NowNames = { "Now", "Today" };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DIST106_LocalTimeInCrossMachineTimestamp);
 
         public override IEnumerable<RuleOption> Options => new RuleOption[] { RuleOptions.MessageTypeWords, RuleOptions.TestDoubleWords };
@@ -24,8 +27,11 @@ namespace DistAnalyzers.Time
         {
             var dateTime = symbols.DateTime;
             var dateTimeOffset = symbols.DateTimeOffset;
-            var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Object
-                || SymbolEqualityComparer.Default.Equals(type, dateTimeOffset) || type.TypeKind == TypeKind.TypeParameter);
+            var boundary = new ProcessBoundary(
+                symbols,
+                type => type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Object
+                    || SymbolEqualityComparer.Default.Equals(type, dateTimeOffset) || type.TypeKind == TypeKind.TypeParameter,
+                MayTraceToLocalNow);
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.LocalTimeInCrossMachineTimestamp, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RuleOptions.TestDoubleWords)));
 
@@ -33,64 +39,101 @@ namespace DistAnalyzers.Time
                 operation is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Now" or "Today" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, dateTime);
 
+            var nowText = new BlockText(NowNames, wholeWord: true);
             context.RegisterOperationBlockStartAction(block =>
             {
-                var reported = new HashSet<IOperation>();
-                block.RegisterOperationAction(operationContext =>
+                // Every report traces to DateTime.Now/Today written in this member: no such name, nothing to do.
+                if (!nowText.MayName(block.OperationBlocks))
                 {
-                    var settings = options.Get(operationContext.Operation.Syntax.SyntaxTree);
-                    if (Contexts.IsInsideTestDouble(operationContext.ContainingSymbol, settings.TestDoubleWords))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var stores = new List<BoundaryStore>(2);
-                    boundary.StoresOf(operationContext.Operation, settings.MessageWords, settings.TestDoubleWords, WordList.Empty, stores);
-                    foreach (var store in stores)
-                    {
-                        var sources = new List<IOperation>(1);
-                        bool Collect(IOperation op)
-                        {
-                            if (IsLocalNow(op))
-                            {
-                                sources.Add(op);
-                                return true;
-                            }
-
-                            // DateTime.Now.Ticks: the most lossy form of local time (the offset is gone for good).
-                            if (op is IPropertyReferenceOperation { Property.Name: "Ticks", Instance: { } instance } && IsLocalNow(instance))
-                            {
-                                sources.Add(instance);
-                                return true;
-                            }
-
-                            return false;
-                        }
-
-                        if (!LocalFlow.Traces(store.Value, Collect))
-                        {
-                            continue;
-                        }
-
-                        foreach (var source in sources)
-                        {
-                            lock (reported)
-                            {
-                                if (!reported.Add(source))
-                                {
-                                    continue;
-                                }
-                            }
-
-                            var properties = Fixable(source, boundary, settings)
-                                ? ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "true")
-                                : ImmutableDictionary<string, string?>.Empty;
-                            operationContext.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.DIST106_LocalTimeInCrossMachineTimestamp, source.Syntax.GetLocation(), properties, source.Syntax.ToString()));
-                        }
-                    }
-                }, ProcessBoundary.StoreKinds);
+                // Each DateTime.Now/Today is reported once, however many stores it reaches (a local stored twice).
+                var reported = new HashSet<IOperation>();
+                block.RegisterOperationAction(operationContext => Analyze(operationContext, reported), ProcessBoundary.StoreKinds);
             });
+
+            void Analyze(OperationAnalysisContext operationContext, HashSet<IOperation> reported)
+            {
+                // Shape, value type and value form first (see MayTraceToLocalNow): most operations leave here.
+                var operation = operationContext.Operation;
+                if (!boundary.MayStore(operation))
+                {
+                    return;
+                }
+
+                var settings = options.Get(operation.Syntax.SyntaxTree);
+                var stores = new List<BoundaryStore>(2);
+                boundary.StoresOf(operation, settings.MessageWords, settings.TestDoubleWords, WordList.Empty, stores);
+                if (stores.Count == 0 || Contexts.IsInsideTestDouble(operationContext.ContainingSymbol, settings.TestDoubleWords))
+                {
+                    return;
+                }
+
+                foreach (var store in stores)
+                {
+                    var sources = new List<IOperation>(1);
+                    bool Collect(IOperation op)
+                    {
+                        if (IsLocalNow(op))
+                        {
+                            sources.Add(op);
+                            return true;
+                        }
+
+                        // DateTime.Now.Ticks: the most lossy form of local time (the offset is gone for good).
+                        if (op is IPropertyReferenceOperation { Property.Name: "Ticks", Instance: { } instance } && IsLocalNow(instance))
+                        {
+                            sources.Add(instance);
+                            return true;
+                        }
+
+                        return false;
+                    }
+
+                    if (!LocalFlow.Traces(store.Value, Collect))
+                    {
+                        continue;
+                    }
+
+                    foreach (var source in sources)
+                    {
+                        lock (reported)
+                        {
+                            if (!reported.Add(source))
+                            {
+                                continue;
+                            }
+                        }
+
+                        var properties = Fixable(source, boundary, settings)
+                            ? ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "true")
+                            : ImmutableDictionary<string, string?>.Empty;
+                        operationContext.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.DIST106_LocalTimeInCrossMachineTimestamp, source.Syntax.GetLocation(), properties, source.Syntax.ToString()));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A necessary condition for <paramref name="value"/> to trace to <c>DateTime.Now</c>/<c>Today</c> (or its
+        /// <c>Ticks</c>): after conversions it is a <c>Now</c>/<c>Today</c>/<c>Ticks</c> property, a sum or difference,
+        /// or a local. Every value DIST106 reports passes it.
+        /// </summary>
+        private static bool MayTraceToLocalNow(IOperation value)
+        {
+            switch (LocalFlow.Unwrap(value))
+            {
+                case ILocalReferenceOperation:
+                    return true;
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name is "Now" or "Today" or "Ticks";
+                case IBinaryOperation binary:
+                    return binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Stored directly, or held in a local every use of which is a flagged store or write.</summary>

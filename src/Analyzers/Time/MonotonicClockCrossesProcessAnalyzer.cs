@@ -42,13 +42,39 @@ namespace DistAnalyzers.Time
             var boundary = new ProcessBoundary(symbols, type => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
                 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Double or SpecialType.System_Decimal
                 or SpecialType.System_Object or SpecialType.System_DateTime
-                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter);
+                || SymbolEqualityComparer.Default.Equals(type, timeSpan) || type.TypeKind == TypeKind.TypeParameter,
+                MayTraceToReading);
             var dateTime = symbols.DateTime;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MonotonicClockCrossesProcess, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
             var analysis = new Analysis(readings, boundary, dateTime, options);
             context.RegisterOperationAction(analysis.AnalyzeStore, ProcessBoundary.StoreKinds);
             context.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
+        }
+
+        /// <summary>
+        /// A necessary condition for <paramref name="value"/> to trace (<see cref="LocalFlow.Traces(IOperation?, System.Func{IOperation, bool})"/>)
+        /// to a monotonic reading, a <c>new DateTime(reading)</c> or a raw tick duration: after conversions it is a
+        /// <c>GetTimestamp()</c> call, a <c>TickCount</c>/<c>Elapsed*</c> property, an object creation, a sum or
+        /// difference, or a local. Every value DIST101 reports (stored, written or compared) passes it.
+        /// </summary>
+        private static bool MayTraceToReading(IOperation value)
+        {
+            var op = LocalFlow.Unwrap(value);
+            switch (op.Kind)
+            {
+                case OperationKind.LocalReference:
+                case OperationKind.ObjectCreation:
+                    return true;
+                case OperationKind.Invocation:
+                    return ((IInvocationOperation)op).TargetMethod.Name == "GetTimestamp";
+                case OperationKind.PropertyReference:
+                    return ((IPropertyReferenceOperation)op).Property.Name is "TickCount" or "TickCount64" or "Elapsed" or "ElapsedMilliseconds" or "ElapsedTicks";
+                case OperationKind.Binary:
+                    return ((IBinaryOperation)op).OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract;
+                default:
+                    return false;
+            }
         }
 
         private sealed class Settings
@@ -84,14 +110,21 @@ namespace DistAnalyzers.Time
 
             public void AnalyzeStore(OperationAnalysisContext context)
             {
-                var settings = options.Get(context.Operation.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                // Shape, value type and value form first (see MayTraceToReading): most operations leave here.
+                var operation = context.Operation;
+                if (!boundary.MayStore(operation))
                 {
                     return;
                 }
 
+                var settings = options.Get(operation.Syntax.SyntaxTree);
                 var stores = new List<BoundaryStore>(2);
-                boundary.StoresOf(context.Operation, settings.MessageWords, settings.TestDoubleWords, settings.RttWords, stores);
+                boundary.StoresOf(operation, settings.MessageWords, settings.TestDoubleWords, settings.RttWords, stores);
+                if (stores.Count == 0 || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                {
+                    return;
+                }
+
                 foreach (var store in stores)
                 {
                     AnalyzeStoredValue(context, store, settings);
@@ -258,13 +291,15 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                var settings = options.Get(binary.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                // ComparedMember needs a member on one side and, on the other, a value that may trace to a reading.
+                if (!(MemberOperand(binary.RightOperand) is not null && MayTraceToReading(binary.LeftOperand))
+                    && !(MemberOperand(binary.LeftOperand) is not null && MayTraceToReading(binary.RightOperand)))
                 {
                     return;
                 }
 
-                if (ComparedMember(binary, settings) is { } member)
+                var settings = options.Get(binary.Syntax.SyntaxTree);
+                if (ComparedMember(binary, settings) is { } member && !Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.DIST101_MonotonicClockCrossesProcess, binary.Syntax.GetLocation(), string.Format(ComparedMessage, binary.Syntax, member.Syntax)));
@@ -280,13 +315,16 @@ namespace DistAnalyzers.Time
                     return null;
                 }
 
-                // Cheapest test first: a member reference on one side, then a reading on the other, then the message type.
-                if (MemberOperand(binary.RightOperand) is { } right && LocalFlow.Traces(binary.LeftOperand, readings.IsReading) && IsMessageMember(right, settings))
+                // Cheapest test first: a member reference on one side, then the message type, then a reading on the
+                // other side (tracing through a local indexes the whole member).
+                if (MemberOperand(binary.RightOperand) is { } right && MayTraceToReading(binary.LeftOperand) && IsMessageMember(right, settings)
+                    && LocalFlow.Traces(binary.LeftOperand, readings.IsReading))
                 {
                     return right;
                 }
 
-                if (MemberOperand(binary.LeftOperand) is { } left && LocalFlow.Traces(binary.RightOperand, readings.IsReading) && IsMessageMember(left, settings))
+                if (MemberOperand(binary.LeftOperand) is { } left && MayTraceToReading(binary.RightOperand) && IsMessageMember(left, settings)
+                    && LocalFlow.Traces(binary.RightOperand, readings.IsReading))
                 {
                     return left;
                 }
@@ -294,10 +332,34 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
+            /// <summary>
+            /// A field or (non-indexer) property reference whose owner (instance type, or containing type) is a class or
+            /// struct: only those can be message members (<see cref="IsMessageMember"/>), so the rest are left out early.
+            /// </summary>
             private static IOperation? MemberOperand(IOperation operand)
             {
                 var unwrapped = LocalFlow.Unwrap(operand);
-                return unwrapped is IPropertyReferenceOperation { Arguments.IsEmpty: true } or IFieldReferenceOperation ? unwrapped : null;
+                ITypeSymbol? owner;
+                switch (unwrapped.Kind)
+                {
+                    case OperationKind.FieldReference:
+                        var field = (IFieldReferenceOperation)unwrapped;
+                        owner = field.Instance?.Type ?? field.Field.ContainingType;
+                        break;
+                    case OperationKind.PropertyReference:
+                        var property = (IPropertyReferenceOperation)unwrapped;
+                        if (!property.Arguments.IsEmpty)
+                        {
+                            return null;
+                        }
+
+                        owner = property.Instance?.Type ?? property.Property.ContainingType;
+                        break;
+                    default:
+                        return null;
+                }
+
+                return owner?.TypeKind is TypeKind.Class or TypeKind.Struct ? unwrapped : null;
             }
 
             private bool IsMessageMember(IOperation member, Settings settings)
@@ -308,12 +370,14 @@ namespace DistAnalyzers.Time
                     IFieldReferenceOperation f => (f.Field, f.Instance),
                     _ => (null, null),
                 };
-                if (symbol is null || settings.RttWords.CarriedBy(symbol.Name))
+                // Only classes and structs are message types (MessageTypes.IsMessageStore): test that before the words.
+                var type = symbol is null ? null : instance?.Type ?? symbol.ContainingType;
+                if (symbol is null || type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || settings.RttWords.CarriedBy(symbol.Name))
                 {
                     return false;
                 }
 
-                return boundary.MessageTypes.IsMessageStore(instance?.Type ?? symbol.ContainingType, symbol, settings.MessageWords, settings.TestDoubleWords);
+                return boundary.MessageTypes.IsMessageStore(type, symbol, settings.MessageWords, settings.TestDoubleWords);
             }
 
             private static void Report(OperationAnalysisContext context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)

@@ -50,21 +50,92 @@ namespace DistAnalyzers.Time
         private readonly INamedTypeSymbol? jsonContent;
         private readonly INamedTypeSymbol? jsonSerializer;
         private readonly Func<ITypeSymbol, bool> valueTypes;
+        private readonly Func<IOperation, bool>? valueShapes;
+        private readonly ProcessBoundary unfiltered;
 
         /// <param name="symbols">The compilation's symbols.</param>
         /// <param name="valueTypes">The types of value the rule can flag: other stores are skipped before any message-type check.</param>
-        public ProcessBoundary(KnownSymbols symbols, Func<ITypeSymbol, bool> valueTypes)
+        /// <param name="valueShapes">
+        /// Optional: a cheap necessary condition on a stored value (the operation as stored, conversions included) for
+        /// the rule to flag it. <see cref="StoresOf"/> and <see cref="MayStore"/> skip other values before any
+        /// message-type check; <see cref="IsStoredValue"/> ignores it (it asks about any value).
+        /// </param>
+        public ProcessBoundary(KnownSymbols symbols, Func<ITypeSymbol, bool> valueTypes, Func<IOperation, bool>? valueShapes = null)
         {
             this.valueTypes = valueTypes;
+            this.valueShapes = valueShapes;
             messageTypes = new MessageTypes(symbols);
             binaryWriter = symbols.Get("System.IO.BinaryWriter");
             bitConverter = symbols.Get("System.BitConverter");
             binaryPrimitives = symbols.Get("System.Buffers.Binary.BinaryPrimitives");
             jsonContent = symbols.Get("System.Net.Http.Json.JsonContent");
             jsonSerializer = symbols.Get("System.Text.Json.JsonSerializer");
+            unfiltered = valueShapes is null ? this : new ProcessBoundary(this);
+        }
+
+        /// <summary>The same boundary without the value-shape filter (shares the resolved symbols).</summary>
+        private ProcessBoundary(ProcessBoundary filtered)
+        {
+            valueTypes = filtered.valueTypes;
+            valueShapes = null;
+            messageTypes = filtered.messageTypes;
+            binaryWriter = filtered.binaryWriter;
+            bitConverter = filtered.bitConverter;
+            binaryPrimitives = filtered.binaryPrimitives;
+            jsonContent = filtered.jsonContent;
+            jsonSerializer = filtered.jsonSerializer;
+            unfiltered = this;
         }
 
         public MessageTypes MessageTypes => messageTypes;
+
+        /// <summary>
+        /// A cheap necessary condition for <see cref="StoresOf"/> to find a store in <paramref name="operation"/>: the
+        /// operation's shape, the stored value's type (and shape, when the rule gave one) and, for calls, the method
+        /// name. Touches no attribute, base type or option.
+        /// </summary>
+        public bool MayStore(IOperation operation)
+        {
+            // Switch on Kind (one virtual call) rather than on interfaces (a type test per case).
+            switch (operation.Kind)
+            {
+                case OperationKind.SimpleAssignment:
+                    var assignment = (ISimpleAssignmentOperation)operation;
+                    var target = assignment.Target;
+                    return (target.Kind == OperationKind.FieldReference
+                            || (target.Kind == OperationKind.PropertyReference && ((IPropertyReferenceOperation)target).Arguments.IsEmpty))
+                        && Wanted(assignment.Value);
+                case OperationKind.FieldInitializer:
+                    return Wanted(((IFieldInitializerOperation)operation).Value);
+                case OperationKind.PropertyInitializer:
+                    return Wanted(((IPropertyInitializerOperation)operation).Value);
+                case OperationKind.ObjectCreation:
+                    return AnyWantedArgument((IObjectCreationOperation)operation);
+                case OperationKind.Invocation:
+                    // The calls WriteStores looks at: Write (BinaryWriter and derived types), BitConverter.GetBytes,
+                    // BinaryPrimitives.Write*, JsonContent.Create, JsonSerializer.Serialize* (names compared before symbols).
+                    var invocation = (IInvocationOperation)operation;
+                    if (invocation.Arguments.IsEmpty)
+                    {
+                        return false;
+                    }
+
+                    var method = invocation.TargetMethod;
+                    var name = method.Name;
+                    if (name == "Write")
+                    {
+                        return true;
+                    }
+
+                    var typeName = method.ContainingType?.Name;
+                    return (name == "GetBytes" && typeName == "BitConverter")
+                        || (name == "Create" && typeName == "JsonContent")
+                        || (typeName == "BinaryPrimitives" && name.StartsWith("Write", StringComparison.Ordinal))
+                        || (typeName == "JsonSerializer" && name.StartsWith("Serialize", StringComparison.Ordinal));
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// The stores made by <paramref name="operation"/> (one of <see cref="StoreKinds"/>). Members carrying an
@@ -108,7 +179,10 @@ namespace DistAnalyzers.Time
         /// Whether <paramref name="value"/> (a local reference, say) is, possibly through conversions, the value of
         /// a store.
         /// </summary>
-        public bool IsStoredValue(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords)
+        public bool IsStoredValue(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords) =>
+            unfiltered.IsStoredValueCore(value, messageWords, testDoubleWords, excludedMemberWords);
+
+        private bool IsStoredValueCore(IOperation value, WordList messageWords, WordList testDoubleWords, WordList excludedMemberWords)
         {
             var stores = new List<BoundaryStore>(2);
             var current = ClimbConversions(value);
@@ -171,7 +245,7 @@ namespace DistAnalyzers.Time
             return current;
         }
 
-        private bool Wanted(IOperation? value) => value?.Type is { } type && valueTypes(
+        private bool Wanted(IOperation? value) => value is not null && (valueShapes is null || valueShapes(value)) && value.Type is { } type && valueTypes(
             type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type);
 
         private void AssignmentStore(ISimpleAssignmentOperation assignment, WordList messageWords, WordList testDoubleWords, WordList excluded, List<BoundaryStore> into)

@@ -80,6 +80,18 @@ class Client
 }");
 
         [Fact]
+        public Task Flags_literals_whatever_their_spelling() => Verify(@"
+class Client
+{
+    void M()
+    {
+        var a = IPAddress.Parse({|DIST401:@""10.0.0.7""|});
+        var b = IPAddress.Parse({|DIST401:""10.0.0.\u0038""|});
+        var c = IPAddress.Parse({|DIST401:""""""10.0.0.9""""""|});
+    }
+}");
+
+        [Fact]
         public Task Flags_address_named_members_and_parameters() => Verify(@"
 class ClusterOptions
 {

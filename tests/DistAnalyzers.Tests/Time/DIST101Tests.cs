@@ -181,6 +181,27 @@ class C
         }
 
         [Fact]
+        public Task Writes_through_a_derived_writer_and_a_local_are_flagged()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+using System.IO;
+class FrameWriter : BinaryWriter { public FrameWriter(Stream s) : base(s) { } }
+class C
+{
+    void M(FrameWriter writer, PingMessage msg)
+    {
+        var start = Stopwatch.GetTimestamp();
+        writer.Write({|DIST101:start|});
+        var t = Environment.TickCount;
+        if ({|DIST101:t > msg.SentAt|}) { }
+        Console.WriteLine(Stopwatch.GetTimestamp());
+    }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Comparisons_with_a_message_member_are_flagged()
         {
             var source = @"using System;

@@ -199,6 +199,24 @@ class C
             return Verify.VerifyAsync(source, "dist_analyzers.test_double_words = Order");
         }
 
+        [Fact]
+        public Task Readings_spelled_without_the_plain_name_in_the_member_are_found()
+        {
+            // The block text pre-check must not hide a reading: a unicode escape spells Now differently, a using
+            // static drops the type name, and initializers and lambdas are blocks of their own or inside one.
+            var source = @"using System;
+using static System.DateTime;
+class C
+{
+    public OrderMessage Initial { get; } = new OrderMessage { CreatedAt = {|DIST106:DateTime.Now|} };
+    void Escaped(OrderMessage msg) { msg.CreatedAt = {|DIST106:DateTime.N\u006Fw|}; }
+    void Static(OrderMessage msg) { msg.CreatedAt = {|DIST106:Today|}; }
+    void InLambda(OrderMessage msg) { Action a = () => { var at = {|DIST106:DateTime.Now|}; msg.CreatedAt = at; }; }
+    void Unrelated(OrderMessage msg) { var UtcNowish = DateTime.UtcNow; msg.CreatedAt = UtcNowish; }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
         [Theory]
         [InlineData("using System; class C { void M(OrderMessage m) { m.CreatedAt = DateTime. ; } } public class OrderMessage { public System.DateTime CreatedAt; }")]
         [InlineData("using System; class C { void M(OrderMessage m) { var x = DateTime.Now; m.CreatedAt = x m.CreatedAt = } } public class OrderMessage { public System.DateTime CreatedAt; }")]

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DistAnalyzers.Time
+{
+    /// <summary>
+    /// A text pre-check for operation blocks: whether the source of a block can name one of a few identifiers.
+    /// DIST101 and DIST106 only report values that trace (<see cref="LocalFlow"/>) to a reading written in the same
+    /// member, so a block whose text never spells the reading's name cannot be reported. Each tree's text is searched
+    /// once (per compilation); a block then costs a dictionary look-up and a binary search. The check is a necessary
+    /// condition: a tree with a non-ASCII character or a <c>\u</c>/<c>\U</c> escape (where an identifier's text may
+    /// differ from its name) always passes. Create one per compilation start.
+    /// </summary>
+    internal sealed class BlockText
+    {
+        private static readonly int[] NoPositions = Array.Empty<int>();
+        private readonly string[] names;
+        private readonly bool wholeWord;
+        private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = new ConcurrentDictionary<SyntaxTree, int[]?>();
+        private readonly Func<SyntaxTree, int[]?> find;
+        private LastTree? last;
+
+        /// <param name="names">The identifiers to look for.</param>
+        /// <param name="wholeWord">Only whole identifiers (<c>Now</c> but not <c>UtcNow</c>); otherwise any substring.</param>
+        public BlockText(string[] names, bool wholeWord)
+        {
+            this.names = names;
+            this.wholeWord = wholeWord;
+            find = Find;
+        }
+
+        /// <summary>Whether the text of any of <paramref name="blocks"/> (each taken whole: the outermost operation holding it) may contain one of the names.</summary>
+        public bool MayName(ImmutableArray<IOperation> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                if (block is null)
+                {
+                    continue;
+                }
+
+                var syntax = LocalFlow.Root(block).Syntax;
+                var tree = syntax.SyntaxTree;
+                if (tree is null)
+                {
+                    return true;
+                }
+
+                // Blocks arrive tree by tree: the last tree's answer saves the dictionary look-up.
+                int[]? positions;
+                var hit = last;
+                if (hit is not null && hit.Tree == tree)
+                {
+                    positions = hit.Positions;
+                }
+                else
+                {
+                    positions = trees.GetOrAdd(tree, find);
+                    last = new LastTree(tree, positions);
+                }
+
+                if (positions is null)
+                {
+                    return true; // opaque text
+                }
+
+                if (positions.Length > 0 && AnyWithin(positions, syntax.FullSpan.Start, syntax.FullSpan.End))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyWithin(int[] positions, int start, int end)
+        {
+            var index = Array.BinarySearch(positions, start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < end;
+        }
+
+        /// <summary>The sorted start positions of the names in the tree's text; null when the text is opaque.</summary>
+        private int[]? Find(SyntaxTree tree)
+        {
+            string text;
+            try
+            {
+                text = tree.GetText().ToString();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                return null;
+            }
+
+            // Non-ASCII text may hold formatting characters inside an identifier (ignored in its name); a \u escape
+            // spells a name differently. Either way, give up on the text.
+            if (Encoding.UTF8.GetByteCount(text) != text.Length)
+            {
+                return null;
+            }
+
+            for (var slash = text.IndexOf('\\'); slash >= 0 && slash + 1 < text.Length; slash = text.IndexOf('\\', slash + 1))
+            {
+                if (text[slash + 1] is 'u' or 'U')
+                {
+                    return null;
+                }
+            }
+
+            List<int>? found = null;
+            foreach (var name in names)
+            {
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                {
+                    if (!wholeWord || (!IsIdentifierChar(text, at - 1) && !IsIdentifierChar(text, at + name.Length)))
+                    {
+                        (found ??= new List<int>()).Add(at);
+                    }
+                }
+            }
+
+            if (found is null)
+            {
+                return NoPositions;
+            }
+
+            found.Sort();
+            return found.ToArray();
+        }
+
+        private sealed class LastTree
+        {
+            public LastTree(SyntaxTree tree, int[]? positions)
+            {
+                Tree = tree;
+                Positions = positions;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public int[]? Positions { get; }
+        }
+
+        /// <summary>An ASCII identifier character (the text is ASCII here).</summary>
+        private static bool IsIdentifierChar(string text, int index)
+        {
+            if (index < 0 || index >= text.Length)
+            {
+                return false;
+            }
+
+            var c = text[index];
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+    }
+}
