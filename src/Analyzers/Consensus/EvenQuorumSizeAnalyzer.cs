@@ -150,7 +150,8 @@ namespace DistAnalyzers.Consensus
             public void Argument(OperationAnalysisContext context)
             {
                 var op = (IArgumentOperation)context.Operation;
-                if (op.Parameter is { } parameter && op.Syntax is ArgumentSyntax { NameColon: not null })
+                // Named arguments only: the syntax test is a field read, the parameter may need binding.
+                if (op.Syntax is ArgumentSyntax { NameColon: not null } && op.Parameter is { } parameter)
                 {
                     Check(context, parameter, parameter.Type, op.Value);
                 }
@@ -172,13 +173,27 @@ namespace DistAnalyzers.Consensus
                         return;
                     }
                 }
-                else if (!IsCollectionType(targetType) || !IsCollectionLiteral(value.Syntax))
+                else if (!IsCollectionLiteral(value.Syntax) || !IsCollectionType(targetType))
+                {
+                    // The syntax test first: AllInterfaces of a constructed generic type is computed on demand.
+                    return;
+                }
+
+                var name = target.Name;
+                if (string.IsNullOrEmpty(name))
                 {
                     return;
                 }
 
+                // A size name ends with a size_words or consensus_size_words entry (QuorumNames.IsSizeName), so one
+                // of the configured lists must pass its substring prefilter; most names fail here, before any split
+                // or walk over the enclosing symbols.
                 var settings = options.Get(value.Syntax.SyntaxTree);
-                var name = target.Name;
+                if (!settings.SizeWords.MayMatch(name) && !settings.ConsensusSizeWords.MayMatch(name))
+                {
+                    return;
+                }
+
                 var words = Words.Split(name);
                 if (words.Count == 0 || settings.NonVotingWords.Matches(words, WordMatch.Carries))
                 {

@@ -276,6 +276,17 @@ namespace DistAnalyzers.Tests.Consensus
             "dist_analyzers.consensus_size_words = Servers");
 
         [Fact]
+        public Task Configured_words_outside_the_defaults_pass_the_name_prefilter() => Verify.VerifyAsync(
+            """
+            class Raft
+            {
+                string[] Brokers = {|DIST301:{ "10.0.0.1:9092", "10.0.0.2:9092" }|};
+                void Start() { var tally = {|DIST301:4|}; var cohorts = 4; }
+            }
+            """,
+            "dist_analyzers.consensus_size_words = Brokers\ndist_analyzers.DIST301.size_words = Tally");
+
+        [Fact]
         public Task Test_double_words_option() => Verify.VerifyAsync(
             "class FakeCluster { int ClusterSize = {|DIST301:4|}; } class SimCluster { int ClusterSize = 4; }",
             "dist_analyzers.test_double_words = Sim");
