@@ -74,6 +74,23 @@ namespace DistAnalyzers.Infrastructure
             return true;
         }
 
+        /// <summary>
+        /// <see cref="MayMatch(string)"/> on a part of a longer text (<paramref name="length"/> characters from
+        /// <paramref name="start"/>), e.g. a declaration's span in its file: false means no name written there matches.
+        /// </summary>
+        public bool MayMatch(string text, int start, int length)
+        {
+            foreach (var stem in stems)
+            {
+                if (text.IndexOf(stem, start, length, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The part of <paramref name="word"/> that every form <see cref="Words.WordIs"/> accepts contains.</summary>
         internal static string Stem(string word)
         {
@@ -300,6 +317,23 @@ namespace DistAnalyzers.Infrastructure
             foreach (var entry in Entries)
             {
                 if (entry.MayMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="MayMatch(string)"/> on a part of a longer text (<see cref="WordPattern.MayMatch(string, int, int)"/>):
+        /// false means no name written in that part matches any entry in any way.
+        /// </summary>
+        public bool MayMatch(string text, int start, int length)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.MayMatch(text, start, length))
                 {
                     return true;
                 }

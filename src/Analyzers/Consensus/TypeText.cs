@@ -1,0 +1,94 @@
+using System;
+using System.Runtime.CompilerServices;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace DistAnalyzers.Consensus
+{
+    /// <summary>
+    /// A cheap pre-test for the symbol-start analyses of DIST302 and DIST305, whose every diagnostic needs a name
+    /// carrying a configured word: when no such name can be written in any declaration of a type, the type
+    /// registers no nested action. Tested on the declarations' source text (a substring search, no binding).
+    /// </summary>
+    internal static class TypeText
+    {
+        /// <summary>
+        /// Names an operation can hold without their text being written in the source: the implicit <c>Add</c> of a
+        /// collection initializer, a delegate's <c>Invoke</c>, an indexer (<c>this[]</c>), the methods a query
+        /// expression calls and an interpolated-string handler's calls. A word list that could match one of them
+        /// disables the pre-test (never the case for the default lists).
+        /// </summary>
+        private static readonly string[] ImplicitNames =
+        {
+            "Add", "Invoke", "this[]", "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending",
+            "ThenBy", "ThenByDescending", "GroupBy", "Cast", "AppendLiteral", "AppendFormatted",
+        };
+
+        /// <summary>Each tree's text as one string, searched once per type declaration (shared by both rules).</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new ConditionalWeakTable<SyntaxTree, string>();
+
+        private static readonly ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback ReadText = tree => tree.GetText().ToString();
+
+        /// <summary>Whether <paramref name="list"/> could match a name that is not written in the source (<see cref="ImplicitNames"/>).</summary>
+        public static bool MayMatchImplicitName(WordList list)
+        {
+            foreach (var name in ImplicitNames)
+            {
+                if (list.MayMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// False only when, for every source declaration of <paramref name="type"/>, <paramref name="mayMatch"/>
+        /// (tree, its text, start, length) says that no name written in the declaration's span can match. True
+        /// when the type has no declaration to read, or when a declaration writes a Unicode escape (<c>\u0051uorum</c>
+        /// is the identifier Quorum, which the text search would not see).
+        /// </summary>
+        public static bool MayMention(INamedTypeSymbol type, Func<SyntaxTree, string, int, int, bool> mayMatch)
+        {
+            var references = type.DeclaringSyntaxReferences;
+            if (references.IsEmpty || type.IsImplicitlyDeclared)
+            {
+                return true;
+            }
+
+            foreach (var reference in references)
+            {
+                var tree = reference.SyntaxTree;
+                var text = Texts.GetValue(tree, ReadText);
+                var span = reference.Span;
+                if (span.Start < 0 || span.End > text.Length)
+                {
+                    return true;
+                }
+
+                if (mayMatch(tree, text, span.Start, span.Length) || HasUnicodeEscape(text, span.Start, span.Length))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasUnicodeEscape(string text, int start, int length)
+        {
+            var end = start + length;
+            for (var i = text.IndexOf('\\', start, length); i >= 0 && i + 1 < end; i = text.IndexOf('\\', i + 1, end - i - 1))
+            {
+                var next = text[i + 1];
+                if (next == 'u' || next == 'U')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
