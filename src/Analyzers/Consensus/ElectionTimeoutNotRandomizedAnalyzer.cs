@@ -60,11 +60,11 @@ namespace DistAnalyzers.Consensus
             // Every diagnostic names the election timeout a timer's duration reads (Walk.Election: a name carrying an
             // election_timeout_words entry, written in the type's code); a type whose declarations cannot hold one
             // registers nothing.
-            Func<SyntaxTree, string, int, int, bool> mayMention = (tree, text, start, length) =>
+            var typeText = new TypeText((tree, text, start, length) =>
             {
                 var settings = cache.Get(tree);
                 return settings.ElectionMayBeImplicit || settings.ElectionTimeout.MayMatch(text, start, length);
-            };
+            });
 
             context.RegisterSymbolStartAction(start =>
             {
@@ -73,7 +73,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                if (!TypeText.MayMention(type, mayMention))
+                if (!typeText.MayMention(type))
                 {
                     return;
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -8,9 +9,11 @@ namespace DistAnalyzers.Consensus
     /// <summary>
     /// A cheap pre-test for the symbol-start analyses of DIST302 and DIST305, whose every diagnostic needs a name
     /// carrying a configured word: when no such name can be written in any declaration of a type, the type
-    /// registers no nested action. Tested on the declarations' source text (a substring search, no binding).
+    /// registers no nested action. Tested on the declarations' source text (a substring search, no binding),
+    /// first once per file (most files hold no such word), then on each declaration's span. One instance per
+    /// compilation start and rule.
     /// </summary>
-    internal static class TypeText
+    internal sealed class TypeText
     {
         /// <summary>
         /// Names an operation can hold without their text being written in the source: the implicit <c>Add</c> of a
@@ -29,6 +32,22 @@ namespace DistAnalyzers.Consensus
 
         private static readonly ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback ReadText = tree => tree.GetText().ToString();
 
+        private readonly Func<SyntaxTree, string, int, int, bool> mayMatch;
+        private readonly Func<SyntaxTree, bool> treeMayMatch;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> trees = new ConcurrentDictionary<SyntaxTree, bool>();
+
+        /// <param name="mayMatch">(tree, its text, start, length): whether a name written in that part of the text
+        /// could pass the rule's name tests, with the tree's configured words; false must mean it cannot.</param>
+        public TypeText(Func<SyntaxTree, string, int, int, bool> mayMatch)
+        {
+            this.mayMatch = mayMatch;
+            treeMayMatch = tree =>
+            {
+                var text = Texts.GetValue(tree, ReadText);
+                return mayMatch(tree, text, 0, text.Length) || HasUnicodeEscape(text, 0, text.Length);
+            };
+        }
+
         /// <summary>Whether <paramref name="list"/> could match a name that is not written in the source (<see cref="ImplicitNames"/>).</summary>
         public static bool MayMatchImplicitName(WordList list)
         {
@@ -44,12 +63,12 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>
-        /// False only when, for every source declaration of <paramref name="type"/>, <paramref name="mayMatch"/>
-        /// (tree, its text, start, length) says that no name written in the declaration's span can match. True
-        /// when the type has no declaration to read, or when a declaration writes a Unicode escape (<c>\u0051uorum</c>
-        /// is the identifier Quorum, which the text search would not see).
+        /// False only when, for every source declaration of <paramref name="type"/>, the rule's test says that no
+        /// name written in the declaration's span (or in its whole file) can match. True when the type has no
+        /// declaration to read, or when a declaration writes a Unicode escape (<c>\u0051uorum</c> is the identifier
+        /// Quorum, which the text search would not see).
         /// </summary>
-        public static bool MayMention(INamedTypeSymbol type, Func<SyntaxTree, string, int, int, bool> mayMatch)
+        public bool MayMention(INamedTypeSymbol type)
         {
             var references = type.DeclaringSyntaxReferences;
             if (references.IsEmpty || type.IsImplicitlyDeclared)
@@ -60,6 +79,12 @@ namespace DistAnalyzers.Consensus
             foreach (var reference in references)
             {
                 var tree = reference.SyntaxTree;
+                if (!trees.GetOrAdd(tree, treeMayMatch))
+                {
+                    // Nothing in the whole file can match.
+                    continue;
+                }
+
                 var text = Texts.GetValue(tree, ReadText);
                 var span = reference.Span;
                 if (span.Start < 0 || span.End > text.Length)
