@@ -87,8 +87,6 @@ namespace DistAnalyzers.Consensus
             private readonly INamedTypeSymbol?[] endpointTypes;
             private readonly OptionsCache<Settings> options;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> arraySizeNames =
-                new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
 
             public Analysis(INamedTypeSymbol?[] endpointTypes, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
             {
@@ -432,24 +430,71 @@ namespace DistAnalyzers.Consensus
             {
                 if (target is IFieldSymbol field && field.ContainingType is { } type)
                 {
-                    // Scanned once per type: names used as lengths of initialized arrays anywhere in it.
-                    return arraySizeNames.GetOrAdd(type, t =>
+                    foreach (var r in type.DeclaringSyntaxReferences)
                     {
-                        var names = new HashSet<string>(StringComparer.Ordinal);
-                        foreach (var r in t.DeclaringSyntaxReferences)
+                        if (SizesInitializedArray(r.GetSyntax(), target.Name))
                         {
-                            CollectArraySizeNames(r.GetSyntax(), names);
+                            return true;
                         }
+                    }
 
-                        return names;
-                    }).Contains(target.Name);
+                    return false;
                 }
 
                 if (target is ILocalSymbol)
                 {
+                    return SizesInitializedArray(LocalFlow.Root(value).Syntax, target.Name);
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Whether an identifier <paramref name="name"/> is used in a length of an array creation with an
+            /// initializer within <paramref name="scope"/> (the names <see cref="CollectArraySizeNames"/> collects).
+            /// Looks only where the name is written instead of walking the whole scope; a scope that writes a Unicode
+            /// escape (an identifier need not be written as its name) is walked.
+            /// </summary>
+            private static bool SizesInitializedArray(SyntaxNode scope, string name)
+            {
+                var text = TypeText.TextOf(scope.SyntaxTree);
+                var span = scope.Span;
+                if (name.Length == 0 || span.End > text.Length || TypeText.HasUnicodeEscape(text, span.Start, span.Length))
+                {
                     var names = new HashSet<string>(StringComparer.Ordinal);
-                    CollectArraySizeNames(LocalFlow.Root(value).Syntax, names);
-                    return names.Contains(target.Name);
+                    CollectArraySizeNames(scope, names);
+                    return names.Contains(name);
+                }
+
+                var end = span.End;
+                for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal))
+                {
+                    // Any token found is a real occurrence, judged by its own place in the tree.
+                    var token = scope.FindToken(at);
+                    if (token.Parent is IdentifierNameSyntax identifier && token.ValueText == name && IsInInitializedArrayLength(identifier, scope))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInInitializedArrayLength(SyntaxNode node, SyntaxNode scope)
+            {
+                SyntaxNode? child = node;
+                for (var parent = node.Parent; parent is not null && child != scope; child = parent, parent = parent.Parent)
+                {
+                    if (parent is ArrayRankSpecifierSyntax rank
+                        && child is ExpressionSyntax size
+                        && rank.Sizes.Contains(size)
+                        && rank.Parent is ArrayTypeSyntax arrayType
+                        && arrayType.Parent is ArrayCreationExpressionSyntax { Initializer: not null } creation
+                        && creation.Type == arrayType
+                        && scope.Span.Contains(creation.Span))
+                    {
+                        return true;
+                    }
                 }
 
                 return false;

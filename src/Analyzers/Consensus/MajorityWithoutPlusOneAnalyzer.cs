@@ -94,11 +94,26 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         private static bool HasExplicitPropertyImplementation(INamedTypeSymbol type)
         {
-            foreach (var member in type.GetMembers())
+            // Read from the declarations (as written), not GetMembers(), which builds every member's public symbol.
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (member is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false })
+                var syntax = reference.GetSyntax();
+                if (syntax is EnumDeclarationSyntax or DelegateDeclarationSyntax)
+                {
+                    continue;
+                }
+
+                if (syntax is not TypeDeclarationSyntax declaration)
                 {
                     return true;
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    if (member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+                    {
+                        return true;
+                    }
                 }
             }
 

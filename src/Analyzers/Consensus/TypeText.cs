@@ -48,8 +48,9 @@ namespace DistAnalyzers.Consensus
             };
         }
 
-        /// <summary>Whether <paramref name="list"/> could match a name that is not written in the source (<see cref="ImplicitNames"/>).</summary>
-        public static bool MayMatchImplicitName(WordList list)
+        private static readonly ConditionalWeakTable<WordList, object> ImplicitMatches = new ConditionalWeakTable<WordList, object>();
+
+        private static readonly ConditionalWeakTable<WordList, object>.CreateValueCallback TestImplicitNames = list =>
         {
             foreach (var name in ImplicitNames)
             {
@@ -60,7 +61,16 @@ namespace DistAnalyzers.Consensus
             }
 
             return false;
-        }
+        };
+
+        /// <summary>
+        /// Whether <paramref name="list"/> could match a name that is not written in the source (<see cref="ImplicitNames"/>);
+        /// computed once per list (parsed lists are shared by text).
+        /// </summary>
+        public static bool MayMatchImplicitName(WordList list) => (bool)ImplicitMatches.GetValue(list, TestImplicitNames);
+
+        /// <summary>The text of <paramref name="tree"/> as one string, read once per tree.</summary>
+        public static string TextOf(SyntaxTree tree) => Texts.GetValue(tree, ReadText);
 
         /// <summary>
         /// False only when, for every source declaration of <paramref name="type"/>, the rule's test says that no
@@ -101,19 +111,8 @@ namespace DistAnalyzers.Consensus
             return false;
         }
 
-        private static bool HasUnicodeEscape(string text, int start, int length)
-        {
-            var end = start + length;
-            for (var i = text.IndexOf('\\', start, length); i >= 0 && i + 1 < end; i = text.IndexOf('\\', i + 1, end - i - 1))
-            {
-                var next = text[i + 1];
-                if (next == 'u' || next == 'U')
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>Whether the text holds <c>\u</c> or <c>\U</c> (in an identifier, a Unicode escape; elsewhere harmless).</summary>
+        public static bool HasUnicodeEscape(string text, int start, int length) =>
+            text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
     }
 }
