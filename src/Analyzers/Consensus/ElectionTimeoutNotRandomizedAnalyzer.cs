@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,12 +45,9 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
+            // Whether any timer type resolves is asked on the first type that could hold a diagnostic (below), not
+            // here: a compilation with no election word never resolves them.
             var known = new Known(symbols);
-            if (!known.AnyTimer)
-            {
-                return;
-            }
-
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ElectionTimeoutNotRandomized, reader => new Settings(
                 reader.Get(ElectionTimeoutWords),
                 reader.Get(RandomnessWords),
@@ -64,7 +62,7 @@ namespace DistAnalyzers.Consensus
             {
                 var settings = cache.Get(tree);
                 return settings.ElectionMayBeImplicit || settings.ElectionTimeout.MayMatch(text, start, length);
-            });
+            }, context.Compilation.SyntaxTrees.Count());
 
             context.RegisterSymbolStartAction(start =>
             {
@@ -73,7 +71,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                if (!typeText.MayMention(type))
+                if (!typeText.MayMention(type) || !known.AnyTimer)
                 {
                     return;
                 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,7 +61,7 @@ namespace DistAnalyzers.Consensus
                 return settings.NamesMayBeImplicit
                     || settings.QuorumWords.MayMatch(text, start, length)
                     || settings.VoteCountWords.MayMatch(text, start, length);
-            });
+            }, context.Compilation.SyntaxTrees.Count());
             context.RegisterSymbolStartAction(
                 start =>
                 {

@@ -34,13 +34,15 @@ namespace DistAnalyzers.Consensus
 
         private readonly Func<SyntaxTree, string, int, int, bool> mayMatch;
         private readonly Func<SyntaxTree, bool> treeMayMatch;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> trees = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> trees;
 
         /// <param name="mayMatch">(tree, its text, start, length): whether a name written in that part of the text
         /// could pass the rule's name tests, with the tree's configured words; false must mean it cannot.</param>
-        public TypeText(Func<SyntaxTree, string, int, int, bool> mayMatch)
+        /// <param name="treeCount">The compilation's number of trees (sizes the per-file cache once).</param>
+        public TypeText(Func<SyntaxTree, string, int, int, bool> mayMatch, int treeCount)
         {
             this.mayMatch = mayMatch;
+            trees = new ConcurrentDictionary<SyntaxTree, bool>(concurrencyLevel: 4, capacity: Math.Max(31, treeCount));
             treeMayMatch = tree =>
             {
                 var text = Texts.GetValue(tree, ReadText);
