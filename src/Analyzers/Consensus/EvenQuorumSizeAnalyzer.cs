@@ -44,10 +44,9 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var endpointTypes = new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri };
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.EvenQuorumSize, r => new Settings(r));
             var endpointListCache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            var analysis = new Analysis(endpointTypes, options, endpointListCache);
+            var analysis = new Analysis(symbols, options, endpointListCache);
 
             context.RegisterOperationAction(analysis.FieldInitializer, OperationKind.FieldInitializer);
             context.RegisterOperationAction(analysis.PropertyInitializer, OperationKind.PropertyInitializer);
@@ -84,13 +83,14 @@ namespace DistAnalyzers.Consensus
 
         private sealed class Analysis
         {
-            private readonly INamedTypeSymbol?[] endpointTypes;
+            private readonly KnownSymbols symbols;
+            private INamedTypeSymbol?[]? lazyEndpointTypes;
             private readonly OptionsCache<Settings> options;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
 
-            public Analysis(INamedTypeSymbol?[] endpointTypes, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
+            public Analysis(KnownSymbols symbols, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
             {
-                this.endpointTypes = endpointTypes;
+                this.symbols = symbols;
                 this.options = options;
                 this.endpointListCache = endpointListCache;
             }
@@ -154,6 +154,12 @@ namespace DistAnalyzers.Consensus
                     Check(context, parameter, parameter.Type, op.Value);
                 }
             }
+
+            /// <summary>The endpoint types, resolved on first use (only endpoint lists and reported sizes need them).</summary>
+            private INamedTypeSymbol?[] EndpointTypes =>
+                System.Threading.Volatile.Read(ref lazyEndpointTypes)
+                ?? System.Threading.Interlocked.CompareExchange(ref lazyEndpointTypes, new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri }, null)
+                ?? lazyEndpointTypes!;
 
             private void Check(OperationAnalysisContext context, ISymbol target, ITypeSymbol? targetType, IOperation value)
             {
@@ -379,7 +385,7 @@ namespace DistAnalyzers.Consensus
                     return false;
                 }
 
-                foreach (var t in endpointTypes)
+                foreach (var t in EndpointTypes)
                 {
                     if (t is not null && SymbolEqualityComparer.Default.Equals(t, type))
                     {
@@ -554,7 +560,7 @@ namespace DistAnalyzers.Consensus
                         continue;
                     }
 
-                    foreach (var t in endpointTypes)
+                    foreach (var t in EndpointTypes)
                     {
                         if (t is not null && SymbolEqualityComparer.Default.Equals(t, element))
                         {
