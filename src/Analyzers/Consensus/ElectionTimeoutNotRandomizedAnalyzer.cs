@@ -495,6 +495,9 @@ namespace DistAnalyzers.Consensus
             private readonly Settings settings;
             private readonly INamedTypeSymbol type;
             private readonly bool collectElection;
+            [ThreadStatic]
+            private static Stack<IOperation>? spareStack;
+
             private HashSet<ILocalSymbol>? visitedLocals;
             private int budget = MaxWalk;
 
@@ -516,7 +519,22 @@ namespace DistAnalyzers.Consensus
 
             public void Visit(IOperation root)
             {
-                var stack = new Stack<IOperation>();
+                // One stack per thread, reused by every walk (a nested walk, through a local, takes a new one).
+                var stack = spareStack ?? new Stack<IOperation>(32);
+                spareStack = null;
+                try
+                {
+                    Visit(root, stack);
+                }
+                finally
+                {
+                    stack.Clear();
+                    spareStack = stack;
+                }
+            }
+
+            private void Visit(IOperation root, Stack<IOperation> stack)
+            {
                 stack.Push(root);
                 while (stack.Count > 0 && !Random)
                 {
