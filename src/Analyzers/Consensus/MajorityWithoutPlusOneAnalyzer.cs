@@ -49,7 +49,6 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var math = symbols.Math;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MajorityWithoutPlusOne, r => new Settings(r));
 
             // Every diagnostic needs a name carrying a quorum_words entry (Store: the quorum stored, also for R/W
@@ -75,7 +74,8 @@ namespace DistAnalyzers.Consensus
                         return;
                     }
 
-                    var typeAnalysis = new TypeAnalysis(type, math, options, start.Compilation);
+                    // System.Math is resolved (once, cached by KnownSymbols) only for types that can hold a diagnostic.
+                    var typeAnalysis = new TypeAnalysis(type, symbols.Math, options, start.Compilation);
                     start.RegisterOperationAction(
                         typeAnalysis.Store,
                         OperationKind.FieldInitializer,
