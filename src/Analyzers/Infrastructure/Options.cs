@@ -135,14 +135,18 @@ namespace DistAnalyzers.Infrastructure
         private readonly string ruleId;
         private readonly Func<OptionReader, TOptions> build;
         private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = new ConcurrentDictionary<SyntaxTree, TOptions>();
+        private readonly Func<SyntaxTree, TOptions> create;
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
             this.analyzerOptions = analyzerOptions;
             this.ruleId = ruleId;
             this.build = build;
+
+            // Created once: a lambda capturing this, written inside Get, would allocate a delegate on every call.
+            create = t => this.build(new OptionReader(this.analyzerOptions, t, this.ruleId));
         }
 
-        public TOptions Get(SyntaxTree tree) => cache.GetOrAdd(tree, t => build(new OptionReader(analyzerOptions, t, ruleId)));
+        public TOptions Get(SyntaxTree tree) => cache.TryGetValue(tree, out var options) ? options : cache.GetOrAdd(tree, create);
     }
 }
