@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,12 +45,9 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
+            // Whether any timer type resolves is asked on the first type that could hold a diagnostic (below), not
+            // here: a compilation with no election word never resolves them.
             var known = new Known(symbols);
-            if (!known.AnyTimer)
-            {
-                return;
-            }
-
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ElectionTimeoutNotRandomized, reader => new Settings(
                 reader.Get(ElectionTimeoutWords),
                 reader.Get(RandomnessWords),
@@ -56,9 +55,23 @@ namespace DistAnalyzers.Consensus
                 reader.Get(RuleOptions.TestDoubleWords)));
             var otherTypeMembers = new ConcurrentDictionary<(ISymbol, WordList), bool>();
 
+            // Every diagnostic names the election timeout a timer's duration reads (Walk.Election: a name carrying an
+            // election_timeout_words entry, written in the type's code); a type whose declarations cannot hold one
+            // registers nothing.
+            var typeText = new TypeText((tree, text, start, length) =>
+            {
+                var settings = cache.Get(tree);
+                return settings.ElectionMayBeImplicit || settings.ElectionTimeout.MayMatch(text, start, length);
+            }, context.Compilation.SyntaxTrees.Count());
+
             context.RegisterSymbolStartAction(start =>
             {
                 if (start.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+                {
+                    return;
+                }
+
+                if (!typeText.MayMention(type) || !known.AnyTimer)
                 {
                     return;
                 }
@@ -82,11 +95,7 @@ namespace DistAnalyzers.Consensus
 
         private static void FindTimer(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state)
         {
-            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
-            {
-                return;
-            }
-
+            // The timer forms first (each starts with a name test), then whether the operation is this type's own.
             Timer timer;
             switch (context.Operation)
             {
@@ -113,6 +122,11 @@ namespace DistAnalyzers.Consensus
                     break;
                 default:
                     return;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
+            {
+                return;
             }
 
             var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
@@ -147,7 +161,7 @@ namespace DistAnalyzers.Consensus
                 }
 
                 var fix = timer.OneShot && isDue ? FixFor(value, known) : null;
-                state.Candidates.Add(new Candidate(value.Syntax.GetLocation(), walk.Election.Name, walk.MembersRead, walk.OtherTypeMembers, fix));
+                state.AddCandidate(new Candidate(value.Syntax.GetLocation(), walk.Election.Name, walk.MembersRead, walk.OtherTypeMembers, fix));
 
                 // One report per timer: the due time, or else the period.
                 return;
@@ -211,40 +225,43 @@ namespace DistAnalyzers.Consensus
 
         private static void RecordWrite(OperationAnalysisContext context, TypeState state)
         {
-            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
-            {
-                return;
-            }
-
             switch (context.Operation)
             {
                 case IAssignmentOperation { Target: IMemberReferenceOperation target, Value: { } value }:
-                    AddWrite(state, target.Member, value);
+                    if (IsOwnMember(state, target.Member) && InThisType(context, state))
+                    {
+                        state.AddWrite(target.Member.OriginalDefinition, value);
+                    }
+
                     break;
                 case IFieldInitializerOperation { Value: { } value } initializer:
                     foreach (var field in initializer.InitializedFields)
                     {
-                        AddWrite(state, field, value);
+                        if (IsOwnMember(state, field) && InThisType(context, state))
+                        {
+                            state.AddWrite(field.OriginalDefinition, value);
+                        }
                     }
 
                     break;
                 case IPropertyInitializerOperation { Value: { } value } initializer:
                     foreach (var property in initializer.InitializedProperties)
                     {
-                        AddWrite(state, property, value);
+                        if (IsOwnMember(state, property) && InThisType(context, state))
+                        {
+                            state.AddWrite(property.OriginalDefinition, value);
+                        }
                     }
 
                     break;
             }
         }
 
-        private static void AddWrite(TypeState state, ISymbol member, IOperation value)
-        {
-            if (member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, state.Type))
-            {
-                state.Writes.Add((member.OriginalDefinition, value));
-            }
-        }
+        private static bool InThisType(OperationAnalysisContext context, TypeState state) =>
+            SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type);
+
+        private static bool IsOwnMember(TypeState state, ISymbol member) =>
+            member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, state.Type);
 
         private static void RecordComputation(OperationBlockAnalysisContext context, TypeState state)
         {
@@ -261,13 +278,14 @@ namespace DistAnalyzers.Consensus
 
             foreach (var block in context.OperationBlocks)
             {
-                state.Writes.Add((member.OriginalDefinition, block));
+                state.AddWrite(member.OriginalDefinition, block);
             }
         }
 
         private static void Report(SymbolAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
         {
-            if (state.Candidates.IsEmpty)
+            var candidates = state.Candidates;
+            if (candidates is null)
             {
                 return;
             }
@@ -276,7 +294,7 @@ namespace DistAnalyzers.Consensus
             // computations are read with the words of the first candidate's file (one type, usually one file).
             Dictionary<ISymbol, bool>? randomized = null;
             Settings? randomizedFor = null;
-            foreach (var candidate in state.Candidates)
+            foreach (var candidate in candidates)
             {
                 var settings = cache.Get(candidate.Location.SourceTree!);
                 if (randomized is null || !ReferenceEquals(settings, randomizedFor))
@@ -477,6 +495,9 @@ namespace DistAnalyzers.Consensus
             private readonly Settings settings;
             private readonly INamedTypeSymbol type;
             private readonly bool collectElection;
+            [ThreadStatic]
+            private static Stack<IOperation>? spareStack;
+
             private HashSet<ILocalSymbol>? visitedLocals;
             private int budget = MaxWalk;
 
@@ -498,7 +519,22 @@ namespace DistAnalyzers.Consensus
 
             public void Visit(IOperation root)
             {
-                var stack = new Stack<IOperation>();
+                // One stack per thread, reused by every walk (a nested walk, through a local, takes a new one).
+                var stack = spareStack ?? new Stack<IOperation>(32);
+                spareStack = null;
+                try
+                {
+                    Visit(root, stack);
+                }
+                finally
+                {
+                    stack.Clear();
+                    spareStack = stack;
+                }
+            }
+
+            private void Visit(IOperation root, Stack<IOperation> stack)
+            {
                 stack.Push(root);
                 while (stack.Count > 0 && !Random)
                 {
@@ -664,46 +700,74 @@ namespace DistAnalyzers.Consensus
 
         private sealed class Known
         {
-            private readonly INamedTypeSymbol? random;
-            private readonly INamedTypeSymbol? randomNumberGenerator;
-            private readonly INamedTypeSymbol? task;
-            private readonly INamedTypeSymbol? threadingTimer;
-            private readonly INamedTypeSymbol? itimer;
-            private readonly INamedTypeSymbol? timeProvider;
-            private readonly INamedTypeSymbol? cancellationTokenSource;
-            private readonly INamedTypeSymbol? periodicTimer;
-            private readonly INamedTypeSymbol? timersTimer;
+            // Resolved on first use: most compilations never reach a timer form or a walk, and each first lookup of
+            // a metadata name searches every referenced assembly.
+            private readonly LazyType random;
+            private readonly LazyType randomNumberGenerator;
+            private readonly LazyType task;
+            private readonly LazyType threadingTimer;
+            private readonly LazyType itimer;
+            private readonly LazyType timeProvider;
+            private readonly LazyType cancellationTokenSource;
+            private readonly LazyType periodicTimer;
+            private readonly LazyType timersTimer;
+            private readonly LazyType timeSpan;
+            private int randomFacts;
 
             public Known(KnownSymbols symbols)
             {
-                random = symbols.Get("System.Random");
-                randomNumberGenerator = symbols.Get("System.Security.Cryptography.RandomNumberGenerator");
-                task = symbols.Get("System.Threading.Tasks.Task");
-                threadingTimer = symbols.Get("System.Threading.Timer");
-                itimer = symbols.Get("System.Threading.ITimer");
-                timeProvider = symbols.Get("System.TimeProvider");
-                cancellationTokenSource = symbols.Get("System.Threading.CancellationTokenSource");
-                periodicTimer = symbols.Get("System.Threading.PeriodicTimer");
-                timersTimer = symbols.Get("System.Timers.Timer");
-                TimeSpan = symbols.TimeSpan;
-                HasRandomShared = random is not null && HasStaticProperty(random, "Shared");
-                HasNextInt64 = random is not null && HasMethod(random, "NextInt64", SpecialType.System_Int64, SpecialType.System_Int64);
+                random = new LazyType(symbols, "System.Random");
+                randomNumberGenerator = new LazyType(symbols, "System.Security.Cryptography.RandomNumberGenerator");
+                task = new LazyType(symbols, "System.Threading.Tasks.Task");
+                threadingTimer = new LazyType(symbols, "System.Threading.Timer");
+                itimer = new LazyType(symbols, "System.Threading.ITimer");
+                timeProvider = new LazyType(symbols, "System.TimeProvider");
+                cancellationTokenSource = new LazyType(symbols, "System.Threading.CancellationTokenSource");
+                periodicTimer = new LazyType(symbols, "System.Threading.PeriodicTimer");
+                timersTimer = new LazyType(symbols, "System.Timers.Timer");
+                timeSpan = new LazyType(symbols, "System.TimeSpan");
             }
 
-            public INamedTypeSymbol? TimeSpan { get; }
+            public INamedTypeSymbol? TimeSpan => timeSpan.Value;
 
-            public bool HasRandomShared { get; }
+            public bool HasRandomShared => (RandomFacts & 2) != 0;
 
-            public bool HasNextInt64 { get; }
+            public bool HasNextInt64 => (RandomFacts & 4) != 0;
 
-            public bool AnyTimer => task is not null || threadingTimer is not null || cancellationTokenSource is not null || periodicTimer is not null || timersTimer is not null;
+            public bool AnyTimer => task.Value is not null || threadingTimer.Value is not null || cancellationTokenSource.Value is not null || periodicTimer.Value is not null || timersTimer.Value is not null;
+
+            /// <summary>1 (computed) | 2 (Random.Shared) | 4 (Random.NextInt64(long, long)).</summary>
+            private int RandomFacts
+            {
+                get
+                {
+                    var facts = System.Threading.Volatile.Read(ref randomFacts);
+                    if (facts == 0)
+                    {
+                        var type = random.Value;
+                        facts = 1
+                            | (type is not null && HasStaticProperty(type, "Shared") ? 2 : 0)
+                            | (type is not null && HasMethod(type, "NextInt64", SpecialType.System_Int64, SpecialType.System_Int64) ? 4 : 0);
+                        System.Threading.Volatile.Write(ref randomFacts, facts);
+                    }
+
+                    return facts;
+                }
+            }
 
             public bool IsRandomType(ITypeSymbol? type)
             {
+                if (type is not INamedTypeSymbol)
+                {
+                    return false;
+                }
+
+                var randomType = random.Value;
+                var generator = randomNumberGenerator.Value;
                 for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
                 {
-                    if ((random is not null && SymbolEqualityComparer.Default.Equals(t, random))
-                        || (randomNumberGenerator is not null && SymbolEqualityComparer.Default.Equals(t, randomNumberGenerator)))
+                    if ((randomType is not null && SymbolEqualityComparer.Default.Equals(t, randomType))
+                        || (generator is not null && SymbolEqualityComparer.Default.Equals(t, generator)))
                     {
                         return true;
                     }
@@ -716,6 +780,18 @@ namespace DistAnalyzers.Consensus
             {
                 timer = default;
                 var method = invocation.TargetMethod;
+                switch (method.Name)
+                {
+                    // The only names the forms below accept.
+                    case "Delay":
+                    case "CancelAfter":
+                    case "Change":
+                    case "CreateTimer":
+                        break;
+                    default:
+                        return false;
+                }
+
                 var container = method.ContainingType?.OriginalDefinition;
                 if (container is null)
                 {
@@ -752,6 +828,12 @@ namespace DistAnalyzers.Consensus
             public bool TryGetTimerCreation(IObjectCreationOperation creation, out Timer timer)
             {
                 timer = default;
+                if (creation.Type?.Name is not ("Timer" or "CancellationTokenSource" or "PeriodicTimer"))
+                {
+                    // The only type names the forms below accept.
+                    return false;
+                }
+
                 var type = creation.Type?.OriginalDefinition;
                 if (type is null || creation.Constructor is null)
                 {
@@ -787,7 +869,7 @@ namespace DistAnalyzers.Consensus
             public bool TryGetIntervalAssignment(ISimpleAssignmentOperation assignment, out Timer timer)
             {
                 timer = default;
-                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target || property.ContainingType is null)
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Interval" or "Period" } property } target || property.ContainingType is null)
                 {
                     return false;
                 }
@@ -922,8 +1004,8 @@ namespace DistAnalyzers.Consensus
                 return null;
             }
 
-            private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected) =>
-                expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+            private static bool Is(ITypeSymbol type, LazyType expected) =>
+                expected.Value is { } symbol && SymbolEqualityComparer.Default.Equals(type, symbol);
 
             private static bool HasStaticProperty(INamedTypeSymbol type, string name)
             {
@@ -951,6 +1033,36 @@ namespace DistAnalyzers.Consensus
                 }
 
                 return false;
+            }
+        }
+
+        /// <summary>A type resolved through <see cref="KnownSymbols.Get"/> on first use, then read without a lookup.</summary>
+        private sealed class LazyType
+        {
+            private readonly KnownSymbols symbols;
+            private readonly string metadataName;
+            private INamedTypeSymbol? value;
+            private volatile bool resolved;
+
+            public LazyType(KnownSymbols symbols, string metadataName)
+            {
+                this.symbols = symbols;
+                this.metadataName = metadataName;
+            }
+
+            public INamedTypeSymbol? Value
+            {
+                get
+                {
+                    if (!resolved)
+                    {
+                        // Racing threads store the same symbol (KnownSymbols caches it per compilation).
+                        value = symbols.Get(metadataName);
+                        resolved = true;
+                    }
+
+                    return value;
+                }
             }
         }
 
@@ -985,10 +1097,50 @@ namespace DistAnalyzers.Consensus
 
             public INamedTypeSymbol Type { get; }
 
-            public ConcurrentBag<Candidate> Candidates { get; } = new ConcurrentBag<Candidate>();
+            /// <summary>The timers found, or null when none (read at the type's end, after every nested action).</summary>
+            public List<Candidate>? Candidates
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return candidates;
+                    }
+                }
+            }
 
             /// <summary>Each member's computations: values assigned to it, its getter or its body.</summary>
-            public ConcurrentBag<(ISymbol Member, IOperation Value)> Writes { get; } = new ConcurrentBag<(ISymbol, IOperation)>();
+            public IEnumerable<(ISymbol Member, IOperation Value)> Writes
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return writes ?? (IEnumerable<(ISymbol, IOperation)>)System.Array.Empty<(ISymbol, IOperation)>();
+                    }
+                }
+            }
+
+            // Plain lists under a lock, created on first use: a concurrent bag per type costs thread-local queues.
+            private readonly object gate = new object();
+            private List<Candidate>? candidates;
+            private List<(ISymbol Member, IOperation Value)>? writes;
+
+            public void AddCandidate(Candidate candidate)
+            {
+                lock (gate)
+                {
+                    (candidates ??= new List<Candidate>()).Add(candidate);
+                }
+            }
+
+            public void AddWrite(ISymbol member, IOperation value)
+            {
+                lock (gate)
+                {
+                    (writes ??= new List<(ISymbol, IOperation)>()).Add((member, value));
+                }
+            }
         }
 
         private sealed class Settings
@@ -996,12 +1148,16 @@ namespace DistAnalyzers.Consensus
             public Settings(WordList electionTimeout, WordList randomness, WordList leaderTimer, WordList testDoubles)
             {
                 ElectionTimeout = electionTimeout;
+                ElectionMayBeImplicit = TypeText.MayMatchImplicitName(electionTimeout);
                 Randomness = randomness;
                 LeaderTimer = leaderTimer;
                 TestDoubles = testDoubles;
             }
 
             public WordList ElectionTimeout { get; }
+
+            /// <summary>Whether an election name could be one the source does not write (disables the type pre-test).</summary>
+            public bool ElectionMayBeImplicit { get; }
 
             public WordList Randomness { get; }
 

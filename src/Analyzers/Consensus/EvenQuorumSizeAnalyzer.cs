@@ -44,10 +44,9 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var endpointTypes = new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri };
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.EvenQuorumSize, r => new Settings(r));
             var endpointListCache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            var analysis = new Analysis(endpointTypes, options, endpointListCache);
+            var analysis = new Analysis(symbols, options, endpointListCache);
 
             context.RegisterOperationAction(analysis.FieldInitializer, OperationKind.FieldInitializer);
             context.RegisterOperationAction(analysis.PropertyInitializer, OperationKind.PropertyInitializer);
@@ -84,15 +83,14 @@ namespace DistAnalyzers.Consensus
 
         private sealed class Analysis
         {
-            private readonly INamedTypeSymbol?[] endpointTypes;
+            private readonly KnownSymbols symbols;
+            private INamedTypeSymbol?[]? lazyEndpointTypes;
             private readonly OptionsCache<Settings> options;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> arraySizeNames =
-                new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
 
-            public Analysis(INamedTypeSymbol?[] endpointTypes, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
+            public Analysis(KnownSymbols symbols, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
             {
-                this.endpointTypes = endpointTypes;
+                this.symbols = symbols;
                 this.options = options;
                 this.endpointListCache = endpointListCache;
             }
@@ -150,11 +148,18 @@ namespace DistAnalyzers.Consensus
             public void Argument(OperationAnalysisContext context)
             {
                 var op = (IArgumentOperation)context.Operation;
-                if (op.Parameter is { } parameter && op.Syntax is ArgumentSyntax { NameColon: not null })
+                // Named arguments only: the syntax test is a field read, the parameter may need binding.
+                if (op.Syntax is ArgumentSyntax { NameColon: not null } && op.Parameter is { } parameter)
                 {
                     Check(context, parameter, parameter.Type, op.Value);
                 }
             }
+
+            /// <summary>The endpoint types, resolved on first use (only endpoint lists and reported sizes need them).</summary>
+            private INamedTypeSymbol?[] EndpointTypes =>
+                System.Threading.Volatile.Read(ref lazyEndpointTypes)
+                ?? System.Threading.Interlocked.CompareExchange(ref lazyEndpointTypes, new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri }, null)
+                ?? lazyEndpointTypes!;
 
             private void Check(OperationAnalysisContext context, ISymbol target, ITypeSymbol? targetType, IOperation value)
             {
@@ -172,13 +177,27 @@ namespace DistAnalyzers.Consensus
                         return;
                     }
                 }
-                else if (!IsCollectionType(targetType) || !IsCollectionLiteral(value.Syntax))
+                else if (!IsCollectionLiteral(value.Syntax) || !IsCollectionType(targetType))
+                {
+                    // The syntax test first: AllInterfaces of a constructed generic type is computed on demand.
+                    return;
+                }
+
+                var name = target.Name;
+                if (string.IsNullOrEmpty(name))
                 {
                     return;
                 }
 
+                // A size name ends with a size_words or consensus_size_words entry (QuorumNames.IsSizeName), so one
+                // of the configured lists must pass its substring prefilter; most names fail here, before any split
+                // or walk over the enclosing symbols.
                 var settings = options.Get(value.Syntax.SyntaxTree);
-                var name = target.Name;
+                if (!settings.SizeWords.MayMatch(name) && !settings.ConsensusSizeWords.MayMatch(name))
+                {
+                    return;
+                }
+
                 var words = Words.Split(name);
                 if (words.Count == 0 || settings.NonVotingWords.Matches(words, WordMatch.Carries))
                 {
@@ -366,7 +385,7 @@ namespace DistAnalyzers.Consensus
                     return false;
                 }
 
-                foreach (var t in endpointTypes)
+                foreach (var t in EndpointTypes)
                 {
                     if (t is not null && SymbolEqualityComparer.Default.Equals(t, type))
                     {
@@ -417,24 +436,71 @@ namespace DistAnalyzers.Consensus
             {
                 if (target is IFieldSymbol field && field.ContainingType is { } type)
                 {
-                    // Scanned once per type: names used as lengths of initialized arrays anywhere in it.
-                    return arraySizeNames.GetOrAdd(type, t =>
+                    foreach (var r in type.DeclaringSyntaxReferences)
                     {
-                        var names = new HashSet<string>(StringComparer.Ordinal);
-                        foreach (var r in t.DeclaringSyntaxReferences)
+                        if (SizesInitializedArray(r.GetSyntax(), target.Name))
                         {
-                            CollectArraySizeNames(r.GetSyntax(), names);
+                            return true;
                         }
+                    }
 
-                        return names;
-                    }).Contains(target.Name);
+                    return false;
                 }
 
                 if (target is ILocalSymbol)
                 {
+                    return SizesInitializedArray(LocalFlow.Root(value).Syntax, target.Name);
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Whether an identifier <paramref name="name"/> is used in a length of an array creation with an
+            /// initializer within <paramref name="scope"/> (the names <see cref="CollectArraySizeNames"/> collects).
+            /// Looks only where the name is written instead of walking the whole scope; a scope that writes a Unicode
+            /// escape (an identifier need not be written as its name) is walked.
+            /// </summary>
+            private static bool SizesInitializedArray(SyntaxNode scope, string name)
+            {
+                var text = TypeText.TextOf(scope.SyntaxTree);
+                var span = scope.Span;
+                if (name.Length == 0 || span.End > text.Length || TypeText.HasUnicodeEscape(text, span.Start, span.Length))
+                {
                     var names = new HashSet<string>(StringComparer.Ordinal);
-                    CollectArraySizeNames(LocalFlow.Root(value).Syntax, names);
-                    return names.Contains(target.Name);
+                    CollectArraySizeNames(scope, names);
+                    return names.Contains(name);
+                }
+
+                var end = span.End;
+                for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal))
+                {
+                    // Any token found is a real occurrence, judged by its own place in the tree.
+                    var token = scope.FindToken(at);
+                    if (token.Parent is IdentifierNameSyntax identifier && token.ValueText == name && IsInInitializedArrayLength(identifier, scope))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInInitializedArrayLength(SyntaxNode node, SyntaxNode scope)
+            {
+                SyntaxNode? child = node;
+                for (var parent = node.Parent; parent is not null && child != scope; child = parent, parent = parent.Parent)
+                {
+                    if (parent is ArrayRankSpecifierSyntax rank
+                        && child is ExpressionSyntax size
+                        && rank.Sizes.Contains(size)
+                        && rank.Parent is ArrayTypeSyntax arrayType
+                        && arrayType.Parent is ArrayCreationExpressionSyntax { Initializer: not null } creation
+                        && creation.Type == arrayType
+                        && scope.Span.Contains(creation.Span))
+                    {
+                        return true;
+                    }
                 }
 
                 return false;
@@ -494,7 +560,7 @@ namespace DistAnalyzers.Consensus
                         continue;
                     }
 
-                    foreach (var t in endpointTypes)
+                    foreach (var t in EndpointTypes)
                     {
                         if (t is not null && SymbolEqualityComparer.Default.Equals(t, element))
                         {

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -49,8 +49,18 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var math = symbols.Math;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MajorityWithoutPlusOne, r => new Settings(r));
+
+            // Every diagnostic needs a name carrying a quorum_words entry (Store: the quorum stored, also for R/W
+            // pairs) or a vote_count_words entry (Comparison: the votes compared), written in the type's code; a
+            // type whose declarations cannot hold one registers nothing.
+            var typeText = new TypeText((tree, text, start, length) =>
+            {
+                var settings = options.Get(tree);
+                return settings.NamesMayBeImplicit
+                    || settings.QuorumWords.MayMatch(text, start, length)
+                    || settings.VoteCountWords.MayMatch(text, start, length);
+            }, context.Compilation.SyntaxTrees.Count());
             context.RegisterSymbolStartAction(
                 start =>
                 {
@@ -59,7 +69,13 @@ namespace DistAnalyzers.Consensus
                         return;
                     }
 
-                    var typeAnalysis = new TypeAnalysis(type, math, options, start.Compilation);
+                    if (!typeText.MayMention(type) && !HasExplicitPropertyImplementation(type))
+                    {
+                        return;
+                    }
+
+                    // System.Math is resolved (once, cached by KnownSymbols) only for types that can hold a diagnostic.
+                    var typeAnalysis = new TypeAnalysis(type, symbols.Math, options, start.Compilation);
                     start.RegisterOperationAction(
                         typeAnalysis.Store,
                         OperationKind.FieldInitializer,
@@ -71,6 +87,38 @@ namespace DistAnalyzers.Consensus
                     start.RegisterSymbolEndAction(typeAnalysis.End);
                 },
                 SymbolKind.NamedType);
+        }
+
+        /// <summary>
+        /// An explicitly implemented property's name holds its interface's full name (<c>Ns.IQuorum.Size</c>), which
+        /// the type's text need not write; its getter's returns are named after it (ReturnOwnerName).
+        /// </summary>
+        private static bool HasExplicitPropertyImplementation(INamedTypeSymbol type)
+        {
+            // Read from the declarations (as written), not GetMembers(), which builds every member's public symbol.
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (syntax is EnumDeclarationSyntax or DelegateDeclarationSyntax)
+                {
+                    continue;
+                }
+
+                if (syntax is not TypeDeclarationSyntax declaration)
+                {
+                    return true;
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    if (member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private enum HalfKind
@@ -92,7 +140,11 @@ namespace DistAnalyzers.Consensus
                 ConsensusSizeWords = reader.Get(QuorumNames.ConsensusSizeWords);
                 NonSizeWords = reader.Get(QuorumNames.NonSizeWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
+                NamesMayBeImplicit = TypeText.MayMatchImplicitName(QuorumWords) || TypeText.MayMatchImplicitName(VoteCountWords);
             }
+
+            /// <summary>Whether a quorum or vote name could be one the source does not write (disables the type pre-test).</summary>
+            public bool NamesMayBeImplicit { get; }
 
             public WordList QuorumWords { get; }
 
@@ -159,7 +211,9 @@ namespace DistAnalyzers.Consensus
             private readonly INamedTypeSymbol? math;
             private readonly OptionsCache<Settings> options;
             private readonly Compilation compilation;
-            private readonly ConcurrentQueue<Candidate> candidates = new ConcurrentQueue<Candidate>();
+            // A plain list under a lock, created on the first read/write quorum (most types have none).
+            private readonly object gate = new object();
+            private List<Candidate>? candidates;
 
             public TypeAnalysis(INamedTypeSymbol type, INamedTypeSymbol? math, OptionsCache<Settings> options, Compilation compilation)
             {
@@ -305,12 +359,17 @@ namespace DistAnalyzers.Consensus
 
             public void End(SymbolAnalysisContext context)
             {
-                if (candidates.IsEmpty)
+                Candidate[] list;
+                lock (gate)
                 {
-                    return;
+                    if (candidates is null)
+                    {
+                        return;
+                    }
+
+                    list = candidates.ToArray();
                 }
 
-                var list = candidates.ToArray();
                 var reported = new HashSet<Candidate>();
                 foreach (var read in list)
                 {
@@ -365,7 +424,10 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                candidates.Enqueue(new Candidate(name, isRead, value, nSymbol, nConstant, half));
+                lock (gate)
+                {
+                    (candidates ??= new List<Candidate>()).Add(new Candidate(name, isRead, value, nSymbol, nConstant, half));
+                }
             }
 
             private static bool SameN(Candidate a, Candidate b)

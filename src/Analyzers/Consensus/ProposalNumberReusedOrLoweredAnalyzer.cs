@@ -63,6 +63,8 @@ namespace DistAnalyzers.Consensus
 
         private static void AnalyzeDecrement(OperationAnalysisContext context, OptionsCache<Settings> cache, INamedTypeSymbol? math)
         {
+            // Shape first, then the target's name (Classify needs a ballot_words or round_words entry at its end, so
+            // one of those lists must pass its prefilter), and only then the lowering tests, which evaluate constants.
             var op = context.Operation;
             IOperation? target;
             switch (op)
@@ -76,17 +78,18 @@ namespace DistAnalyzers.Consensus
                     target = incDec.Target;
                     break;
                 case ICompoundAssignmentOperation compound:
-                    if (!IsLowering(compound.OperatorKind, compound.Value))
+                    if (compound.OperatorKind is not (BinaryOperatorKind.Subtract or BinaryOperatorKind.Add))
                     {
-                        return;
+                        return; // IsLowering is false for any other operator.
                     }
 
                     target = compound.Target;
                     break;
                 case ISimpleAssignmentOperation simple:
-                    if (!IsSelfLowering(simple.Target, simple.Value, math))
+                    if (simple.Value is null
+                        || LocalFlow.Unwrap(simple.Value) is not (IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } or IInvocationOperation { TargetMethod.Name: "Max" }))
                     {
-                        return;
+                        return; // IsSelfLowering accepts only x - k or Math.Max(…).
                     }
 
                     target = simple.Target;
@@ -96,12 +99,24 @@ namespace DistAnalyzers.Consensus
             }
 
             var symbol = SymbolOf(target);
-            if (symbol is null)
+            if (symbol is null || string.IsNullOrEmpty(symbol.Name))
             {
                 return;
             }
 
             var settings = cache.Get(op.Syntax.SyntaxTree);
+            if (!settings.BallotWords.MayMatch(symbol.Name) && !settings.RoundWords.MayMatch(symbol.Name))
+            {
+                return;
+            }
+
+            switch (op)
+            {
+                case ICompoundAssignmentOperation compound when !IsLowering(compound.OperatorKind, compound.Value):
+                case ISimpleAssignmentOperation simple when !IsSelfLowering(simple.Target, simple.Value, math):
+                    return;
+            }
+
             var kind = Classify(symbol.Name, context.ContainingSymbol, settings);
             if (kind is null || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords) || IsLoopCounter(op.Syntax, symbol))
             {
@@ -212,8 +227,12 @@ namespace DistAnalyzers.Consensus
                 return;
             }
 
+            // A prepare message's name carries a prepare_message_words entry: the prefilter spares most creations the
+            // per-type cache.
             var settings = cache.Get(op.Syntax.SyntaxTree);
-            if (!settings.IsPrepareMessage(type) || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+            if (!settings.PrepareMessageWords.MayMatch(type.Name)
+                || !settings.IsPrepareMessage(type)
+                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
             {
                 return;
             }

@@ -74,6 +74,23 @@ namespace DistAnalyzers.Infrastructure
             return true;
         }
 
+        /// <summary>
+        /// <see cref="MayMatch(string)"/> on a part of a longer text (<paramref name="length"/> characters from
+        /// <paramref name="start"/>), e.g. a declaration's span in its file: false means no name written there matches.
+        /// </summary>
+        public bool MayMatch(string text, int start, int length)
+        {
+            foreach (var stem in stems)
+            {
+                if (text.IndexOf(stem, start, length, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The part of <paramref name="word"/> that every form <see cref="Words.WordIs"/> accepts contains.</summary>
         internal static string Stem(string word)
         {
@@ -98,6 +115,9 @@ namespace DistAnalyzers.Infrastructure
         }
 
         public string Text { get; }
+
+        /// <summary>The substrings <see cref="MayMatch(string)"/> requires (shared with <see cref="WordList"/>).</summary>
+        internal string[] Stems => stems;
 
         public IReadOnlyList<string> WordsOfPattern { get; }
 
@@ -229,10 +249,37 @@ namespace DistAnalyzers.Infrastructure
     {
         private static readonly ConcurrentDictionary<string, WordList> ParseCache = new ConcurrentDictionary<string, WordList>(StringComparer.Ordinal);
 
+        // For MayMatch on a span: every distinct stem of the entries (compared ignoring case), and each entry's stems
+        // as indexes into it, so that a long text is searched at most once per distinct stem.
+        private readonly string[] spanStems;
+        private readonly int[][] spanStemIndexes;
+
         private WordList(ImmutableArray<WordPattern> entries, string text)
         {
             Entries = entries;
             Text = text;
+            var distinct = new List<string>();
+            spanStemIndexes = new int[entries.Length][];
+            for (var e = 0; e < entries.Length; e++)
+            {
+                var stems = entries[e].Stems;
+                var indexes = new int[stems.Length];
+                for (var i = 0; i < stems.Length; i++)
+                {
+                    var k = distinct.FindIndex(d => string.Equals(d, stems[i], StringComparison.OrdinalIgnoreCase));
+                    if (k < 0)
+                    {
+                        distinct.Add(stems[i]);
+                        k = distinct.Count - 1;
+                    }
+
+                    indexes[i] = k;
+                }
+
+                spanStemIndexes[e] = indexes;
+            }
+
+            spanStems = distinct.ToArray();
         }
 
         public static WordList Empty { get; } = new WordList(ImmutableArray<WordPattern>.Empty, string.Empty);
@@ -300,6 +347,59 @@ namespace DistAnalyzers.Infrastructure
             foreach (var entry in Entries)
             {
                 if (entry.MayMatch(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="MayMatch(string)"/> on a part of a longer text (<see cref="WordPattern.MayMatch(string, int, int)"/>):
+        /// false means no name written in that part matches any entry in any way.
+        /// </summary>
+        public bool MayMatch(string text, int start, int length)
+        {
+            if (spanStems.Length > 64)
+            {
+                foreach (var entry in Entries)
+                {
+                    if (entry.MayMatch(text, start, length))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // The same answer as testing each entry, but each distinct stem is searched for at most once.
+            ulong tested = 0;
+            ulong found = 0;
+            foreach (var indexes in spanStemIndexes)
+            {
+                var all = true;
+                foreach (var k in indexes)
+                {
+                    var bit = 1UL << k;
+                    if ((tested & bit) == 0)
+                    {
+                        tested |= bit;
+                        if (text.IndexOf(spanStems[k], start, length, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            found |= bit;
+                        }
+                    }
+
+                    if ((found & bit) == 0)
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
                 {
                     return true;
                 }

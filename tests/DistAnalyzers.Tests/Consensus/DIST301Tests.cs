@@ -235,6 +235,49 @@ namespace DistAnalyzers.Tests.Consensus
             """);
 
         [Fact]
+        public Task No_fix_for_sizes_of_initialized_arrays_in_any_written_form() => VerifyFix.VerifyNoFixAsync("""
+            class Scaled
+            {
+                const int ClusterSize = {|DIST301:4|};
+                int[] halves = new int[ClusterSize / 2] { 1, 2 };
+            }
+
+            class Local
+            {
+                void M() { const int clusterSize = {|DIST301:2|}; var names = new string[clusterSize] { "a", "b" }; }
+            }
+
+            partial class Split { const int ClusterSize = {|DIST301:4|}; }
+            partial class Split { string[] names = new string[@ClusterSize] { "a", "b", "c", "d" }; }
+
+            class Escaped
+            {
+                const int ClusterSize = {|DIST301:4|};
+                string[] names = new string[\u0043lusterSize] { "a", "b", "c", "d" };
+            }
+            """);
+
+        [Fact]
+        public Task Fix_when_the_size_name_is_only_mentioned_in_text() => VerifyFix.VerifyFixAsync(
+            """
+            class Commented
+            {
+                const int ClusterSize = {|DIST301:4|};
+                string note = "new string[ClusterSize] { }"; // new string[ClusterSize] { }
+                int[] sized = new int[ClusterSize];
+            }
+            """,
+            """
+            class Commented
+            {
+                const int ClusterSize = 5;
+                string note = "new string[ClusterSize] { }"; // new string[ClusterSize] { }
+                int[] sized = new int[ClusterSize];
+            }
+            """,
+            EvenQuorumSizeCodeFixProvider.UseOneMoreKey);
+
+        [Fact]
         public async Task Dotnet_format_fixes_every_fixable_size_even_when_the_first_diagnostic_has_no_fix()
         {
             // dotnet format takes the equivalence key from the first diagnostic's fixes; an endpoint list has none.
@@ -274,6 +317,17 @@ namespace DistAnalyzers.Tests.Consensus
         public Task Consensus_size_words_option() => Verify.VerifyAsync(
             "class Raft { int Servers = {|DIST301:4|}; int Nodes = 4; }",
             "dist_analyzers.consensus_size_words = Servers");
+
+        [Fact]
+        public Task Configured_words_outside_the_defaults_pass_the_name_prefilter() => Verify.VerifyAsync(
+            """
+            class Raft
+            {
+                string[] Brokers = {|DIST301:{ "10.0.0.1:9092", "10.0.0.2:9092" }|};
+                void Start() { var tally = {|DIST301:4|}; var cohorts = 4; }
+            }
+            """,
+            "dist_analyzers.consensus_size_words = Brokers\ndist_analyzers.DIST301.size_words = Tally");
 
         [Fact]
         public Task Test_double_words_option() => Verify.VerifyAsync(

@@ -286,6 +286,26 @@ namespace DistAnalyzers.Tests.Consensus
             "dist_analyzers.consensus_size_words = Hosts");
 
         [Fact]
+        public Task Type_pre_test_sees_explicit_implementations_escaped_names_and_indexers() => Verify.VerifyAsync(
+            """
+            namespace Quorum { public interface ISizing { int Size { get; } } }
+            namespace App
+            {
+                using Quorum;
+                class Sized : ISizing { int n = 4; int ISizing.Size => {|DIST302:n / 2|}; }
+                class Escaped { int n = 4; int \u0051uorum => {|DIST302:n / 2|}; }
+            }
+            """);
+
+        [Fact]
+        public Task Type_pre_test_sees_implicit_indexer_names() => Verify.VerifyAsync(
+            """
+            class Slots { public int this[int i] { get { return 0; } set { } } }
+            class C { int n = 4; Slots M() => new Slots { [0] = {|DIST302:n / 2|} }; }
+            """,
+            "dist_analyzers.DIST302.quorum_words = This");
+
+        [Fact]
         public Task Test_double_words_option() => Verify.VerifyAsync(
             "class FakeCluster { int n = 4; int Quorum => {|DIST302:n / 2|}; } class SimCluster { int n = 4; int Quorum => n / 2; }",
             "dist_analyzers.test_double_words = Sim");

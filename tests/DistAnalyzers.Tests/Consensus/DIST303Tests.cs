@@ -598,6 +598,29 @@ class C
         }
 
         [Fact]
+        public async Task Configured_ballot_word_passes_the_name_prefilter_in_every_lowering_form()
+        {
+            const string source = @"
+using System;
+class C
+{
+    long slot;
+    long ballot;
+    void M(long k)
+    {
+        {|DIST303:slot -= k|};
+        {|DIST303:slot += -1|};
+        {|DIST303:slot = slot - 1|};
+        {|DIST303:slot = Math.Max(0, slot - 1)|};
+        ballot -= k;
+        slot += 1;
+    }
+}
+";
+            await Verify.VerifyAsync(source, editorConfig: "dist_analyzers.DIST303.ballot_words = Slot");
+        }
+
+        [Fact]
         public async Task Shared_fallback_key_sets_consensus_context_words_and_the_rule_key_wins()
         {
             const string source = @"

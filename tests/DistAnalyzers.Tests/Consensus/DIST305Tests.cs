@@ -259,6 +259,31 @@ class Node
         }
 
         [Fact]
+        public async Task Type_pre_test_sees_configured_words_escaped_names_and_implicit_calls()
+        {
+            // The timer's type writes no default election word: a configured one must still be found.
+            var configured = Usings + @"
+class Config { public static readonly TimeSpan CampaignTimeout = TimeSpan.FromMilliseconds(150); }
+class Node { Task Run() => Task.Delay({|DIST305:Config.CampaignTimeout|}); }";
+            await Verify.VerifyAsync(configured, "dist_analyzers.DIST305.election_timeout_words = CampaignTimeout");
+
+            // A Unicode escape writes ElectionTimeout without the text ""Election"".
+            var escaped = Usings + @"
+class Config { public static readonly TimeSpan ElectionTimeout = TimeSpan.FromMilliseconds(150); }
+class Node { Task Run() => Task.Delay({|DIST305:Config.\u0045lectionTimeout|}); }";
+            await Verify.VerifyAsync(escaped);
+
+            // A delegate call is an implicit Invoke, a name the source does not write.
+            var implicitName = Usings + @"
+class Node
+{
+    Func<TimeSpan> next = () => TimeSpan.FromSeconds(1);
+    Task Run() => Task.Delay({|DIST305:next()|});
+}";
+            await Verify.VerifyAsync(implicitName, "dist_analyzers.DIST305.election_timeout_words = Invoke");
+        }
+
+        [Fact]
         public async Task Fix_TimeSpan_int_and_long_one_shot_timers()
         {
             var source = Usings + @"
