@@ -3,11 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DistAnalyzers.Time
 {
@@ -49,7 +51,120 @@ namespace DistAnalyzers.Time
         {
             var clocks = new Clocks(symbols, new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
                 reader.Get(IncludeTimeProvider), reader.Get(RuleOptions.TestDoubleWords))));
-            context.RegisterSymbolStartAction(start => new TypeAnalysis(clocks, (INamedTypeSymbol)start.Symbol).Register(start), SymbolKind.NamedType);
+            context.RegisterSymbolStartAction(start => OnType(start, clocks), SymbolKind.NamedType);
+        }
+
+        private static void OnType(SymbolStartAnalysisContext context, Clocks clocks)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+
+            // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount) written in this
+            // type's own code: in the same member (through locals) or as a value of one of its private fields. A type
+            // whose text holds no such name has nothing to analyse.
+            if (!clocks.Readings.MayContainReading(type))
+            {
+                return;
+            }
+
+            new TypeAnalysis(clocks, type, HasCandidateField(type)).Register(context);
+        }
+
+        /// <summary>Whether <paramref name="type"/> declares a field that <c>IsCandidateField</c> could accept (a superset: any private non-const field).</summary>
+        private static bool HasCandidateField(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false } field && field.RefKind == RefKind.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where a clock reading may be written: the positions, per tree, of the substrings <c>Now</c> (<c>Now</c>,
+        /// <c>UtcNow</c>, <c>GetUtcNow</c>), <c>TickCount</c>, and of unicode escapes (an identifier may spell a name
+        /// with <c>\u</c>). Built once per tree; a necessary condition only.
+        /// </summary>
+        private sealed class ReadingMarks
+        {
+            private static readonly string[] Needles = { "Now", "TickCount", "\\u", "\\U" };
+            private static readonly Func<SyntaxTree, int[]?> Build = Find;
+            private readonly ConcurrentDictionary<SyntaxTree, int[]?> byTree = new ConcurrentDictionary<SyntaxTree, int[]?>();
+
+            public bool MayContainReading(INamedTypeSymbol type)
+            {
+                var references = type.DeclaringSyntaxReferences;
+                if (references.IsEmpty || type.IsImplicitlyDeclared)
+                {
+                    return true;
+                }
+
+                foreach (var reference in references)
+                {
+                    if (MayContainReading(reference.SyntaxTree, reference.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether the text of <paramref name="span"/> may hold a reading name.</summary>
+            public bool MayContainReading(SyntaxTree tree, TextSpan span)
+            {
+                var marks = byTree.GetOrAdd(tree, Build);
+                if (marks is null)
+                {
+                    return true;
+                }
+
+                // The first mark at or after span.Start.
+                int low = 0, high = marks.Length;
+                while (low < high)
+                {
+                    var middle = (low + high) >> 1;
+                    if (marks[middle] < span.Start)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle;
+                    }
+                }
+
+                return low < marks.Length && marks[low] < span.End;
+            }
+
+            /// <summary>The sorted positions of the needles, or null (meaning "anywhere") when the text is not available.</summary>
+            private static int[]? Find(SyntaxTree tree)
+            {
+                string text;
+                try
+                {
+                    text = tree.GetText().ToString();
+                }
+                catch (Exception)
+                {
+                    return null;
+                }
+
+                var positions = new List<int>();
+                foreach (var needle in Needles)
+                {
+                    for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+                    {
+                        positions.Add(at);
+                    }
+                }
+
+                positions.Sort();
+                return positions.ToArray();
+            }
         }
 
         private sealed class Settings
@@ -81,6 +196,8 @@ namespace DistAnalyzers.Time
                 HasGetElapsedTime = stopwatch is not null && HasMethod(stopwatch, "GetElapsedTime", 1);
                 HasTickCount64 = Environment is not null && !Environment.GetMembers("TickCount64").IsEmpty;
             }
+
+            public ReadingMarks Readings { get; } = new ReadingMarks();
 
             public OptionsCache<Settings> Options { get; }
 
@@ -156,6 +273,30 @@ namespace DistAnalyzers.Time
             All = Now | Deadline | Tick,
         }
 
+        /// <summary>One use of a private field, as recorded: a value written to it, a read, or another write.</summary>
+        private readonly struct FieldUse
+        {
+            public FieldUse(IFieldSymbol field, SyntaxTree tree, IOperation? value, IFieldReferenceOperation? read, bool otherWrite)
+            {
+                Field = field;
+                Tree = tree;
+                Value = value;
+                Read = read;
+                OtherWrite = otherWrite;
+            }
+
+            public IFieldSymbol Field { get; }
+
+            /// <summary>The tree of the use: its options decide <c>include_time_provider</c>.</summary>
+            public SyntaxTree Tree { get; }
+
+            public IOperation? Value { get; }
+
+            public IFieldReferenceOperation? Read { get; }
+
+            public bool OtherWrite { get; }
+        }
+
         /// <summary>Every write and read of one private field, gathered over all partial declarations of its type.</summary>
         private sealed class FieldInfo
         {
@@ -168,23 +309,47 @@ namespace DistAnalyzers.Time
         /// <summary>The analysis of one named type (symbol start/end: private fields are judged from all their writes).</summary>
         private sealed class TypeAnalysis
         {
+            private static readonly Func<IFieldSymbol, FieldKind> NoFields = _ => FieldKind.None;
+            private static readonly ImmutableArray<OperationKind> FieldKinds = ImmutableArray.Create(OperationKind.FieldReference, OperationKind.FieldInitializer);
+            private static readonly ImmutableArray<OperationKind> CandidateKinds = ImmutableArray.Create(OperationKind.Binary, OperationKind.Invocation);
             private readonly Clocks clocks;
             private readonly INamedTypeSymbol type;
-            private readonly ConcurrentDictionary<IFieldSymbol, FieldInfo> fields = new ConcurrentDictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentQueue<IOperation> deferred = new ConcurrentQueue<IOperation>();
+            private readonly bool hasCandidateFields;
+            private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
+
+            /// <summary>Field uses and deferred candidates: created on first use, filled without locks by concurrent callbacks.</summary>
+            private ConcurrentQueue<FieldUse>? uses;
+            private ConcurrentQueue<IOperation>? deferred;
+
+            /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
+            private Dictionary<IFieldSymbol, FieldInfo>? fields;
+
+            /// <summary>Fixes, per kind and symbol: created on first use, guarded by <c>sync</c>.</summary>
+            private readonly object sync = new object();
+            private Dictionary<ISymbol, Fix?>[]? fixes;
             private Func<IFieldSymbol, FieldKind>? finalOracle;
 
-            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type)
+            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
             {
                 this.clocks = clocks;
                 this.type = type;
+                this.hasCandidateFields = hasCandidateFields;
+                anyCandidateField = f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None;
             }
 
             public void Register(SymbolStartAnalysisContext context)
             {
-                context.RegisterOperationAction(RecordField, OperationKind.FieldReference, OperationKind.FieldInitializer);
-                context.RegisterOperationAction(AnalyzeCandidate, OperationKind.Binary, OperationKind.Invocation);
-                context.RegisterSymbolEndAction(End);
+                // Without a private field the field actions find nothing to record and nothing is deferred.
+                if (hasCandidateFields)
+                {
+                    context.RegisterOperationAction(RecordField, FieldKinds);
+                }
+
+                context.RegisterOperationAction(AnalyzeCandidate, CandidateKinds);
+                if (hasCandidateFields)
+                {
+                    context.RegisterSymbolEndAction(End);
+                }
             }
 
             private bool Owns(ISymbol? containing) => SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
@@ -197,14 +362,13 @@ namespace DistAnalyzers.Time
             private void RecordField(OperationAnalysisContext context)
             {
                 // Not filtered by Owns: a nested type may write or read this type's private fields.
-                var settings = clocks.Options.Get(context.Operation.Syntax.SyntaxTree);
                 if (context.Operation is IFieldInitializerOperation initializer)
                 {
                     foreach (var field in initializer.InitializedFields)
                     {
                         if (IsCandidateField(field, null))
                         {
-                            Record(field, settings, info => info.Values.Add(initializer.Value));
+                            Record(new FieldUse(field, initializer.Syntax.SyntaxTree, initializer.Value, null, false));
                         }
                     }
 
@@ -217,24 +381,25 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
+                var tree = reference.Syntax.SyntaxTree;
                 switch (reference.Parent)
                 {
                     case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                        Record(reference.Field, settings, info => info.Values.Add(assignment.Value));
+                        Record(new FieldUse(reference.Field, tree, assignment.Value, null, false));
                         break;
                     case ICompoundAssignmentOperation compound when compound.Target == reference:
                     case IIncrementOrDecrementOperation:
                     case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
-                        Record(reference.Field, settings, info => info.OtherWrite = true);
+                        Record(new FieldUse(reference.Field, tree, null, null, true));
                         break;
                     default:
                         if (IsInsideDeconstructionTarget(reference) || reference.IsDeclaration)
                         {
-                            Record(reference.Field, settings, info => info.OtherWrite = true);
+                            Record(new FieldUse(reference.Field, tree, null, null, true));
                         }
                         else
                         {
-                            Record(reference.Field, settings, info => info.Reads.Add(reference));
+                            Record(new FieldUse(reference.Field, tree, null, reference, false));
                         }
 
                         break;
@@ -262,48 +427,98 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
-            private void Record(IFieldSymbol field, Settings settings, Action<FieldInfo> update)
+            private void Record(FieldUse use) => Lazy(ref uses).Enqueue(use);
+
+            private static ConcurrentQueue<T> Lazy<T>(ref ConcurrentQueue<T>? queue) =>
+                queue ?? Interlocked.CompareExchange(ref queue, new ConcurrentQueue<T>(), null) ?? queue;
+
+            /// <summary>Gathers the recorded uses per field (in recording order), once, at the end of the type.</summary>
+            private Dictionary<IFieldSymbol, FieldInfo> GatherFields()
             {
-                var info = fields.GetOrAdd(field, _ => new FieldInfo());
-                lock (info)
+                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
+                if (uses is null)
                 {
-                    info.IncludeTimeProvider |= settings.IncludeTimeProvider;
-                    update(info);
+                    return gathered;
                 }
+
+                foreach (var use in uses)
+                {
+                    if (!gathered.TryGetValue(use.Field, out var info))
+                    {
+                        info = new FieldInfo();
+                        gathered.Add(use.Field, info);
+                    }
+
+                    info.IncludeTimeProvider |= clocks.Options.Get(use.Tree).IncludeTimeProvider;
+                    if (use.Value is not null)
+                    {
+                        info.Values.Add(use.Value);
+                    }
+
+                    if (use.Read is not null)
+                    {
+                        info.Reads.Add(use.Read);
+                    }
+
+                    info.OtherWrite |= use.OtherWrite;
+                }
+
+                return gathered;
             }
+
+            /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
+            private static bool IsCandidateShape(IOperation operation) => operation switch
+            {
+                IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract
+                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+                IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false }, Instance: not null } => true,
+                _ => false,
+            };
 
             private void AnalyzeCandidate(OperationAnalysisContext context)
             {
-                if (!Owns(context.ContainingSymbol))
+                var operation = context.Operation;
+                if (!IsCandidateShape(operation) || !Owns(context.ContainingSymbol))
                 {
                     return;
                 }
 
-                var settings = clocks.Options.Get(context.Operation.Syntax.SyntaxTree);
+                // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
+                // written in this member: a member whose text holds no reading name cannot be flagged that way.
+                var root = LocalFlow.Root(operation).Syntax;
+                var inMember = clocks.Readings.MayContainReading(root.SyntaxTree, root.Span);
+
+                // Without candidate fields the second oracle is NoFields again: nothing to defer.
+                if (!inMember && !hasCandidateFields)
+                {
+                    return;
+                }
+
+                var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
                 if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
                 {
                     return;
                 }
 
-                var reporter = new Reporter(context.ReportDiagnostic);
-                if (Evaluate(context.Operation, settings, _ => FieldKind.None, reporter))
+                if (inMember && Evaluate(operation, settings, NoFields, new Reporter(context.ReportDiagnostic)))
                 {
                     return;
                 }
 
-                if (Evaluate(context.Operation, settings, f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None, null))
+                if (hasCandidateFields && Evaluate(operation, settings, anyCandidateField, null))
                 {
-                    deferred.Enqueue(context.Operation);
+                    Lazy(ref deferred).Enqueue(operation);
                 }
             }
 
             private void End(SymbolAnalysisContext context)
             {
-                if (deferred.IsEmpty)
+                if (deferred is null)
                 {
                     return;
                 }
 
+                fields = GatherFields();
                 var reporter = new Reporter(context.ReportDiagnostic);
                 foreach (var operation in deferred)
                 {
@@ -317,7 +532,7 @@ namespace DistAnalyzers.Time
                 if (finalOracle is null)
                 {
                     var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
-                    foreach (var pair in fields)
+                    foreach (var pair in fields ??= GatherFields())
                     {
                         kinds[pair.Key] = UsedInNestedType(pair.Key) ? FieldKind.None : Classify(pair.Value);
                     }
@@ -540,7 +755,56 @@ namespace DistAnalyzers.Time
 
             // ---- Fixes --------------------------------------------------------------------------------------
 
-            private Edits? DifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle)
+            /// <summary>
+            /// A fix depends only on the local or field it rewrites (its writes and reads), once the checks on the
+            /// flagged operation itself have passed: built once per symbol and shared by every diagnostic on it, so
+            /// that n differences from one start local cost n, not n² (each fix walks all n reads).
+            /// </summary>
+            private Fix? Cached(ISymbol? key, FixKind kind, Func<Edits?> build)
+            {
+                if (key is null)
+                {
+                    return Fix.From(build());
+                }
+
+                lock (sync)
+                {
+                    if (fixes is not null && fixes[(int)kind].TryGetValue(key, out var known))
+                    {
+                        return known;
+                    }
+                }
+
+                var fix = Fix.From(build());
+                lock (sync)
+                {
+                    if (fixes is null)
+                    {
+                        fixes = new Dictionary<ISymbol, Fix?>[3];
+                        for (var i = 0; i < fixes.Length; i++)
+                        {
+                            fixes[i] = new Dictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
+                        }
+                    }
+
+                    fixes[(int)kind][key] = fix;
+                }
+
+                return fix;
+            }
+
+            /// <summary>The local, or the candidate field of the kind the oracle gives, that a fix rewrites; null when none (no fix, nothing to cache).</summary>
+            private ISymbol? FixSymbol(IOperation operand, Func<IFieldSymbol, FieldKind> oracle, FieldKind kind) => LocalFlow.Unwrap(operand) switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & kind) != 0 => field.Field,
+                _ => null,
+            };
+
+            private Fix? DifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle) =>
+                clocks.HasStopwatch ? Cached(FixSymbol(subtrahend, oracle, FieldKind.Now), FixKind.Difference, () => BuildDifferenceFix(subtrahend, oracle)) : null;
+
+            private Edits? BuildDifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle)
             {
                 if (!clocks.HasStopwatch)
                 {
@@ -566,7 +830,7 @@ namespace DistAnalyzers.Time
                         declarationType = SingleDeclarationType(local.Local);
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Now) != 0
-                        && fields.TryGetValue(field.Field, out var info):
+                        && fields is not null && fields.TryGetValue(field.Field, out var info):
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -616,7 +880,12 @@ namespace DistAnalyzers.Time
                 return edits;
             }
 
-            private Edits? DeadlineFix(IOperation deadline)
+            private Fix? DeadlineFix(IOperation deadline) =>
+                clocks.HasGetElapsedTime && LocalFlow.Unwrap(deadline) is ILocalReferenceOperation local
+                    ? Cached(local.Local, FixKind.Deadline, () => BuildDeadlineFix(deadline))
+                    : null;
+
+            private Edits? BuildDeadlineFix(IOperation deadline)
             {
                 if (!clocks.HasGetElapsedTime || LocalFlow.Unwrap(deadline) is not ILocalReferenceOperation local)
                 {
@@ -732,7 +1001,12 @@ namespace DistAnalyzers.Time
                 }
             }
 
-            private Edits? TickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle)
+            private Fix? TickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle) =>
+                clocks.HasTickCount64 && clocks.IsTickCount(LocalFlow.Unwrap(difference.LeftOperand))
+                    ? Cached(FixSymbol(difference.RightOperand, oracle, FieldKind.Tick), FixKind.Tick, () => BuildTickFix(difference, oracle))
+                    : null;
+
+            private Edits? BuildTickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle)
             {
                 if (!clocks.HasTickCount64 || !clocks.IsTickCount(LocalFlow.Unwrap(difference.LeftOperand)))
                 {
@@ -756,7 +1030,7 @@ namespace DistAnalyzers.Time
                         declarationType = SingleDeclarationType(local.Local);
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Tick) != 0
-                        && fields.TryGetValue(field.Field, out var info):
+                        && fields is not null && fields.TryGetValue(field.Field, out var info):
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -890,42 +1164,41 @@ namespace DistAnalyzers.Time
             }
         }
 
-        /// <summary>The edits of one fix: a node and an edit code each.</summary>
+        private enum FixKind
+        {
+            Difference = 0,
+            Tick = 1,
+            Deadline = 2,
+        }
+
+        /// <summary>The edits of one fix: a node and an edit code each, in order, without repeats.</summary>
         private sealed class Edits
         {
             private readonly List<(SyntaxNode Node, string Code)> items = new List<(SyntaxNode, string)>();
+            private readonly HashSet<(SyntaxNode Node, string Code)> seen = new HashSet<(SyntaxNode, string)>();
+
+            public IReadOnlyList<(SyntaxNode Node, string Code)> Items => items;
 
             public void Add(SyntaxNode node, string code)
             {
-                foreach (var item in items)
+                if (seen.Add((node, code)))
                 {
-                    if (item.Node == node && item.Code == code)
-                    {
-                        return;
-                    }
+                    items.Add((node, code));
                 }
-
-                items.Add((node, code));
             }
+        }
 
-            public bool InTree(SyntaxTree tree)
+        /// <summary>A fix encoded for diagnostics: the additional locations and the edit codes, shared by every diagnostic it applies to.</summary>
+        private sealed class Fix
+        {
+            private readonly SyntaxTree? tree;
+            private readonly bool manyTrees;
+
+            private Fix(Edits edits)
             {
-                foreach (var item in items)
-                {
-                    if (item.Node.SyntaxTree != tree)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            public (IEnumerable<Location> Locations, string Codes) Encode()
-            {
-                var locations = new List<Location>(items.Count);
+                var locations = ImmutableArray.CreateBuilder<Location>(edits.Items.Count);
                 var codes = new StringBuilder();
-                foreach (var (node, code) in items)
+                foreach (var (node, code) in edits.Items)
                 {
                     locations.Add(node.GetLocation());
                     if (codes.Length > 0)
@@ -934,10 +1207,22 @@ namespace DistAnalyzers.Time
                     }
 
                     codes.Append(code);
+                    tree ??= node.SyntaxTree;
+                    manyTrees |= node.SyntaxTree != tree;
                 }
 
-                return (locations, codes.ToString());
+                Locations = locations.MoveToImmutable();
+                Properties = ImmutableDictionary<string, string?>.Empty.Add(EditsProperty, codes.ToString());
             }
+
+            public ImmutableArray<Location> Locations { get; }
+
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public static Fix? From(Edits? edits) => edits is null ? null : new Fix(edits);
+
+            /// <summary>Whether every edit is in <paramref name="syntaxTree"/> (the fix rewrites one document).</summary>
+            public bool InTree(SyntaxTree syntaxTree) => !manyTrees && (tree is null || tree == syntaxTree);
         }
 
         private sealed class Reporter
@@ -949,13 +1234,11 @@ namespace DistAnalyzers.Time
                 this.report = report;
             }
 
-            public void Report(Location location, string message, Edits? edits)
+            public void Report(Location location, string message, Fix? fix)
             {
-                if (edits is not null && location.SourceTree is { } tree && edits.InTree(tree))
+                if (fix is not null && location.SourceTree is { } tree && fix.InTree(tree))
                 {
-                    var (locations, codes) = edits.Encode();
-                    report(Diagnostic.Create(
-                        Descriptors.DIST105_WallClockForElapsedTime, location, locations, ImmutableDictionary<string, string?>.Empty.Add(EditsProperty, codes), message));
+                    report(Diagnostic.Create(Descriptors.DIST105_WallClockForElapsedTime, location, (IEnumerable<Location>)fix.Locations, fix.Properties, message));
                     return;
                 }
 

@@ -501,6 +501,44 @@ class C
             await VerifyFix.VerifyNoFixAsync(source, references: TestReferences.NetStandard20);
         }
 
+        [Fact]
+        public Task Readings_spelled_with_unicode_escapes_or_only_in_another_member_are_found()
+        {
+            // The analyzer skips types and members whose text holds no reading name (Now, TickCount): a name spelled
+            // with a unicode escape, and a field written with a reading in one member and read in another, still count.
+            var source = @"using System;
+class Escaped
+{
+    TimeSpan M()
+    {
+        var start = DateTime.\u0055tc\u004Eow;
+        var ticks = Environment.\u0054ickCount;
+        long spent = {|DIST105:(long)Environment.\u0054ickCount - ticks|};
+        return {|DIST105:DateTime.\u0055tc\u004Eow - start|};
+    }
+}
+class Elsewhere
+{
+    private DateTime started;
+    private DateTime stopped;
+    public void Start() { started = DateTime.UtcNow; }
+    public void Stop() { stopped = DateTime.UtcNow; }
+    public TimeSpan Ran => {|DIST105:stopped - started|};
+}
+partial class Split
+{
+    private DateTime opened;
+    private DateTime closed;
+    public TimeSpan Age => {|DIST105:closed - opened|};
+}
+partial class Split
+{
+    public Split() { opened = DateTime.UtcNow; }
+    public void Close() { closed = DateTime.UtcNow; }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
         [Theory]
         [InlineData("using System; class C { void M() { var s = DateTime.UtcNow; var e = DateTime.UtcNow - ; } }")]
         [InlineData("using System; class C { void M() { var d = DateTime.UtcNow.AddSeconds(; while (DateTime.UtcNow < d) { } } }")]
