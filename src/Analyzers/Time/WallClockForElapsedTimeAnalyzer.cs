@@ -310,8 +310,6 @@ namespace DistAnalyzers.Time
         private sealed class TypeAnalysis
         {
             private static readonly Func<IFieldSymbol, FieldKind> NoFields = _ => FieldKind.None;
-            private static readonly ImmutableArray<OperationKind> FieldKinds = ImmutableArray.Create(OperationKind.FieldReference, OperationKind.FieldInitializer);
-            private static readonly ImmutableArray<OperationKind> CandidateKinds = ImmutableArray.Create(OperationKind.Binary, OperationKind.Invocation);
             private readonly Clocks clocks;
             private readonly INamedTypeSymbol type;
             private readonly bool hasCandidateFields;
@@ -328,6 +326,7 @@ namespace DistAnalyzers.Time
             private readonly object sync = new object();
             private Dictionary<ISymbol, Fix?>[]? fixes;
             private Func<IFieldSymbol, FieldKind>? finalOracle;
+            private bool anyFieldKind;
 
             public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
             {
@@ -339,16 +338,57 @@ namespace DistAnalyzers.Time
 
             public void Register(SymbolStartAnalysisContext context)
             {
-                // Without a private field the field actions find nothing to record and nothing is deferred.
-                if (hasCandidateFields)
-                {
-                    context.RegisterOperationAction(RecordField, FieldKinds);
-                }
-
-                context.RegisterOperationAction(AnalyzeCandidate, CandidateKinds);
+                // One callback per member body instead of one per operation: the body is walked here only when it
+                // can matter (see Block), which most bodies of a type that passed the text test cannot.
+                context.RegisterOperationBlockAction(Block);
                 if (hasCandidateFields)
                 {
                     context.RegisterSymbolEndAction(End);
+                }
+            }
+
+            /// <summary>
+            /// The operations of one member body, as the driver hands each to operation actions (every block's
+            /// operations, in order): field uses are recorded (not filtered by Owns: a nested type may write or read
+            /// this type's private fields) and candidate shapes evaluated.
+            /// </summary>
+            private void Block(OperationBlockAnalysisContext context)
+            {
+                foreach (var block in context.OperationBlocks)
+                {
+                    // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
+                    // written in this member: a member whose text holds no reading name cannot be flagged that way.
+                    // Without candidate fields there is nothing to record and nothing to defer.
+                    var root = LocalFlow.Root(block).Syntax;
+                    var inMember = clocks.Readings.MayContainReading(root.SyntaxTree, root.Span);
+                    if (!inMember && !hasCandidateFields)
+                    {
+                        continue;
+                    }
+
+                    Reporter? reporter = null;
+                    foreach (var operation in block.DescendantsAndSelf())
+                    {
+                        switch (operation.Kind)
+                        {
+                            case OperationKind.FieldReference:
+                            case OperationKind.FieldInitializer:
+                                if (hasCandidateFields)
+                                {
+                                    RecordField(operation);
+                                }
+
+                                break;
+                            case OperationKind.Binary:
+                            case OperationKind.Invocation:
+                                if (IsCandidateShape(operation))
+                                {
+                                    AnalyzeCandidate(operation, context.OwningSymbol, inMember, ref reporter, context.ReportDiagnostic);
+                                }
+
+                                break;
+                        }
+                    }
                 }
             }
 
@@ -359,10 +399,9 @@ namespace DistAnalyzers.Time
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 && (instance is null || instance is IInstanceReferenceOperation);
 
-            private void RecordField(OperationAnalysisContext context)
+            private void RecordField(IOperation operation)
             {
-                // Not filtered by Owns: a nested type may write or read this type's private fields.
-                if (context.Operation is IFieldInitializerOperation initializer)
+                if (operation is IFieldInitializerOperation initializer)
                 {
                     foreach (var field in initializer.InitializedFields)
                     {
@@ -375,7 +414,7 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                var reference = (IFieldReferenceOperation)context.Operation;
+                var reference = (IFieldReferenceOperation)operation;
                 if (!IsCandidateField(reference.Field, null))
                 {
                     return;
@@ -463,7 +502,30 @@ namespace DistAnalyzers.Time
                     info.OtherWrite |= use.OtherWrite;
                 }
 
+                // Callbacks of different members run concurrently: put each field's writes and reads in source order,
+                // the order of a sequential run, so that the fix's locations do not depend on timing.
+                foreach (var info in gathered.Values)
+                {
+                    SortBySource(info.Values);
+                    SortBySource(info.Reads);
+                }
+
                 return gathered;
+            }
+
+            private static void SortBySource<T>(List<T> operations)
+                where T : IOperation
+            {
+                if (operations.Count < 2)
+                {
+                    return;
+                }
+
+                operations.Sort((a, b) =>
+                {
+                    var byTree = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+                    return byTree != 0 ? byTree : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+                });
             }
 
             /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
@@ -475,37 +537,26 @@ namespace DistAnalyzers.Time
                 _ => false,
             };
 
-            private void AnalyzeCandidate(OperationAnalysisContext context)
+            private void AnalyzeCandidate(IOperation operation, ISymbol containing, bool inMember, ref Reporter? reporter, Action<Diagnostic> report)
             {
-                var operation = context.Operation;
-                if (!IsCandidateShape(operation) || !Owns(context.ContainingSymbol))
-                {
-                    return;
-                }
-
-                // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
-                // written in this member: a member whose text holds no reading name cannot be flagged that way.
-                var root = LocalFlow.Root(operation).Syntax;
-                var inMember = clocks.Readings.MayContainReading(root.SyntaxTree, root.Span);
-
-                // Without candidate fields the second oracle is NoFields again: nothing to defer.
-                if (!inMember && !hasCandidateFields)
+                if (!Owns(containing))
                 {
                     return;
                 }
 
                 var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
+                if (Contexts.IsInsideTestDouble(containing, settings.TestDoubleWords))
                 {
                     return;
                 }
 
-                if (inMember && Evaluate(operation, settings, NoFields, new Reporter(context.ReportDiagnostic)))
+                if (inMember && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(report)))
                 {
                     return;
                 }
 
-                if (hasCandidateFields && Evaluate(operation, settings, anyCandidateField, null))
+                // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
+                if (hasCandidateFields)
                 {
                     Lazy(ref deferred).Enqueue(operation);
                 }
@@ -518,29 +569,43 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                fields = GatherFields();
+                // A deferred candidate was not flagged without fields (or could not be): when no field has a kind,
+                // FinalKind is NoFields and none of them can be flagged now.
+                FinalKind(null);
+                if (!anyFieldKind)
+                {
+                    return;
+                }
+
                 var reporter = new Reporter(context.ReportDiagnostic);
                 foreach (var operation in deferred)
                 {
                     var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
-                    Evaluate(operation, settings, FinalKind, reporter);
+                    if (Evaluate(operation, settings, anyCandidateField, null))
+                    {
+                        Evaluate(operation, settings, FinalKind, reporter);
+                    }
                 }
             }
 
-            private FieldKind FinalKind(IFieldSymbol field)
+            /// <summary>The kind of a field once all its writes are known (called from End only; null computes the kinds).</summary>
+            private FieldKind FinalKind(IFieldSymbol? field)
             {
                 if (finalOracle is null)
                 {
                     var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
                     foreach (var pair in fields ??= GatherFields())
                     {
-                        kinds[pair.Key] = UsedInNestedType(pair.Key) ? FieldKind.None : Classify(pair.Value);
+                        // Classify first: UsedInNestedType walks the type's syntax.
+                        var kind = Classify(pair.Value);
+                        kinds[pair.Key] = kind != FieldKind.None && !UsedInNestedType(pair.Key) ? kind : FieldKind.None;
+                        anyFieldKind |= kinds[pair.Key] != FieldKind.None;
                     }
 
                     finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
                 }
 
-                return finalOracle(field);
+                return field is null ? FieldKind.None : finalOracle(field);
             }
 
             /// <summary>
