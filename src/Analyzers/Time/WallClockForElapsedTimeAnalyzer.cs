@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
-using System.Threading;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -276,10 +275,10 @@ namespace DistAnalyzers.Time
         /// <summary>One use of a private field, as recorded: a value written to it, a read, or another write.</summary>
         private readonly struct FieldUse
         {
-            public FieldUse(IFieldSymbol field, SyntaxTree tree, IOperation? value, IFieldReferenceOperation? read, bool otherWrite)
+            public FieldUse(IFieldSymbol field, bool includeTimeProvider, IOperation? value, IFieldReferenceOperation? read, bool otherWrite)
             {
                 Field = field;
-                Tree = tree;
+                IncludeTimeProvider = includeTimeProvider;
                 Value = value;
                 Read = read;
                 OtherWrite = otherWrite;
@@ -287,8 +286,8 @@ namespace DistAnalyzers.Time
 
             public IFieldSymbol Field { get; }
 
-            /// <summary>The tree of the use: its options decide <c>include_time_provider</c>.</summary>
-            public SyntaxTree Tree { get; }
+            /// <summary>The <c>include_time_provider</c> option of the use's tree.</summary>
+            public bool IncludeTimeProvider { get; }
 
             public IOperation? Value { get; }
 
@@ -315,9 +314,8 @@ namespace DistAnalyzers.Time
             private readonly bool hasCandidateFields;
             private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
 
-            /// <summary>Field uses and deferred candidates: created on first use, filled without locks by concurrent callbacks.</summary>
-            private ConcurrentQueue<FieldUse>? uses;
-            private ConcurrentQueue<IOperation>? deferred;
+            /// <summary>Per member body with something to keep: its field uses and its deferred candidates (appended under <c>sync</c>).</summary>
+            private List<(List<FieldUse>? Uses, List<IOperation>? Deferred)>? bodies;
 
             /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
@@ -354,6 +352,9 @@ namespace DistAnalyzers.Time
             /// </summary>
             private void Block(OperationBlockAnalysisContext context)
             {
+                List<FieldUse>? uses = null;
+                List<IOperation>? deferred = null;
+                Reporter? reporter = null;
                 foreach (var block in context.OperationBlocks)
                 {
                     // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
@@ -366,7 +367,8 @@ namespace DistAnalyzers.Time
                         continue;
                     }
 
-                    Reporter? reporter = null;
+                    var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
+                    var candidates = Owns(context.OwningSymbol) && !Contexts.IsInsideTestDouble(context.OwningSymbol, settings.TestDoubleWords);
                     foreach (var operation in block.DescendantsAndSelf())
                     {
                         switch (operation.Kind)
@@ -375,19 +377,36 @@ namespace DistAnalyzers.Time
                             case OperationKind.FieldInitializer:
                                 if (hasCandidateFields)
                                 {
-                                    RecordField(operation);
+                                    RecordField(operation, settings.IncludeTimeProvider, ref uses);
                                 }
 
                                 break;
                             case OperationKind.Binary:
                             case OperationKind.Invocation:
-                                if (IsCandidateShape(operation))
+                                if (candidates && IsCandidateShape(operation))
                                 {
-                                    AnalyzeCandidate(operation, context.OwningSymbol, inMember, ref reporter, context.ReportDiagnostic);
+                                    if (inMember && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(context.ReportDiagnostic)))
+                                    {
+                                        break;
+                                    }
+
+                                    // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
+                                    if (hasCandidateFields)
+                                    {
+                                        (deferred ??= new List<IOperation>()).Add(operation);
+                                    }
                                 }
 
                                 break;
                         }
+                    }
+                }
+
+                if (uses is not null || deferred is not null)
+                {
+                    lock (sync)
+                    {
+                        (bodies ??= new List<(List<FieldUse>?, List<IOperation>?)>()).Add((uses, deferred));
                     }
                 }
             }
@@ -399,7 +418,7 @@ namespace DistAnalyzers.Time
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 && (instance is null || instance is IInstanceReferenceOperation);
 
-            private void RecordField(IOperation operation)
+            private void RecordField(IOperation operation, bool includeTimeProvider, ref List<FieldUse>? uses)
             {
                 if (operation is IFieldInitializerOperation initializer)
                 {
@@ -407,7 +426,7 @@ namespace DistAnalyzers.Time
                     {
                         if (IsCandidateField(field, null))
                         {
-                            Record(new FieldUse(field, initializer.Syntax.SyntaxTree, initializer.Value, null, false));
+                            (uses ??= new List<FieldUse>()).Add(new FieldUse(field, includeTimeProvider, initializer.Value, null, false));
                         }
                     }
 
@@ -420,29 +439,25 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                var tree = reference.Syntax.SyntaxTree;
+                FieldUse use;
                 switch (reference.Parent)
                 {
                     case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                        Record(new FieldUse(reference.Field, tree, assignment.Value, null, false));
+                        use = new FieldUse(reference.Field, includeTimeProvider, assignment.Value, null, false);
                         break;
                     case ICompoundAssignmentOperation compound when compound.Target == reference:
                     case IIncrementOrDecrementOperation:
                     case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
-                        Record(new FieldUse(reference.Field, tree, null, null, true));
+                        use = new FieldUse(reference.Field, includeTimeProvider, null, null, true);
                         break;
                     default:
-                        if (IsInsideDeconstructionTarget(reference) || reference.IsDeclaration)
-                        {
-                            Record(new FieldUse(reference.Field, tree, null, null, true));
-                        }
-                        else
-                        {
-                            Record(new FieldUse(reference.Field, tree, null, reference, false));
-                        }
-
+                        use = IsInsideDeconstructionTarget(reference) || reference.IsDeclaration
+                            ? new FieldUse(reference.Field, includeTimeProvider, null, null, true)
+                            : new FieldUse(reference.Field, includeTimeProvider, null, reference, false);
                         break;
                 }
+
+                (uses ??= new List<FieldUse>()).Add(use);
             }
 
             private static bool IsInsideDeconstructionTarget(IOperation operation)
@@ -466,21 +481,11 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
-            private void Record(FieldUse use) => Lazy(ref uses).Enqueue(use);
-
-            private static ConcurrentQueue<T> Lazy<T>(ref ConcurrentQueue<T>? queue) =>
-                queue ?? Interlocked.CompareExchange(ref queue, new ConcurrentQueue<T>(), null) ?? queue;
-
             /// <summary>Gathers the recorded uses per field (in recording order), once, at the end of the type.</summary>
             private Dictionary<IFieldSymbol, FieldInfo> GatherFields()
             {
                 var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-                if (uses is null)
-                {
-                    return gathered;
-                }
-
-                foreach (var use in uses)
+                foreach (var use in Uses())
                 {
                     if (!gathered.TryGetValue(use.Field, out var info))
                     {
@@ -488,7 +493,7 @@ namespace DistAnalyzers.Time
                         gathered.Add(use.Field, info);
                     }
 
-                    info.IncludeTimeProvider |= clocks.Options.Get(use.Tree).IncludeTimeProvider;
+                    info.IncludeTimeProvider |= use.IncludeTimeProvider;
                     if (use.Value is not null)
                     {
                         info.Values.Add(use.Value);
@@ -537,34 +542,37 @@ namespace DistAnalyzers.Time
                 _ => false,
             };
 
-            private void AnalyzeCandidate(IOperation operation, ISymbol containing, bool inMember, ref Reporter? reporter, Action<Diagnostic> report)
+            private IEnumerable<FieldUse> Uses()
             {
-                if (!Owns(containing))
+                if (bodies is null)
                 {
-                    return;
+                    yield break;
                 }
 
-                var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(containing, settings.TestDoubleWords))
+                foreach (var body in bodies)
                 {
-                    return;
-                }
-
-                if (inMember && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(report)))
-                {
-                    return;
-                }
-
-                // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
-                if (hasCandidateFields)
-                {
-                    Lazy(ref deferred).Enqueue(operation);
+                    if (body.Uses is not null)
+                    {
+                        foreach (var use in body.Uses)
+                        {
+                            yield return use;
+                        }
+                    }
                 }
             }
 
             private void End(SymbolAnalysisContext context)
             {
-                if (deferred is null)
+                var deferred = new List<IOperation>();
+                foreach (var body in bodies ?? new List<(List<FieldUse>?, List<IOperation>?)>())
+                {
+                    if (body.Deferred is not null)
+                    {
+                        deferred.AddRange(body.Deferred);
+                    }
+                }
+
+                if (deferred.Count == 0)
                 {
                     return;
                 }
