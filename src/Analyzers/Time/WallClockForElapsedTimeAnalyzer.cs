@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -90,6 +91,7 @@ namespace DistAnalyzers.Time
         private sealed class ReadingMarks
         {
             private static readonly string[] Needles = { "Now", "TickCount", "\\u", "\\U" };
+            private static readonly char[] FirstChars = { 'N', 'T', '\\' };
             private static readonly Func<SyntaxTree, int[]?> Build = Find;
             private readonly ConcurrentDictionary<SyntaxTree, int[]?> byTree = new ConcurrentDictionary<SyntaxTree, int[]?>();
 
@@ -152,16 +154,20 @@ namespace DistAnalyzers.Time
                     return null;
                 }
 
+                // One pass over the text: the positions come out in order.
                 var positions = new List<int>();
-                foreach (var needle in Needles)
+                for (var at = text.IndexOfAny(FirstChars); at >= 0; at = at + 1 < text.Length ? text.IndexOfAny(FirstChars, at + 1) : -1)
                 {
-                    for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+                    foreach (var needle in Needles)
                     {
-                        positions.Add(at);
+                        if (string.CompareOrdinal(text, at, needle, 0, needle.Length) == 0)
+                        {
+                            positions.Add(at);
+                            break;
+                        }
                     }
                 }
 
-                positions.Sort();
                 return positions.ToArray();
             }
         }
@@ -272,6 +278,16 @@ namespace DistAnalyzers.Time
             All = Now | Deadline | Tick,
         }
 
+        /// <summary>What one member body recorded: field writes, field reads, candidates deferred to the end of the type.</summary>
+        private sealed class Body
+        {
+            public List<FieldUse>? Writes;
+            public List<FieldUse>? Reads;
+            public List<IOperation>? Deferred;
+            public bool IncludeTimeProvider;
+            public Body? Next;
+        }
+
         /// <summary>One use of a private field, as recorded: a value written to it, a read, or another write.</summary>
         private readonly struct FieldUse
         {
@@ -314,8 +330,9 @@ namespace DistAnalyzers.Time
             private readonly bool hasCandidateFields;
             private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
 
-            /// <summary>Per member body with something to keep: its field uses and its deferred candidates (appended under <c>sync</c>).</summary>
-            private List<(List<FieldUse>? Uses, List<IOperation>? Deferred)>? bodies;
+            /// <summary>The member bodies with something to keep, pushed without locks (a linked stack).</summary>
+            private Body? bodies;
+            private bool readsGathered;
 
             /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
@@ -352,8 +369,7 @@ namespace DistAnalyzers.Time
             /// </summary>
             private void Block(OperationBlockAnalysisContext context)
             {
-                List<FieldUse>? uses = null;
-                List<IOperation>? deferred = null;
+                var body = new Body();
                 Reporter? reporter = null;
                 foreach (var block in context.OperationBlocks)
                 {
@@ -377,7 +393,8 @@ namespace DistAnalyzers.Time
                             case OperationKind.FieldInitializer:
                                 if (hasCandidateFields)
                                 {
-                                    RecordField(operation, settings.IncludeTimeProvider, ref uses);
+                                    body.IncludeTimeProvider |= settings.IncludeTimeProvider;
+                                    RecordField(operation, settings.IncludeTimeProvider, body);
                                 }
 
                                 break;
@@ -393,7 +410,7 @@ namespace DistAnalyzers.Time
                                     // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
                                     if (hasCandidateFields)
                                     {
-                                        (deferred ??= new List<IOperation>()).Add(operation);
+                                        (body.Deferred ??= new List<IOperation>()).Add(operation);
                                     }
                                 }
 
@@ -402,12 +419,16 @@ namespace DistAnalyzers.Time
                     }
                 }
 
-                if (uses is not null || deferred is not null)
+                if (body.Writes is not null || body.Reads is not null || body.Deferred is not null)
                 {
-                    lock (sync)
+                    // Callbacks of one type run concurrently: push without a lock (a lock here is contended).
+                    Body? head;
+                    do
                     {
-                        (bodies ??= new List<(List<FieldUse>?, List<IOperation>?)>()).Add((uses, deferred));
+                        head = Volatile.Read(ref bodies);
+                        body.Next = head;
                     }
+                    while (Interlocked.CompareExchange(ref bodies, body, head) != head);
                 }
             }
 
@@ -418,7 +439,7 @@ namespace DistAnalyzers.Time
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 && (instance is null || instance is IInstanceReferenceOperation);
 
-            private void RecordField(IOperation operation, bool includeTimeProvider, ref List<FieldUse>? uses)
+            private void RecordField(IOperation operation, bool includeTimeProvider, Body body)
             {
                 if (operation is IFieldInitializerOperation initializer)
                 {
@@ -426,7 +447,7 @@ namespace DistAnalyzers.Time
                     {
                         if (IsCandidateField(field, null))
                         {
-                            (uses ??= new List<FieldUse>()).Add(new FieldUse(field, includeTimeProvider, initializer.Value, null, false));
+                            (body.Writes ??= new List<FieldUse>()).Add(new FieldUse(field, includeTimeProvider, initializer.Value, null, false));
                         }
                     }
 
@@ -457,7 +478,14 @@ namespace DistAnalyzers.Time
                         break;
                 }
 
-                (uses ??= new List<FieldUse>()).Add(use);
+                if (use.Read is not null)
+                {
+                    (body.Reads ??= new List<FieldUse>()).Add(use);
+                }
+                else
+                {
+                    (body.Writes ??= new List<FieldUse>()).Add(use);
+                }
             }
 
             private static bool IsInsideDeconstructionTarget(IOperation operation)
@@ -482,13 +510,74 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>Gathers the recorded uses per field (in recording order), once, at the end of the type.</summary>
+            /// <summary>
+            /// Gathers the recorded writes per field, once, at the end of the type. Reads are only needed by a fix
+            /// (see <see cref="GatherReads"/>), unless a body's options include TimeProvider: a read then counts for
+            /// <c>IncludeTimeProvider</c> too.
+            /// </summary>
             private Dictionary<IFieldSymbol, FieldInfo> GatherFields()
             {
                 var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-                foreach (var use in Uses())
+                var anyTimeProvider = false;
+                for (var body = bodies; body is not null; body = body.Next)
                 {
+                    anyTimeProvider |= body.IncludeTimeProvider;
+                    if (body.Writes is not null)
+                    {
+                        Gather(gathered, body.Writes, create: true);
+                    }
+                }
+
+                // Callbacks of different members run concurrently: put each field's writes in source order, the
+                // order of a sequential run, so that the fix's locations do not depend on timing.
+                foreach (var info in gathered.Values)
+                {
+                    SortBySource(info.Values);
+                }
+
+                if (anyTimeProvider)
+                {
+                    GatherReads(gathered);
+                }
+
+                return gathered;
+            }
+
+            /// <summary>Adds every recorded read to the fields' infos (in source order), once.</summary>
+            private void GatherReads(Dictionary<IFieldSymbol, FieldInfo> gathered)
+            {
+                if (readsGathered)
+                {
+                    return;
+                }
+
+                readsGathered = true;
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Reads is not null)
+                    {
+                        Gather(gathered, body.Reads, create: true);
+                    }
+                }
+
+                foreach (var info in gathered.Values)
+                {
+                    SortBySource(info.Reads);
+                }
+            }
+
+            private static void Gather(Dictionary<IFieldSymbol, FieldInfo> gathered, List<FieldUse> uses, bool create)
+            {
+                for (var i = 0; i < uses.Count; i++)
+                {
+                    var use = uses[i];
                     if (!gathered.TryGetValue(use.Field, out var info))
                     {
+                        if (!create)
+                        {
+                            continue;
+                        }
+
                         info = new FieldInfo();
                         gathered.Add(use.Field, info);
                     }
@@ -506,16 +595,6 @@ namespace DistAnalyzers.Time
 
                     info.OtherWrite |= use.OtherWrite;
                 }
-
-                // Callbacks of different members run concurrently: put each field's writes and reads in source order,
-                // the order of a sequential run, so that the fix's locations do not depend on timing.
-                foreach (var info in gathered.Values)
-                {
-                    SortBySource(info.Values);
-                    SortBySource(info.Reads);
-                }
-
-                return gathered;
             }
 
             private static void SortBySource<T>(List<T> operations)
@@ -542,29 +621,10 @@ namespace DistAnalyzers.Time
                 _ => false,
             };
 
-            private IEnumerable<FieldUse> Uses()
-            {
-                if (bodies is null)
-                {
-                    yield break;
-                }
-
-                foreach (var body in bodies)
-                {
-                    if (body.Uses is not null)
-                    {
-                        foreach (var use in body.Uses)
-                        {
-                            yield return use;
-                        }
-                    }
-                }
-            }
-
             private void End(SymbolAnalysisContext context)
             {
                 var deferred = new List<IOperation>();
-                foreach (var body in bodies ?? new List<(List<FieldUse>?, List<IOperation>?)>())
+                for (var body = bodies; body is not null; body = body.Next)
                 {
                     if (body.Deferred is not null)
                     {
@@ -904,6 +964,7 @@ namespace DistAnalyzers.Time
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Now) != 0
                         && fields is not null && fields.TryGetValue(field.Field, out var info):
+                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -1104,6 +1165,7 @@ namespace DistAnalyzers.Time
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Tick) != 0
                         && fields is not null && fields.TryGetValue(field.Field, out var info):
+                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
