@@ -266,6 +266,23 @@ class C
         }
 
         [Fact]
+        public async Task Include_time_provider_counts_for_private_fields_written_in_another_member()
+        {
+            // Field writes are judged at the end of the type; the option of the files that use the field decides.
+            var source = @"using System;
+class Lease
+{
+    private readonly TimeProvider clock;
+    private DateTimeOffset acquired;
+    public Lease(TimeProvider clock) { this.clock = clock; }
+    public void Acquire() { acquired = clock.GetUtcNow(); }
+    public TimeSpan Held => {|DIST105:clock.GetUtcNow() - acquired|};
+}";
+            await Verify.VerifyAsync(source, "dist_analyzers.DIST105.include_time_provider = true");
+            await Verify.VerifyAsync(source.Replace("{|DIST105:", string.Empty).Replace("|}", string.Empty));
+        }
+
+        [Fact]
         public Task Fix_difference_uses_get_elapsed_time_for_every_use_of_start()
         {
             var source = @"using System;
