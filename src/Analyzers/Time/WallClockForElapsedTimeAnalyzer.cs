@@ -284,6 +284,9 @@ namespace DistAnalyzers.Time
             public List<FieldUse>? Writes;
             public List<FieldUse>? Reads;
             public List<IOperation>? Deferred;
+
+            /// <summary>Blocks without a reading name, walked at the end of the type only if some field may have a kind.</summary>
+            public List<(IOperation Block, Settings Settings, bool Candidates)>? Later;
             public bool IncludeTimeProvider;
             public Body? Next;
         }
@@ -385,41 +388,18 @@ namespace DistAnalyzers.Time
 
                     var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
                     var candidates = Owns(context.OwningSymbol) && !Contexts.IsInsideTestDouble(context.OwningSymbol, settings.TestDoubleWords);
-                    foreach (var operation in block.DescendantsAndSelf())
+                    if (!inMember)
                     {
-                        switch (operation.Kind)
-                        {
-                            case OperationKind.FieldReference:
-                            case OperationKind.FieldInitializer:
-                                if (hasCandidateFields)
-                                {
-                                    body.IncludeTimeProvider |= settings.IncludeTimeProvider;
-                                    RecordField(operation, settings.IncludeTimeProvider, body);
-                                }
-
-                                break;
-                            case OperationKind.Binary:
-                            case OperationKind.Invocation:
-                                if (candidates && IsCandidateShape(operation))
-                                {
-                                    if (inMember && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(context.ReportDiagnostic)))
-                                    {
-                                        break;
-                                    }
-
-                                    // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
-                                    if (hasCandidateFields)
-                                    {
-                                        (body.Deferred ??= new List<IOperation>()).Add(operation);
-                                    }
-                                }
-
-                                break;
-                        }
+                        // Nothing here can be flagged without fields, and what it records matters only when some field
+                        // may have a kind: walked at the end of the type, and only then (see End).
+                        (body.Later ??= new List<(IOperation, Settings, bool)>()).Add((block, settings, candidates));
+                        continue;
                     }
+
+                    Walk(block, settings, candidates, body, context.ReportDiagnostic, ref reporter);
                 }
 
-                if (body.Writes is not null || body.Reads is not null || body.Deferred is not null)
+                if (body.Writes is not null || body.Reads is not null || body.Deferred is not null || body.Later is not null)
                 {
                     // Callbacks of one type run concurrently: push without a lock (a lock here is contended).
                     Body? head;
@@ -429,6 +409,43 @@ namespace DistAnalyzers.Time
                         body.Next = head;
                     }
                     while (Interlocked.CompareExchange(ref bodies, body, head) != head);
+                }
+            }
+
+            /// <summary>One block's operations: field uses recorded, candidate shapes evaluated (without fields when <paramref name="report"/> is given) or deferred.</summary>
+            private void Walk(IOperation block, Settings settings, bool candidates, Body body, Action<Diagnostic>? report, ref Reporter? reporter)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation.Kind)
+                    {
+                        case OperationKind.FieldReference:
+                        case OperationKind.FieldInitializer:
+                            if (hasCandidateFields)
+                            {
+                                body.IncludeTimeProvider |= settings.IncludeTimeProvider;
+                                RecordField(operation, settings.IncludeTimeProvider, body);
+                            }
+
+                            break;
+                        case OperationKind.Binary:
+                        case OperationKind.Invocation:
+                            if (candidates && IsCandidateShape(operation))
+                            {
+                                if (report is not null && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(report)))
+                                {
+                                    break;
+                                }
+
+                                // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
+                                if (hasCandidateFields)
+                                {
+                                    (body.Deferred ??= new List<IOperation>()).Add(operation);
+                                }
+                            }
+
+                            break;
+                    }
                 }
             }
 
@@ -543,6 +560,49 @@ namespace DistAnalyzers.Time
                 return gathered;
             }
 
+            /// <summary>
+            /// A necessary condition for any field to have a kind, from the bodies walked so far. A field has a kind
+            /// only when every value written to it traces to a reading written in the same member: a write in a body
+            /// left for later (no reading name in its text) leaves it without one. So the kinds of the fields written
+            /// only in walked bodies, with TimeProvider counted when any later body counts it, are an upper bound.
+            /// </summary>
+            private bool MayHaveFieldKind()
+            {
+                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
+                var laterTimeProvider = false;
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Writes is not null)
+                    {
+                        Gather(gathered, body.Writes, create: true);
+                    }
+
+                    if (body.Reads is not null)
+                    {
+                        Gather(gathered, body.Reads, create: false);
+                    }
+
+                    if (body.Later is not null)
+                    {
+                        foreach (var later in body.Later)
+                        {
+                            laterTimeProvider |= later.Settings.IncludeTimeProvider;
+                        }
+                    }
+                }
+
+                foreach (var info in gathered.Values)
+                {
+                    info.IncludeTimeProvider |= laterTimeProvider;
+                    if (Classify(info) != FieldKind.None)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             /// <summary>Adds every recorded read to the fields' infos (in source order), once.</summary>
             private void GatherReads(Dictionary<IFieldSymbol, FieldInfo> gathered)
             {
@@ -623,6 +683,26 @@ namespace DistAnalyzers.Time
 
             private void End(SymbolAnalysisContext context)
             {
+                if (bodies is null || !MayHaveFieldKind())
+                {
+                    return;
+                }
+
+                // Some field may have a kind: walk the bodies left for later, as their callbacks would have.
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Later is not null)
+                    {
+                        Reporter? none = null;
+                        foreach (var (block, settings, candidates) in body.Later)
+                        {
+                            Walk(block, settings, candidates, body, null, ref none);
+                        }
+
+                        body.Later = null;
+                    }
+                }
+
                 var deferred = new List<IOperation>();
                 for (var body = bodies; body is not null; body = body.Next)
                 {
