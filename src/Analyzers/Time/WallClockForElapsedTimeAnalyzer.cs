@@ -340,9 +340,8 @@ namespace DistAnalyzers.Time
             /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
 
-            /// <summary>Fixes, per kind and symbol: created on first use, guarded by <c>sync</c>.</summary>
-            private readonly object sync = new object();
-            private Dictionary<ISymbol, Fix?>[]? fixes;
+            /// <summary>Fixes, per kind and symbol: created on first use (only types with a diagnostic need them).</summary>
+            private ConcurrentDictionary<ISymbol, Fix?>[]? fixes;
             private Func<IFieldSymbol, FieldKind>? finalOracle;
             private bool anyFieldKind;
 
@@ -980,29 +979,26 @@ namespace DistAnalyzers.Time
                     return Fix.From(build());
                 }
 
-                lock (sync)
+                var all = Volatile.Read(ref fixes);
+                if (all is null)
                 {
-                    if (fixes is not null && fixes[(int)kind].TryGetValue(key, out var known))
+                    var created = new ConcurrentDictionary<ISymbol, Fix?>[3];
+                    for (var i = 0; i < created.Length; i++)
                     {
-                        return known;
-                    }
-                }
-
-                var fix = Fix.From(build());
-                lock (sync)
-                {
-                    if (fixes is null)
-                    {
-                        fixes = new Dictionary<ISymbol, Fix?>[3];
-                        for (var i = 0; i < fixes.Length; i++)
-                        {
-                            fixes[i] = new Dictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
-                        }
+                        created[i] = new ConcurrentDictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
                     }
 
-                    fixes[(int)kind][key] = fix;
+                    all = Interlocked.CompareExchange(ref fixes, created, null) ?? created;
                 }
 
+                var byKind = all[(int)kind];
+                if (byKind.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+
+                // Two threads may build the same fix: the result is the same, the first one stored is kept.
+                var fix = byKind.GetOrAdd(key, Fix.From(build()));
                 return fix;
             }
 
