@@ -60,6 +60,12 @@ namespace DistAnalyzers.Time
                 return;
             }
 
+            // IsVerdictMethod needs a bool (or Task/ValueTask of one) or an enum (or a nullable one): test the shape before reading options.
+            if (!MayBeVerdictType(method, task, valueTask))
+            {
+                return;
+            }
+
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = options.Get(tree);
             if (!IsVerdictMethod(method, settings, task, valueTask) || Contexts.IsInsideTestDouble(method, settings.TestDoubles))
@@ -101,6 +107,43 @@ namespace DistAnalyzers.Time
             }
 
             return null;
+        }
+
+        /// <summary>A necessary condition for <see cref="IsVerdictMethod"/> on the return type alone.</summary>
+        private static bool MayBeVerdictType(IMethodSymbol method, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
+        {
+            var returned = method.ReturnType;
+            switch (returned.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                    return true;
+                case SpecialType.System_Void:
+                case SpecialType.System_String:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_Object:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_Double:
+                    return false;
+            }
+
+            if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && (SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, task) || SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, valueTask)))
+            {
+                returned = generic.TypeArguments[0];
+            }
+
+            if (returned.SpecialType == SpecialType.System_Boolean)
+            {
+                return true;
+            }
+
+            if (returned is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+            {
+                returned = nullable.TypeArguments[0];
+            }
+
+            return returned.TypeKind == TypeKind.Enum;
         }
 
         private static bool IsVerdictMethod(IMethodSymbol method, Settings settings, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)

@@ -167,6 +167,13 @@ namespace DistAnalyzers.Time
                 return; // analysed with the head of its else-if chain
             }
 
+            // A verdict is a relational or equality comparison in a condition of the chain (CollectFromCondition):
+            // without one anywhere in the chain there is nothing to find.
+            if (!ChainMayCompare(conditional))
+            {
+                return;
+            }
+
             var chain = new List<IConditionalOperation>(2);
             for (var c = conditional; c is not null && chain.Count < MaxChain; c = LocalFlow.Unwrap(c.WhenFalse ?? c) as IConditionalOperation)
             {
@@ -245,6 +252,58 @@ namespace DistAnalyzers.Time
             }
 
             Report(context, rule, settings, verdict.Node.Syntax.GetLocation(), verdict.Member, verdict.Left.Type, tieBroken, notFixable, reads);
+        }
+
+        /// <summary>
+        /// A necessary condition for a verdict in the else-if chain headed by <paramref name="head"/>, without allocating:
+        /// the chain walk of OnConditional, and CollectFromCondition's walk of each condition down to a comparison.
+        /// </summary>
+        private static bool ChainMayCompare(IConditionalOperation head)
+        {
+            var count = 0;
+            IConditionalOperation? previous = null;
+            for (var c = head; c is not null && count < MaxChain; c = LocalFlow.Unwrap(c.WhenFalse ?? c) as IConditionalOperation)
+            {
+                if (previous is not null && ReferenceEquals(c, previous))
+                {
+                    break;
+                }
+
+                if (MayCompare(c.Condition, 0))
+                {
+                    return true;
+                }
+
+                count++;
+                previous = c;
+                if (c.WhenFalse is null)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether CollectFromCondition could reach a relational or equality comparison in <paramref name="condition"/>.</summary>
+        private static bool MayCompare(IOperation? condition, int depth)
+        {
+            if (condition is null || depth > MaxChain)
+            {
+                return false;
+            }
+
+            switch (LocalFlow.Unwrap(condition))
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.And or BinaryOperatorKind.Or } logical:
+                    return MayCompare(logical.LeftOperand, depth + 1) || MayCompare(logical.RightOperand, depth + 1);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return MayCompare(not.Operand, depth + 1);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Whether a branch of the chain keeps a value: an assignment or a return.</summary>
@@ -565,13 +624,13 @@ namespace DistAnalyzers.Time
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method is null || !IsEnumerable(method, rule))
+            if (method is null)
             {
                 return;
             }
 
             var name = method.Name;
-            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2)
+            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2 || !IsEnumerable(method, rule))
             {
                 return;
             }

@@ -95,7 +95,10 @@ namespace DistAnalyzers.Time
 
             var tree = type.DeclaringSyntaxReferences[0].SyntaxTree;
             var settings = options.Get(tree);
-            if (Contexts.IsInsideTestDouble(type, settings.TestDoubles)
+
+            // The name test of IsVectorClock first: most types are not named like a clock.
+            if (string.IsNullOrEmpty(type.Name) || !VectorClocks.MayBeVectorClockName(type.Name, settings.Words)
+                || Contexts.IsInsideTestDouble(type, settings.TestDoubles)
                 || !clocks.IsVectorClock(type, settings.Words, out var storage, out var kind))
             {
                 return;

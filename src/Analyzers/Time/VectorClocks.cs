@@ -69,6 +69,11 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
+            if (!MayBeVectorClockName(named.Name, words))
+            {
+                return false;
+            }
+
             var nameWords = Words.Split(named.Name);
             var byName = words.Vector.Matches(nameWords, WordMatch.Carries);
             var mapName = words.Map.Matches(nameWords, WordMatch.Carries);
@@ -94,6 +99,13 @@ namespace DistAnalyzers.Time
                 || (mapName && mapCount == 1)
                 || (arrayName && arrayCount == 1);
         }
+
+        /// <summary>
+        /// A necessary condition for <see cref="IsVectorClock(ITypeSymbol?, VectorClockWords)"/> on the name alone, without
+        /// splitting it: some word list may match it (<see cref="WordList.MayMatch(string)"/>).
+        /// </summary>
+        public static bool MayBeVectorClockName(string name, VectorClockWords words) =>
+            words.Vector.MayMatch(name) || words.Map.MayMatch(name) || words.Array.MayMatch(name);
 
         /// <summary>Whether any type that contains <paramref name="symbol"/> is a vector clock.</summary>
         public bool IsInsideVectorClock(ISymbol? symbol, VectorClockWords words)

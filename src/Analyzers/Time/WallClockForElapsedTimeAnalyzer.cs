@@ -3,11 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace DistAnalyzers.Time
 {
@@ -49,7 +51,125 @@ namespace DistAnalyzers.Time
         {
             var clocks = new Clocks(symbols, new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
                 reader.Get(IncludeTimeProvider), reader.Get(RuleOptions.TestDoubleWords))));
-            context.RegisterSymbolStartAction(start => new TypeAnalysis(clocks, (INamedTypeSymbol)start.Symbol).Register(start), SymbolKind.NamedType);
+            context.RegisterSymbolStartAction(start => OnType(start, clocks), SymbolKind.NamedType);
+        }
+
+        private static void OnType(SymbolStartAnalysisContext context, Clocks clocks)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+
+            // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount) written in this
+            // type's own code: in the same member (through locals) or as a value of one of its private fields. A type
+            // whose text holds no such name has nothing to analyse.
+            if (!clocks.Readings.MayContainReading(type))
+            {
+                return;
+            }
+
+            new TypeAnalysis(clocks, type, HasCandidateField(type)).Register(context);
+        }
+
+        /// <summary>Whether <paramref name="type"/> declares a field that <c>IsCandidateField</c> could accept (a superset: any private non-const field).</summary>
+        private static bool HasCandidateField(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false } field && field.RefKind == RefKind.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where a clock reading may be written: the positions, per tree, of the substrings <c>Now</c> (<c>Now</c>,
+        /// <c>UtcNow</c>, <c>GetUtcNow</c>), <c>TickCount</c>, and of unicode escapes (an identifier may spell a name
+        /// with <c>\u</c>). Built once per tree; a necessary condition only.
+        /// </summary>
+        private sealed class ReadingMarks
+        {
+            private static readonly string[] Needles = { "Now", "TickCount", "\\u", "\\U" };
+            private static readonly char[] FirstChars = { 'N', 'T', '\\' };
+            private static readonly Func<SyntaxTree, int[]?> Build = Find;
+            private readonly ConcurrentDictionary<SyntaxTree, int[]?> byTree = new ConcurrentDictionary<SyntaxTree, int[]?>();
+
+            public bool MayContainReading(INamedTypeSymbol type)
+            {
+                var references = type.DeclaringSyntaxReferences;
+                if (references.IsEmpty || type.IsImplicitlyDeclared)
+                {
+                    return true;
+                }
+
+                foreach (var reference in references)
+                {
+                    if (MayContainReading(reference.SyntaxTree, reference.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether the text of <paramref name="span"/> may hold a reading name.</summary>
+            public bool MayContainReading(SyntaxTree tree, TextSpan span)
+            {
+                var marks = byTree.GetOrAdd(tree, Build);
+                if (marks is null)
+                {
+                    return true;
+                }
+
+                // The first mark at or after span.Start.
+                int low = 0, high = marks.Length;
+                while (low < high)
+                {
+                    var middle = (low + high) >> 1;
+                    if (marks[middle] < span.Start)
+                    {
+                        low = middle + 1;
+                    }
+                    else
+                    {
+                        high = middle;
+                    }
+                }
+
+                return low < marks.Length && marks[low] < span.End;
+            }
+
+            /// <summary>The sorted positions of the needles, or null (meaning "anywhere") when the text is not available.</summary>
+            private static int[]? Find(SyntaxTree tree)
+            {
+                string text;
+                try
+                {
+                    text = tree.GetText().ToString();
+                }
+                catch (Exception)
+                {
+                    return null;
+                }
+
+                // One pass over the text: the positions come out in order.
+                var positions = new List<int>();
+                for (var at = text.IndexOfAny(FirstChars); at >= 0; at = at + 1 < text.Length ? text.IndexOfAny(FirstChars, at + 1) : -1)
+                {
+                    foreach (var needle in Needles)
+                    {
+                        if (string.CompareOrdinal(text, at, needle, 0, needle.Length) == 0)
+                        {
+                            positions.Add(at);
+                            break;
+                        }
+                    }
+                }
+
+                return positions.ToArray();
+            }
         }
 
         private sealed class Settings
@@ -81,6 +201,8 @@ namespace DistAnalyzers.Time
                 HasGetElapsedTime = stopwatch is not null && HasMethod(stopwatch, "GetElapsedTime", 1);
                 HasTickCount64 = Environment is not null && !Environment.GetMembers("TickCount64").IsEmpty;
             }
+
+            public ReadingMarks Readings { get; } = new ReadingMarks();
 
             public OptionsCache<Settings> Options { get; }
 
@@ -156,6 +278,43 @@ namespace DistAnalyzers.Time
             All = Now | Deadline | Tick,
         }
 
+        /// <summary>What one member body recorded: field writes, field reads, candidates deferred to the end of the type.</summary>
+        private sealed class Body
+        {
+            public List<FieldUse>? Writes;
+            public List<FieldUse>? Reads;
+            public List<IOperation>? Deferred;
+
+            /// <summary>Blocks without a reading name, walked at the end of the type only if some field may have a kind.</summary>
+            public List<(IOperation Block, Settings Settings, bool Candidates)>? Later;
+            public bool IncludeTimeProvider;
+            public Body? Next;
+        }
+
+        /// <summary>One use of a private field, as recorded: a value written to it, a read, or another write.</summary>
+        private readonly struct FieldUse
+        {
+            public FieldUse(IFieldSymbol field, bool includeTimeProvider, IOperation? value, IFieldReferenceOperation? read, bool otherWrite)
+            {
+                Field = field;
+                IncludeTimeProvider = includeTimeProvider;
+                Value = value;
+                Read = read;
+                OtherWrite = otherWrite;
+            }
+
+            public IFieldSymbol Field { get; }
+
+            /// <summary>The <c>include_time_provider</c> option of the use's tree.</summary>
+            public bool IncludeTimeProvider { get; }
+
+            public IOperation? Value { get; }
+
+            public IFieldReferenceOperation? Read { get; }
+
+            public bool OtherWrite { get; }
+        }
+
         /// <summary>Every write and read of one private field, gathered over all partial declarations of its type.</summary>
         private sealed class FieldInfo
         {
@@ -168,23 +327,125 @@ namespace DistAnalyzers.Time
         /// <summary>The analysis of one named type (symbol start/end: private fields are judged from all their writes).</summary>
         private sealed class TypeAnalysis
         {
+            private static readonly Func<IFieldSymbol, FieldKind> NoFields = _ => FieldKind.None;
             private readonly Clocks clocks;
             private readonly INamedTypeSymbol type;
-            private readonly ConcurrentDictionary<IFieldSymbol, FieldInfo> fields = new ConcurrentDictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentQueue<IOperation> deferred = new ConcurrentQueue<IOperation>();
-            private Func<IFieldSymbol, FieldKind>? finalOracle;
+            private readonly bool hasCandidateFields;
+            private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
 
-            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type)
+            /// <summary>The member bodies with something to keep, pushed without locks (a linked stack).</summary>
+            private Body? bodies;
+            private bool readsGathered;
+
+            /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
+            private Dictionary<IFieldSymbol, FieldInfo>? fields;
+
+            /// <summary>Fixes, per kind and symbol: created on first use (only types with a diagnostic need them).</summary>
+            private ConcurrentDictionary<ISymbol, Fix?>[]? fixes;
+            private Func<IFieldSymbol, FieldKind>? finalOracle;
+            private bool anyFieldKind;
+
+            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
             {
                 this.clocks = clocks;
                 this.type = type;
+                this.hasCandidateFields = hasCandidateFields;
+                anyCandidateField = f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None;
             }
 
             public void Register(SymbolStartAnalysisContext context)
             {
-                context.RegisterOperationAction(RecordField, OperationKind.FieldReference, OperationKind.FieldInitializer);
-                context.RegisterOperationAction(AnalyzeCandidate, OperationKind.Binary, OperationKind.Invocation);
-                context.RegisterSymbolEndAction(End);
+                // One callback per member body instead of one per operation: the body is walked here only when it
+                // can matter (see Block), which most bodies of a type that passed the text test cannot.
+                context.RegisterOperationBlockAction(Block);
+                if (hasCandidateFields)
+                {
+                    context.RegisterSymbolEndAction(End);
+                }
+            }
+
+            /// <summary>
+            /// The operations of one member body, as the driver hands each to operation actions (every block's
+            /// operations, in order): field uses are recorded (not filtered by Owns: a nested type may write or read
+            /// this type's private fields) and candidate shapes evaluated.
+            /// </summary>
+            private void Block(OperationBlockAnalysisContext context)
+            {
+                var body = new Body();
+                Reporter? reporter = null;
+                foreach (var block in context.OperationBlocks)
+                {
+                    // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
+                    // written in this member: a member whose text holds no reading name cannot be flagged that way.
+                    // Without candidate fields there is nothing to record and nothing to defer.
+                    var root = LocalFlow.Root(block).Syntax;
+                    var inMember = clocks.Readings.MayContainReading(root.SyntaxTree, root.Span);
+                    if (!inMember && !hasCandidateFields)
+                    {
+                        continue;
+                    }
+
+                    var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
+                    var candidates = Owns(context.OwningSymbol) && !Contexts.IsInsideTestDouble(context.OwningSymbol, settings.TestDoubleWords);
+                    if (!inMember)
+                    {
+                        // Nothing here can be flagged without fields, and what it records matters only when some field
+                        // may have a kind: walked at the end of the type, and only then (see End).
+                        (body.Later ??= new List<(IOperation, Settings, bool)>()).Add((block, settings, candidates));
+                        continue;
+                    }
+
+                    Walk(block, settings, candidates, body, context.ReportDiagnostic, ref reporter);
+                }
+
+                if (body.Writes is not null || body.Reads is not null || body.Deferred is not null || body.Later is not null)
+                {
+                    // Callbacks of one type run concurrently: push without a lock (a lock here is contended).
+                    Body? head;
+                    do
+                    {
+                        head = Volatile.Read(ref bodies);
+                        body.Next = head;
+                    }
+                    while (Interlocked.CompareExchange(ref bodies, body, head) != head);
+                }
+            }
+
+            /// <summary>One block's operations: field uses recorded, candidate shapes evaluated (without fields when <paramref name="report"/> is given) or deferred.</summary>
+            private void Walk(IOperation block, Settings settings, bool candidates, Body body, Action<Diagnostic>? report, ref Reporter? reporter)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation.Kind)
+                    {
+                        case OperationKind.FieldReference:
+                        case OperationKind.FieldInitializer:
+                            if (hasCandidateFields)
+                            {
+                                body.IncludeTimeProvider |= settings.IncludeTimeProvider;
+                                RecordField(operation, settings.IncludeTimeProvider, body);
+                            }
+
+                            break;
+                        case OperationKind.Binary:
+                        case OperationKind.Invocation:
+                            if (candidates && IsCandidateShape(operation))
+                            {
+                                if (report is not null && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(report)))
+                                {
+                                    break;
+                                }
+
+                                // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
+                                if (hasCandidateFields)
+                                {
+                                    (body.Deferred ??= new List<IOperation>()).Add(operation);
+                                }
+                            }
+
+                            break;
+                    }
+                }
             }
 
             private bool Owns(ISymbol? containing) => SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
@@ -194,50 +455,52 @@ namespace DistAnalyzers.Time
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 && (instance is null || instance is IInstanceReferenceOperation);
 
-            private void RecordField(OperationAnalysisContext context)
+            private void RecordField(IOperation operation, bool includeTimeProvider, Body body)
             {
-                // Not filtered by Owns: a nested type may write or read this type's private fields.
-                var settings = clocks.Options.Get(context.Operation.Syntax.SyntaxTree);
-                if (context.Operation is IFieldInitializerOperation initializer)
+                if (operation is IFieldInitializerOperation initializer)
                 {
                     foreach (var field in initializer.InitializedFields)
                     {
                         if (IsCandidateField(field, null))
                         {
-                            Record(field, settings, info => info.Values.Add(initializer.Value));
+                            (body.Writes ??= new List<FieldUse>()).Add(new FieldUse(field, includeTimeProvider, initializer.Value, null, false));
                         }
                     }
 
                     return;
                 }
 
-                var reference = (IFieldReferenceOperation)context.Operation;
+                var reference = (IFieldReferenceOperation)operation;
                 if (!IsCandidateField(reference.Field, null))
                 {
                     return;
                 }
 
+                FieldUse use;
                 switch (reference.Parent)
                 {
                     case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                        Record(reference.Field, settings, info => info.Values.Add(assignment.Value));
+                        use = new FieldUse(reference.Field, includeTimeProvider, assignment.Value, null, false);
                         break;
                     case ICompoundAssignmentOperation compound when compound.Target == reference:
                     case IIncrementOrDecrementOperation:
                     case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
-                        Record(reference.Field, settings, info => info.OtherWrite = true);
+                        use = new FieldUse(reference.Field, includeTimeProvider, null, null, true);
                         break;
                     default:
-                        if (IsInsideDeconstructionTarget(reference) || reference.IsDeclaration)
-                        {
-                            Record(reference.Field, settings, info => info.OtherWrite = true);
-                        }
-                        else
-                        {
-                            Record(reference.Field, settings, info => info.Reads.Add(reference));
-                        }
-
+                        use = IsInsideDeconstructionTarget(reference) || reference.IsDeclaration
+                            ? new FieldUse(reference.Field, includeTimeProvider, null, null, true)
+                            : new FieldUse(reference.Field, includeTimeProvider, null, reference, false);
                         break;
+                }
+
+                if (use.Read is not null)
+                {
+                    (body.Reads ??= new List<FieldUse>()).Add(use);
+                }
+                else
+                {
+                    (body.Writes ??= new List<FieldUse>()).Add(use);
                 }
             }
 
@@ -262,44 +525,201 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
-            private void Record(IFieldSymbol field, Settings settings, Action<FieldInfo> update)
+            /// <summary>Gathers the recorded uses per field (in recording order), once, at the end of the type.</summary>
+            /// <summary>
+            /// Gathers the recorded writes per field, once, at the end of the type. Reads are only needed by a fix
+            /// (see <see cref="GatherReads"/>), unless a body's options include TimeProvider: a read then counts for
+            /// <c>IncludeTimeProvider</c> too.
+            /// </summary>
+            private Dictionary<IFieldSymbol, FieldInfo> GatherFields()
             {
-                var info = fields.GetOrAdd(field, _ => new FieldInfo());
-                lock (info)
+                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
+                var anyTimeProvider = false;
+                for (var body = bodies; body is not null; body = body.Next)
                 {
-                    info.IncludeTimeProvider |= settings.IncludeTimeProvider;
-                    update(info);
+                    anyTimeProvider |= body.IncludeTimeProvider;
+                    if (body.Writes is not null)
+                    {
+                        Gather(gathered, body.Writes, create: true);
+                    }
+                }
+
+                // Callbacks of different members run concurrently: put each field's writes in source order, the
+                // order of a sequential run, so that the fix's locations do not depend on timing.
+                foreach (var info in gathered.Values)
+                {
+                    SortBySource(info.Values);
+                }
+
+                if (anyTimeProvider)
+                {
+                    GatherReads(gathered);
+                }
+
+                return gathered;
+            }
+
+            /// <summary>
+            /// A necessary condition for any field to have a kind, from the bodies walked so far. A field has a kind
+            /// only when every value written to it traces to a reading written in the same member: a write in a body
+            /// left for later (no reading name in its text) leaves it without one. So the kinds of the fields written
+            /// only in walked bodies, with TimeProvider counted when any later body counts it, are an upper bound.
+            /// </summary>
+            private bool MayHaveFieldKind()
+            {
+                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
+                var laterTimeProvider = false;
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Writes is not null)
+                    {
+                        Gather(gathered, body.Writes, create: true);
+                    }
+
+                    if (body.Reads is not null)
+                    {
+                        Gather(gathered, body.Reads, create: false);
+                    }
+
+                    if (body.Later is not null)
+                    {
+                        foreach (var later in body.Later)
+                        {
+                            laterTimeProvider |= later.Settings.IncludeTimeProvider;
+                        }
+                    }
+                }
+
+                foreach (var info in gathered.Values)
+                {
+                    info.IncludeTimeProvider |= laterTimeProvider;
+                    if (Classify(info) != FieldKind.None)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Adds every recorded read to the fields' infos (in source order), once.</summary>
+            private void GatherReads(Dictionary<IFieldSymbol, FieldInfo> gathered)
+            {
+                if (readsGathered)
+                {
+                    return;
+                }
+
+                readsGathered = true;
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Reads is not null)
+                    {
+                        Gather(gathered, body.Reads, create: true);
+                    }
+                }
+
+                foreach (var info in gathered.Values)
+                {
+                    SortBySource(info.Reads);
                 }
             }
 
-            private void AnalyzeCandidate(OperationAnalysisContext context)
+            private static void Gather(Dictionary<IFieldSymbol, FieldInfo> gathered, List<FieldUse> uses, bool create)
             {
-                if (!Owns(context.ContainingSymbol))
+                for (var i = 0; i < uses.Count; i++)
                 {
-                    return;
-                }
+                    var use = uses[i];
+                    if (!gathered.TryGetValue(use.Field, out var info))
+                    {
+                        if (!create)
+                        {
+                            continue;
+                        }
 
-                var settings = clocks.Options.Get(context.Operation.Syntax.SyntaxTree);
-                if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubleWords))
-                {
-                    return;
-                }
+                        info = new FieldInfo();
+                        gathered.Add(use.Field, info);
+                    }
 
-                var reporter = new Reporter(context.ReportDiagnostic);
-                if (Evaluate(context.Operation, settings, _ => FieldKind.None, reporter))
-                {
-                    return;
-                }
+                    info.IncludeTimeProvider |= use.IncludeTimeProvider;
+                    if (use.Value is not null)
+                    {
+                        info.Values.Add(use.Value);
+                    }
 
-                if (Evaluate(context.Operation, settings, f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None, null))
-                {
-                    deferred.Enqueue(context.Operation);
+                    if (use.Read is not null)
+                    {
+                        info.Reads.Add(use.Read);
+                    }
+
+                    info.OtherWrite |= use.OtherWrite;
                 }
             }
+
+            private static void SortBySource<T>(List<T> operations)
+                where T : IOperation
+            {
+                if (operations.Count < 2)
+                {
+                    return;
+                }
+
+                operations.Sort((a, b) =>
+                {
+                    var byTree = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+                    return byTree != 0 ? byTree : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+                });
+            }
+
+            /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
+            private static bool IsCandidateShape(IOperation operation) => operation switch
+            {
+                IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract
+                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+                IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false }, Instance: not null } => true,
+                _ => false,
+            };
 
             private void End(SymbolAnalysisContext context)
             {
-                if (deferred.IsEmpty)
+                if (bodies is null || !MayHaveFieldKind())
+                {
+                    return;
+                }
+
+                // Some field may have a kind: walk the bodies left for later, as their callbacks would have.
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Later is not null)
+                    {
+                        Reporter? none = null;
+                        foreach (var (block, settings, candidates) in body.Later)
+                        {
+                            Walk(block, settings, candidates, body, null, ref none);
+                        }
+
+                        body.Later = null;
+                    }
+                }
+
+                var deferred = new List<IOperation>();
+                for (var body = bodies; body is not null; body = body.Next)
+                {
+                    if (body.Deferred is not null)
+                    {
+                        deferred.AddRange(body.Deferred);
+                    }
+                }
+
+                if (deferred.Count == 0)
+                {
+                    return;
+                }
+
+                // A deferred candidate was not flagged without fields (or could not be): when no field has a kind,
+                // FinalKind is NoFields and none of them can be flagged now.
+                FinalKind(null);
+                if (!anyFieldKind)
                 {
                     return;
                 }
@@ -308,24 +728,31 @@ namespace DistAnalyzers.Time
                 foreach (var operation in deferred)
                 {
                     var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
-                    Evaluate(operation, settings, FinalKind, reporter);
+                    if (Evaluate(operation, settings, anyCandidateField, null))
+                    {
+                        Evaluate(operation, settings, FinalKind, reporter);
+                    }
                 }
             }
 
-            private FieldKind FinalKind(IFieldSymbol field)
+            /// <summary>The kind of a field once all its writes are known (called from End only; null computes the kinds).</summary>
+            private FieldKind FinalKind(IFieldSymbol? field)
             {
                 if (finalOracle is null)
                 {
                     var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
-                    foreach (var pair in fields)
+                    foreach (var pair in fields ??= GatherFields())
                     {
-                        kinds[pair.Key] = UsedInNestedType(pair.Key) ? FieldKind.None : Classify(pair.Value);
+                        // Classify first: UsedInNestedType walks the type's syntax.
+                        var kind = Classify(pair.Value);
+                        kinds[pair.Key] = kind != FieldKind.None && !UsedInNestedType(pair.Key) ? kind : FieldKind.None;
+                        anyFieldKind |= kinds[pair.Key] != FieldKind.None;
                     }
 
                     finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
                 }
 
-                return finalOracle(field);
+                return field is null ? FieldKind.None : finalOracle(field);
             }
 
             /// <summary>
@@ -540,7 +967,53 @@ namespace DistAnalyzers.Time
 
             // ---- Fixes --------------------------------------------------------------------------------------
 
-            private Edits? DifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle)
+            /// <summary>
+            /// A fix depends only on the local or field it rewrites (its writes and reads), once the checks on the
+            /// flagged operation itself have passed: built once per symbol and shared by every diagnostic on it, so
+            /// that n differences from one start local cost n, not n² (each fix walks all n reads).
+            /// </summary>
+            private Fix? Cached(ISymbol? key, FixKind kind, Func<Edits?> build)
+            {
+                if (key is null)
+                {
+                    return Fix.From(build());
+                }
+
+                var all = Volatile.Read(ref fixes);
+                if (all is null)
+                {
+                    var created = new ConcurrentDictionary<ISymbol, Fix?>[3];
+                    for (var i = 0; i < created.Length; i++)
+                    {
+                        created[i] = new ConcurrentDictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
+                    }
+
+                    all = Interlocked.CompareExchange(ref fixes, created, null) ?? created;
+                }
+
+                var byKind = all[(int)kind];
+                if (byKind.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+
+                // Two threads may build the same fix: the result is the same, the first one stored is kept.
+                var fix = byKind.GetOrAdd(key, Fix.From(build()));
+                return fix;
+            }
+
+            /// <summary>The local, or the candidate field of the kind the oracle gives, that a fix rewrites; null when none (no fix, nothing to cache).</summary>
+            private ISymbol? FixSymbol(IOperation operand, Func<IFieldSymbol, FieldKind> oracle, FieldKind kind) => LocalFlow.Unwrap(operand) switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & kind) != 0 => field.Field,
+                _ => null,
+            };
+
+            private Fix? DifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle) =>
+                clocks.HasStopwatch ? Cached(FixSymbol(subtrahend, oracle, FieldKind.Now), FixKind.Difference, () => BuildDifferenceFix(subtrahend, oracle)) : null;
+
+            private Edits? BuildDifferenceFix(IOperation subtrahend, Func<IFieldSymbol, FieldKind> oracle)
             {
                 if (!clocks.HasStopwatch)
                 {
@@ -566,7 +1039,8 @@ namespace DistAnalyzers.Time
                         declarationType = SingleDeclarationType(local.Local);
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Now) != 0
-                        && fields.TryGetValue(field.Field, out var info):
+                        && fields is not null && fields.TryGetValue(field.Field, out var info):
+                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -616,7 +1090,12 @@ namespace DistAnalyzers.Time
                 return edits;
             }
 
-            private Edits? DeadlineFix(IOperation deadline)
+            private Fix? DeadlineFix(IOperation deadline) =>
+                clocks.HasGetElapsedTime && LocalFlow.Unwrap(deadline) is ILocalReferenceOperation local
+                    ? Cached(local.Local, FixKind.Deadline, () => BuildDeadlineFix(deadline))
+                    : null;
+
+            private Edits? BuildDeadlineFix(IOperation deadline)
             {
                 if (!clocks.HasGetElapsedTime || LocalFlow.Unwrap(deadline) is not ILocalReferenceOperation local)
                 {
@@ -732,7 +1211,12 @@ namespace DistAnalyzers.Time
                 }
             }
 
-            private Edits? TickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle)
+            private Fix? TickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle) =>
+                clocks.HasTickCount64 && clocks.IsTickCount(LocalFlow.Unwrap(difference.LeftOperand))
+                    ? Cached(FixSymbol(difference.RightOperand, oracle, FieldKind.Tick), FixKind.Tick, () => BuildTickFix(difference, oracle))
+                    : null;
+
+            private Edits? BuildTickFix(IBinaryOperation difference, Func<IFieldSymbol, FieldKind> oracle)
             {
                 if (!clocks.HasTickCount64 || !clocks.IsTickCount(LocalFlow.Unwrap(difference.LeftOperand)))
                 {
@@ -756,7 +1240,8 @@ namespace DistAnalyzers.Time
                         declarationType = SingleDeclarationType(local.Local);
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Tick) != 0
-                        && fields.TryGetValue(field.Field, out var info):
+                        && fields is not null && fields.TryGetValue(field.Field, out var info):
+                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -890,42 +1375,41 @@ namespace DistAnalyzers.Time
             }
         }
 
-        /// <summary>The edits of one fix: a node and an edit code each.</summary>
+        private enum FixKind
+        {
+            Difference = 0,
+            Tick = 1,
+            Deadline = 2,
+        }
+
+        /// <summary>The edits of one fix: a node and an edit code each, in order, without repeats.</summary>
         private sealed class Edits
         {
             private readonly List<(SyntaxNode Node, string Code)> items = new List<(SyntaxNode, string)>();
+            private readonly HashSet<(SyntaxNode Node, string Code)> seen = new HashSet<(SyntaxNode, string)>();
+
+            public IReadOnlyList<(SyntaxNode Node, string Code)> Items => items;
 
             public void Add(SyntaxNode node, string code)
             {
-                foreach (var item in items)
+                if (seen.Add((node, code)))
                 {
-                    if (item.Node == node && item.Code == code)
-                    {
-                        return;
-                    }
+                    items.Add((node, code));
                 }
-
-                items.Add((node, code));
             }
+        }
 
-            public bool InTree(SyntaxTree tree)
+        /// <summary>A fix encoded for diagnostics: the additional locations and the edit codes, shared by every diagnostic it applies to.</summary>
+        private sealed class Fix
+        {
+            private readonly SyntaxTree? tree;
+            private readonly bool manyTrees;
+
+            private Fix(Edits edits)
             {
-                foreach (var item in items)
-                {
-                    if (item.Node.SyntaxTree != tree)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            public (IEnumerable<Location> Locations, string Codes) Encode()
-            {
-                var locations = new List<Location>(items.Count);
+                var locations = ImmutableArray.CreateBuilder<Location>(edits.Items.Count);
                 var codes = new StringBuilder();
-                foreach (var (node, code) in items)
+                foreach (var (node, code) in edits.Items)
                 {
                     locations.Add(node.GetLocation());
                     if (codes.Length > 0)
@@ -934,10 +1418,22 @@ namespace DistAnalyzers.Time
                     }
 
                     codes.Append(code);
+                    tree ??= node.SyntaxTree;
+                    manyTrees |= node.SyntaxTree != tree;
                 }
 
-                return (locations, codes.ToString());
+                Locations = locations.MoveToImmutable();
+                Properties = ImmutableDictionary<string, string?>.Empty.Add(EditsProperty, codes.ToString());
             }
+
+            public ImmutableArray<Location> Locations { get; }
+
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public static Fix? From(Edits? edits) => edits is null ? null : new Fix(edits);
+
+            /// <summary>Whether every edit is in <paramref name="syntaxTree"/> (the fix rewrites one document).</summary>
+            public bool InTree(SyntaxTree syntaxTree) => !manyTrees && (tree is null || tree == syntaxTree);
         }
 
         private sealed class Reporter
@@ -949,13 +1445,11 @@ namespace DistAnalyzers.Time
                 this.report = report;
             }
 
-            public void Report(Location location, string message, Edits? edits)
+            public void Report(Location location, string message, Fix? fix)
             {
-                if (edits is not null && location.SourceTree is { } tree && edits.InTree(tree))
+                if (fix is not null && location.SourceTree is { } tree && fix.InTree(tree))
                 {
-                    var (locations, codes) = edits.Encode();
-                    report(Diagnostic.Create(
-                        Descriptors.DIST105_WallClockForElapsedTime, location, locations, ImmutableDictionary<string, string?>.Empty.Add(EditsProperty, codes), message));
+                    report(Diagnostic.Create(Descriptors.DIST105_WallClockForElapsedTime, location, (IEnumerable<Location>)fix.Locations, fix.Properties, message));
                     return;
                 }
 

@@ -266,6 +266,23 @@ class C
         }
 
         [Fact]
+        public async Task Include_time_provider_counts_for_private_fields_written_in_another_member()
+        {
+            // Field writes are judged at the end of the type; the option of the files that use the field decides.
+            var source = @"using System;
+class Lease
+{
+    private readonly TimeProvider clock;
+    private DateTimeOffset acquired;
+    public Lease(TimeProvider clock) { this.clock = clock; }
+    public void Acquire() { acquired = clock.GetUtcNow(); }
+    public TimeSpan Held => {|DIST105:clock.GetUtcNow() - acquired|};
+}";
+            await Verify.VerifyAsync(source, "dist_analyzers.DIST105.include_time_provider = true");
+            await Verify.VerifyAsync(source.Replace("{|DIST105:", string.Empty).Replace("|}", string.Empty));
+        }
+
+        [Fact]
         public Task Fix_difference_uses_get_elapsed_time_for_every_use_of_start()
         {
             var source = @"using System;
@@ -499,6 +516,44 @@ class C
 }";
             await VerifyFix.VerifyNoFixAsync(source.Replace("long spent = {|DIST105:Environment.TickCount - begin|};", string.Empty).Replace("long begin = Environment.TickCount;", string.Empty));
             await VerifyFix.VerifyNoFixAsync(source, references: TestReferences.NetStandard20);
+        }
+
+        [Fact]
+        public Task Readings_spelled_with_unicode_escapes_or_only_in_another_member_are_found()
+        {
+            // The analyzer skips types and members whose text holds no reading name (Now, TickCount): a name spelled
+            // with a unicode escape, and a field written with a reading in one member and read in another, still count.
+            var source = @"using System;
+class Escaped
+{
+    TimeSpan M()
+    {
+        var start = DateTime.\u0055tc\u004Eow;
+        var ticks = Environment.\u0054ickCount;
+        long spent = {|DIST105:(long)Environment.\u0054ickCount - ticks|};
+        return {|DIST105:DateTime.\u0055tc\u004Eow - start|};
+    }
+}
+class Elsewhere
+{
+    private DateTime started;
+    private DateTime stopped;
+    public void Start() { started = DateTime.UtcNow; }
+    public void Stop() { stopped = DateTime.UtcNow; }
+    public TimeSpan Ran => {|DIST105:stopped - started|};
+}
+partial class Split
+{
+    private DateTime opened;
+    private DateTime closed;
+    public TimeSpan Age => {|DIST105:closed - opened|};
+}
+partial class Split
+{
+    public Split() { opened = DateTime.UtcNow; }
+    public void Close() { closed = DateTime.UtcNow; }
+}";
+            return Verify.VerifyAsync(source);
         }
 
         [Theory]
