@@ -143,6 +143,8 @@ namespace DistAnalyzers.Infrastructure
             this.build = build;
         }
 
-        public TOptions Get(SyntaxTree tree) => cache.GetOrAdd(tree, t => build(new OptionReader(analyzerOptions, t, ruleId)));
+        /// <summary>The options of <paramref name="tree"/>: a lookup once built (no delegate allocated on a hit).</summary>
+        public TOptions Get(SyntaxTree tree) =>
+            cache.TryGetValue(tree, out var options) ? options : cache.GetOrAdd(tree, t => build(new OptionReader(analyzerOptions, t, ruleId)));
     }
 }
