@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -150,7 +151,7 @@ namespace DistAnalyzers.Failure
             }
 
             var type = Contexts.ContainingType(containing);
-            if (type is not null && (MentionsCancelAfter(type) || (known.DelegatingHandler is not null && InheritsFrom(type, known.DelegatingHandler))))
+            if (type is not null && (MentionsCancelAfter(type, known) || (known.DelegatingHandler is not null && InheritsFrom(type, known.DelegatingHandler))))
             {
                 return true;
             }
@@ -165,7 +166,7 @@ namespace DistAnalyzers.Failure
             {
                 if (op is IObjectCreationOperation { Type: INamedTypeSymbol created }
                     && InheritsFrom(created, known.DelegatingHandler)
-                    && MentionsCancelAfter(created))
+                    && MentionsCancelAfter(created, known))
                 {
                     return true;
                 }
@@ -174,7 +175,11 @@ namespace DistAnalyzers.Failure
             return false;
         }
 
-        private static bool MentionsCancelAfter(INamedTypeSymbol type)
+        /// <summary>Whether the type's declarations call <c>CancelAfter</c>: scanned once per type and compilation.</summary>
+        private static bool MentionsCancelAfter(INamedTypeSymbol type, Known known) =>
+            known.CancelAfterTypes.GetOrAdd(type, static t => ScanForCancelAfter(t));
+
+        private static bool ScanForCancelAfter(INamedTypeSymbol type)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
@@ -459,6 +464,9 @@ namespace DistAnalyzers.Failure
             public INamedTypeSymbol? AsyncClientStreamingCall { get; }
 
             public INamedTypeSymbol? AsyncDuplexStreamingCall { get; }
+
+            /// <summary>Per type: whether its declarations call <c>CancelAfter</c> (<see cref="MentionsCancelAfter"/>).</summary>
+            public ConcurrentDictionary<INamedTypeSymbol, bool> CancelAfterTypes { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         }
 
         private sealed class Settings
