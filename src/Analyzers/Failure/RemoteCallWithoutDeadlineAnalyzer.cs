@@ -176,13 +176,27 @@ namespace DistAnalyzers.Failure
         }
 
         /// <summary>Whether the type's declarations call <c>CancelAfter</c>: scanned once per type and compilation.</summary>
-        private static bool MentionsCancelAfter(INamedTypeSymbol type, Known known) =>
-            known.CancelAfterTypes.GetOrAdd(type, static t => ScanForCancelAfter(t));
+        private static bool MentionsCancelAfter(INamedTypeSymbol type, Known known)
+        {
+            if (!known.CancelAfterTypes.TryGetValue(type, out var mentions))
+            {
+                mentions = ScanForCancelAfter(type, known);
+                known.CancelAfterTypes.TryAdd(type, mentions);
+            }
 
-        private static bool ScanForCancelAfter(INamedTypeSymbol type)
+            return mentions;
+        }
+
+        private static bool ScanForCancelAfter(INamedTypeSymbol type, Known known)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
+                // A call named CancelAfter is spelled so in the document's text (or with a \u escape in the name).
+                if (!known.CancelAfterTrees.GetOrAdd(reference.SyntaxTree, static tree => MayCallCancelAfter(tree)))
+                {
+                    continue;
+                }
+
                 foreach (var node in reference.GetSyntax().DescendantNodes())
                 {
                     if (node is InvocationExpressionSyntax invocation && InvokedName(invocation) == "CancelAfter")
@@ -193,6 +207,12 @@ namespace DistAnalyzers.Failure
             }
 
             return false;
+        }
+
+        private static bool MayCallCancelAfter(SyntaxTree tree)
+        {
+            var text = tree.GetText().ToString();
+            return text.IndexOf("CancelAfter", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -467,6 +487,9 @@ namespace DistAnalyzers.Failure
 
             /// <summary>Per type: whether its declarations call <c>CancelAfter</c> (<see cref="MentionsCancelAfter"/>).</summary>
             public ConcurrentDictionary<INamedTypeSymbol, bool> CancelAfterTypes { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+            /// <summary>Per document: whether its text can hold a call named <c>CancelAfter</c>.</summary>
+            public ConcurrentDictionary<SyntaxTree, bool> CancelAfterTrees { get; } = new ConcurrentDictionary<SyntaxTree, bool>();
         }
 
         private sealed class Settings
