@@ -626,11 +626,14 @@ namespace DistAnalyzers.Failure
             {
                 var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
 
-                // Cheap name test first: is there a timeout at all?
+                // Cheap name test first: is there a timeout at all? Judge reports only a timeout whose value measures
+                // above zero, so one that does not (not constant, infinite) cannot be reported: tested before the
+                // enclosing symbol is looked up.
                 var anyTimeout = false;
                 foreach (var entry in entries)
                 {
-                    if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout)
+                    if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout
+                        && Measured(entry) is { Value: > 0 })
                     {
                         anyTimeout = true;
                         break;
