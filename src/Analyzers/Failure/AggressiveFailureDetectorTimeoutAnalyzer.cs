@@ -148,7 +148,7 @@ namespace DistAnalyzers.Failure
 
             foreach (var name in type.MemberNames)
             {
-                if (first.MayBeTimeout(name))
+                if (first.MayBeTimeout(name, remember: false))
                 {
                     return true;
                 }
@@ -158,7 +158,7 @@ namespace DistAnalyzers.Failure
                 {
                     foreach (var location in locations)
                     {
-                        if (location.SourceTree is { } tree && cache.Get(tree).MayBeTimeout(name))
+                        if (location.SourceTree is { } tree && cache.Get(tree).MayBeTimeout(name, remember: false))
                         {
                             return true;
                         }
@@ -1161,12 +1161,17 @@ namespace DistAnalyzers.Failure
             /// <see cref="WordList.MayMatch"/> of <see cref="Timeouts"/>, remembered per name (for the compilation, per
             /// word list): every invocation asks it for its parameters' names, which repeat across the code.
             /// </summary>
-            public bool MayBeTimeout(string name)
+            /// <param name="remember">False for names that rarely repeat (every member name of every type): a miss is
+            /// then computed without being stored.</param>
+            public bool MayBeTimeout(string name, bool remember = true)
             {
                 if (!timeoutNames.TryGetValue(name, out var result))
                 {
                     result = Timeouts.MayMatch(name);
-                    timeoutNames.TryAdd(name, result);
+                    if (remember)
+                    {
+                        timeoutNames.TryAdd(name, result);
+                    }
                 }
 
                 return result;
