@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -77,7 +78,9 @@ namespace DistAnalyzers.Failure
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var timeSpan = symbols.TimeSpan;
-            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r));
+            // One name memo per timeout word list and compilation, shared by the documents' settings.
+            var memos = new ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>>();
+            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var analysis = new Analysis(timeSpan);
 
             // Scope 1: the members of one type (fields, constants, properties with initializers).
@@ -85,12 +88,12 @@ namespace DistAnalyzers.Failure
                 start =>
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
-                    if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+                    if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !MayHaveTimeoutMember(type, cache))
                     {
                         return;
                     }
 
-                    var values = new ConcurrentDictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+                    var values = new TypeValues();
                     start.RegisterOperationAction(
                         c =>
                         {
@@ -111,10 +114,85 @@ namespace DistAnalyzers.Failure
                 },
                 SymbolKind.NamedType);
 
-            // Scopes 2 and 3: one object initializer; one argument list. A document-wide action, so that a constant
-            // paired at a use site can be reported at its declaration elsewhere in the same document (still a local
-            // diagnostic of the analysed document, which an operation action could not give).
-            context.RegisterSemanticModelAction(c => analysis.AnalyzeDocument(c, cache));
+            // Scopes 2 and 3: one object initializer; one argument list. Operation actions report at the use sites. A
+            // constant paired at a use site is reported at its declaration when that is elsewhere in the same
+            // document: a document-wide action reports those (still a local diagnostic of the analysed document,
+            // which an operation action could not give), once per constant, for its first use site in document order.
+            context.RegisterOperationAction(c => analysis.AnalyzeCall(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
+            context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
+        }
+
+        /// <summary>
+        /// A necessary condition for the type scope to report: only a member whose name carries a timeout word is
+        /// reported, under the settings of one of the type's documents. The declaration's member names (a superset
+        /// of its fields and properties) are read without creating member symbols.
+        /// </summary>
+        private static bool MayHaveTimeoutMember(INamedTypeSymbol type, OptionsCache<Settings> cache)
+        {
+            var locations = type.Locations;
+            Settings? first = null;
+            foreach (var location in locations)
+            {
+                if (location.SourceTree is { } tree)
+                {
+                    first = cache.Get(tree);
+                    break;
+                }
+            }
+
+            if (first is null)
+            {
+                return false;
+            }
+
+            foreach (var name in type.MemberNames)
+            {
+                if (first.MayBeTimeout(name, remember: false))
+                {
+                    return true;
+                }
+
+                // A partial type: its other documents may configure other words.
+                if (locations.Length > 1)
+                {
+                    foreach (var location in locations)
+                    {
+                        if (location.SourceTree is { } tree && cache.Get(tree).MayBeTimeout(name, remember: false))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The initialized members of one type and their values (written by concurrent initializer actions).</summary>
+        private sealed class TypeValues
+        {
+            private readonly Dictionary<ISymbol, IOperation> values = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+
+            public void TryAdd(ISymbol member, IOperation value)
+            {
+                lock (values)
+                {
+                    if (!values.ContainsKey(member))
+                    {
+                        values.Add(member, value);
+                    }
+                }
+            }
+
+            /// <summary>The values, read at the symbol end (after every initializer action of the type has run).</summary>
+            public Dictionary<ISymbol, IOperation> Completed()
+            {
+                lock (values)
+                {
+                    return values;
+                }
+            }
         }
 
         private static IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer) => initializer switch
@@ -178,9 +256,10 @@ namespace DistAnalyzers.Failure
                 this.timeSpan = timeSpan;
             }
 
-            public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, ConcurrentDictionary<ISymbol, IOperation> values, OptionsCache<Settings> cache)
+            public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, TypeValues typeValues, OptionsCache<Settings> cache)
             {
-                if (values.IsEmpty)
+                var values = typeValues.Completed();
+                if (values.Count == 0)
                 {
                     return;
                 }
@@ -192,7 +271,23 @@ namespace DistAnalyzers.Failure
                     break;
                 }
 
-                if (settings is null || Contexts.IsInsideTestDouble(type, settings.TestDoubles))
+                if (settings is null)
+                {
+                    return;
+                }
+
+                // Only a member whose name carries a timeout word is reported.
+                var anyTimeout = false;
+                foreach (var pair in values)
+                {
+                    if (settings.MayBeTimeout(pair.Key.Name))
+                    {
+                        anyTimeout = true;
+                        break;
+                    }
+                }
+
+                if (!anyTimeout || Contexts.IsInsideTestDouble(type, settings.TestDoubles))
                 {
                     return;
                 }
@@ -207,7 +302,7 @@ namespace DistAnalyzers.Failure
                 foreach (var pair in values)
                 {
                     var member = pair.Key;
-                    if (member.IsImplicitlyDeclared || Classify(member.Name, MemberType(member), settings) != Role.Timeout)
+                    if (member.IsImplicitlyDeclared || !settings.MayBeTimeout(member.Name) || Classify(member.Name, MemberType(member), settings) != Role.Timeout)
                     {
                         continue;
                     }
@@ -220,22 +315,93 @@ namespace DistAnalyzers.Failure
                     }
 
                     var location = pair.Value.Syntax;
-                    Report(context.ReportDiagnostic, null, location, pair.Value, entry, verdict.Value, checkReferences: false);
+                    Report(context.ReportDiagnostic, location, pair.Value, entry, verdict.Value, checkReferences: false);
                 }
             }
 
-            public void AnalyzeDocument(SemanticModelAnalysisContext context, OptionsCache<Settings> cache)
+            /// <summary>An argument list (scope 3): an explicit invocation or object creation with arguments.</summary>
+            public void AnalyzeCall(OperationAnalysisContext context, OptionsCache<Settings> cache)
+            {
+                var operation = context.Operation;
+                if (operation.IsImplicit || !IsCall(operation, out var arguments))
+                {
+                    return;
+                }
+
+                // Only an explicit argument whose parameter's name carries a timeout word can be reported.
+                var settings = cache.Get(operation.Syntax.SyntaxTree);
+                var any = false;
+                foreach (var argument in arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && settings.MayBeTimeout(parameter.Name))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+
+                if (any)
+                {
+                    AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                }
+            }
+
+            /// <summary>An object initializer (scope 2) that sets at least one member.</summary>
+            public void AnalyzeObjectInitializer(OperationAnalysisContext context, OptionsCache<Settings> cache)
+            {
+                var operation = context.Operation;
+                if (operation.IsImplicit || !IsObjectInitializer(operation, out var initializer))
+                {
+                    return;
+                }
+
+                // Only a member whose name carries a timeout word can be reported.
+                var settings = cache.Get(operation.Syntax.SyntaxTree);
+                var any = false;
+                foreach (var item in initializer.Initializers)
+                {
+                    if (InitializedMember(item) is { } member && settings.MayBeTimeout(member.Name))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+
+                if (any)
+                {
+                    AnalyzeInitializer(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                }
+            }
+
+            /// <summary>
+            /// The document-wide action: the reports at constants' declarations (a use site elsewhere in the document
+            /// pairs the constant). It walks the document only when it declares a constant that can be reported so,
+            /// and analyses only the use sites that name one of them.
+            /// </summary>
+            public void AnalyzeDeclarations(SemanticModelAnalysisContext context, OptionsCache<Settings> cache)
             {
                 var model = context.SemanticModel;
                 var root = model.SyntaxTree.GetRoot(context.CancellationToken);
+                var settings = cache.Get(model.SyntaxTree);
+                HashSet<string>? names = null;
+                if (root is CompilationUnitSyntax unit)
+                {
+                    CollectConstants(unit.Members, model, settings, ref names, 0, context.CancellationToken);
+                }
+
+                if (names is null)
+                {
+                    return;
+                }
+
                 var reported = new HashSet<TextSpan>();
                 foreach (var node in root.DescendantNodes())
                 {
                     var candidate = node switch
                     {
-                        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count > 0,
-                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 },
-                        InitializerExpressionSyntax initializer => initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && initializer.Expressions.Count > 0,
+                        InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count > 0 && Names(invocation.ArgumentList, names),
+                        BaseObjectCreationExpressionSyntax creation => creation.ArgumentList is { Arguments.Count: > 0 } list && Names(list, names),
+                        InitializerExpressionSyntax initializer => initializer.IsKind(SyntaxKind.ObjectInitializerExpression) && initializer.Expressions.Count > 0 && Names(initializer, names),
                         _ => false,
                     };
                     if (!candidate || model.GetOperation(node, context.CancellationToken) is not { } operation)
@@ -243,7 +409,7 @@ namespace DistAnalyzers.Failure
                         continue;
                     }
 
-                    var use = new Use(operation, model, context.ReportDiagnostic, reported, context.CancellationToken);
+                    var use = new Use(operation, context.ReportDiagnostic, UseMode.Declarations, reported, cache, context.CancellationToken);
                     switch (operation)
                     {
                         case IObjectOrCollectionInitializerOperation:
@@ -257,6 +423,150 @@ namespace DistAnalyzers.Failure
                 }
             }
 
+            /// <summary>
+            /// The names of the fields declared in <paramref name="members"/> that a use site could report at their
+            /// declaration (<see cref="AnalyzeUse"/>): a value resolvable to a constant is a <c>const</c> or a
+            /// <c>static readonly</c> field with an initializer, in a type with no heartbeat interval that is not a
+            /// test double. Past a nesting bound every field counts.
+            /// </summary>
+            private void CollectConstants(SyntaxList<MemberDeclarationSyntax> members, SemanticModel model, Settings settings, ref HashSet<string>? names, int depth, System.Threading.CancellationToken cancellationToken)
+            {
+                INamedTypeSymbol? type = null;
+                var typeChecked = false;
+                var typeCounts = false;
+                foreach (var member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            CollectNested(ns, ns.Members, model, settings, ref names, depth, cancellationToken);
+                            break;
+                        case TypeDeclarationSyntax nested:
+                            CollectNested(nested, nested.Members, model, settings, ref names, depth, cancellationToken);
+                            break;
+                        case FieldDeclarationSyntax field when IsConstantLike(field.Modifiers):
+                            if (!typeChecked)
+                            {
+                                typeChecked = true;
+                                type = member.Parent is TypeDeclarationSyntax declaration ? model.GetDeclaredSymbol(declaration, cancellationToken) : null;
+                                typeCounts = type is null
+                                    || (CountHeartbeats(type, settings) == 0 && !Contexts.IsInsideTestDouble(type, settings.TestDoubles));
+                            }
+
+                            if (typeCounts)
+                            {
+                                foreach (var declarator in field.Declaration.Variables)
+                                {
+                                    if (declarator.Initializer is not null)
+                                    {
+                                        (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(declarator.Identifier.ValueText);
+                                    }
+                                }
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            private void CollectNested(SyntaxNode container, SyntaxList<MemberDeclarationSyntax> members, SemanticModel model, Settings settings, ref HashSet<string>? names, int depth, System.Threading.CancellationToken cancellationToken)
+            {
+                if (depth < 64)
+                {
+                    CollectConstants(members, model, settings, ref names, depth + 1, cancellationToken);
+                    return;
+                }
+
+                // Too deep to recurse: every field in it counts (a superset is safe).
+                foreach (var field in container.DescendantNodes().OfType<FieldDeclarationSyntax>())
+                {
+                    foreach (var declarator in field.Declaration.Variables)
+                    {
+                        (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(declarator.Identifier.ValueText);
+                    }
+                }
+            }
+
+            private static bool IsConstantLike(SyntaxTokenList modifiers)
+            {
+                var isStatic = false;
+                var isReadOnly = false;
+                foreach (var modifier in modifiers)
+                {
+                    switch (modifier.Kind())
+                    {
+                        case SyntaxKind.ConstKeyword:
+                            return true;
+                        case SyntaxKind.StaticKeyword:
+                            isStatic = true;
+                            break;
+                        case SyntaxKind.ReadOnlyKeyword:
+                            isReadOnly = true;
+                            break;
+                    }
+                }
+
+                return isStatic && isReadOnly;
+            }
+
+            /// <summary>Whether an identifier in <paramref name="node"/> is one of <paramref name="names"/> (a use site names the field).</summary>
+            private static bool Names(SyntaxNode node, HashSet<string> names)
+            {
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Whether <paramref name="operation"/> is an invocation or object creation written with arguments
+            /// (<c>F(x)</c>, <c>new T(x)</c>; not a constructor initializer or an implicit call).
+            /// </summary>
+            private static bool IsCall(IOperation operation, out ImmutableArray<IArgumentOperation> arguments)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when operation.Syntax is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }:
+                        arguments = invocation.Arguments;
+                        return true;
+                    case IObjectCreationOperation creation when operation.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }:
+                        arguments = creation.Arguments;
+                        return true;
+                    default:
+                        arguments = default;
+                        return false;
+                }
+            }
+
+            private static bool IsObjectInitializer(IOperation operation, out IObjectOrCollectionInitializerOperation initializer)
+            {
+                if (operation is IObjectOrCollectionInitializerOperation i
+                    && operation.Syntax is InitializerExpressionSyntax { Expressions.Count: > 0 } syntax
+                    && syntax.IsKind(SyntaxKind.ObjectInitializerExpression))
+                {
+                    initializer = i;
+                    return true;
+                }
+
+                initializer = null!;
+                return false;
+            }
+
+            /// <summary>The field or property an object-initializer item sets (<c>Name = value</c>), or null.</summary>
+            private static ISymbol? InitializedMember(IOperation item) => item is ISimpleAssignmentOperation assignment
+                ? assignment.Target switch
+                {
+                    IPropertyReferenceOperation { Arguments.IsEmpty: true } p => p.Property,
+                    IFieldReferenceOperation f => f.Field,
+                    _ => null,
+                }
+                : null;
+
             private void AnalyzeInitializer(Use context, OptionsCache<Settings> cache)
             {
                 var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
@@ -268,18 +578,9 @@ namespace DistAnalyzers.Failure
                 var entries = new List<Entry>(initializer.Initializers.Length);
                 foreach (var item in initializer.Initializers)
                 {
-                    if (item is ISimpleAssignmentOperation assignment)
+                    if (InitializedMember(item) is { } member)
                     {
-                        var member = assignment.Target switch
-                        {
-                            IPropertyReferenceOperation { Arguments.IsEmpty: true } p => (ISymbol)p.Property,
-                            IFieldReferenceOperation f => f.Field,
-                            _ => null,
-                        };
-                        if (member is not null)
-                        {
-                            entries.Add(new Entry(member.Name, MemberType(member), assignment.Value, written: true));
-                        }
+                        entries.Add(new Entry(member.Name, MemberType(member), ((ISimpleAssignmentOperation)item).Value, written: true));
                     }
                 }
 
@@ -325,11 +626,14 @@ namespace DistAnalyzers.Failure
             {
                 var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
 
-                // Cheap name test first: is there a timeout at all?
+                // Cheap name test first: is there a timeout at all? Judge reports only a timeout whose value measures
+                // above zero, so one that does not (not constant, infinite) cannot be reported: tested before the
+                // enclosing symbol is looked up.
                 var anyTimeout = false;
                 foreach (var entry in entries)
                 {
-                    if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout)
+                    if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout
+                        && Measured(entry) is { Value: > 0 })
                     {
                         anyTimeout = true;
                         break;
@@ -409,7 +713,7 @@ namespace DistAnalyzers.Failure
                         VariableDeclaratorSyntax { Initializer.Value: { } v } => v,
                         _ => null,
                     };
-                    if (value is not null && context.Model.GetOperation(value, context.CancellationToken) is { } operation)
+                    if (value is not null && context.Model?.GetOperation(value, context.CancellationToken) is { } operation)
                     {
                         return new Entry(member.Name, MemberType(member), operation, written: true);
                     }
@@ -452,26 +756,37 @@ namespace DistAnalyzers.Failure
                             && reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } declared }
                             && useSite.SemanticModel?.GetOperation(declared, context.CancellationToken) is { } declaredValue)
                         {
-                            Report(context.ReportDiagnostic, context.Reported, declared, declaredValue, entry, verdict.Value, checkReferences: true);
+                            Emit(context, declared, declaredValue, entry, verdict.Value, checkReferences: true);
                             return;
                         }
                     }
 
                     // Declared in another document: report the use site (no fix there: it is not a literal).
-                    Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                    Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
                     return;
                 }
 
-                Report(context.ReportDiagnostic, context.Reported, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
             }
 
-            private void Report(Action<Diagnostic> report, HashSet<TextSpan>? reported, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            /// <summary>
+            /// Reports for a use site, once per location: at the use site from an operation action, at a constant's
+            /// declaration (<paramref name="checkReferences"/>) from the document-wide action.
+            /// </summary>
+            private void Emit(Use context, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
             {
-                // Two use sites in one document may pair the same constant: one report at its declaration.
-                if (reported is not null && !reported.Add(location.Span))
+                // Two use sites in one document may pair the same constant: one report at its declaration (the
+                // document-wide action visits use sites in document order, so the first one reports).
+                if (context.Mode != (checkReferences ? UseMode.Declarations : UseMode.UseSites) || !context.Reported.Add(location.Span))
                 {
                     return;
                 }
+
+                Report(context.ReportDiagnostic, location, locatedValue, entry, verdict, checkReferences);
+            }
+
+            private void Report(Action<Diagnostic> report, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            {
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var newValue = NewValueText(locatedValue, entry, verdict);
@@ -642,7 +957,9 @@ namespace DistAnalyzers.Failure
                 ISymbol? found = null;
                 foreach (var member in type.GetMembers())
                 {
+                    // A heartbeat's name carries a heartbeat word: the substring test rejects the rest before a split.
                     if (member is (IFieldSymbol or IPropertySymbol) && !member.IsImplicitlyDeclared
+                        && settings.Heartbeats.MayMatch(member.Name)
                         && Classify(member.Name, MemberType(member), settings) == Role.Heartbeat)
                     {
                         count++;
@@ -741,29 +1058,47 @@ namespace DistAnalyzers.Failure
             return TickWords.Matches(words, WordMatch.Carries) ? Unit.Count : Unit.Unknown;
         }
 
-        /// <summary>One use site being analysed: its operation, the document's model and the report callback.</summary>
+        /// <summary>Which reports an analysis of a use site makes.</summary>
+        private enum UseMode
+        {
+            /// <summary>At the use site (operation actions).</summary>
+            UseSites,
+
+            /// <summary>At a constant's declaration elsewhere in the document (the document-wide action).</summary>
+            Declarations,
+        }
+
+        /// <summary>One use site being analysed: its operation, the report callback, and the spans reported.</summary>
         private sealed class Use
         {
-            public Use(IOperation operation, SemanticModel model, Action<Diagnostic> report, HashSet<TextSpan> reported, System.Threading.CancellationToken cancellationToken)
+            private HashSet<TextSpan>? reported;
+
+            public Use(IOperation operation, Action<Diagnostic> report, UseMode mode, HashSet<TextSpan>? reported, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
             {
-                Reported = reported;
                 Operation = operation;
-                Model = model;
                 ReportDiagnostic = report;
+                Mode = mode;
+                this.reported = reported;
+                Cache = cache;
                 CancellationToken = cancellationToken;
             }
 
             public IOperation Operation { get; }
 
-            public SemanticModel Model { get; }
-
-            public HashSet<TextSpan> Reported { get; }
+            public SemanticModel? Model => Operation.SemanticModel;
 
             public Action<Diagnostic> ReportDiagnostic { get; }
 
+            public UseMode Mode { get; }
+
+            public OptionsCache<Settings> Cache { get; }
+
+            /// <summary>The spans reported at: this use site's, or the document's declarations (shared).</summary>
+            public HashSet<TextSpan> Reported => reported ??= new HashSet<TextSpan>();
+
             public System.Threading.CancellationToken CancellationToken { get; }
 
-            public ISymbol? ContainingSymbol => Model.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+            public ISymbol? ContainingSymbol => Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
         }
 
         private readonly struct Verdict
@@ -785,7 +1120,7 @@ namespace DistAnalyzers.Failure
 
         private sealed class Settings
         {
-            public Settings(OptionReader r)
+            public Settings(OptionReader r, ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>> memos)
             {
                 Heartbeats = r.Get(HeartbeatWords);
                 Intervals = r.Get(IntervalWords);
@@ -797,7 +1132,10 @@ namespace DistAnalyzers.Failure
                 ElectionRatio = r.Get(ElectionHeartbeatRatio);
                 MinimumMs = r.Get(MinimumTimeoutMs);
                 TestDoubles = r.Get(RuleOptions.TestDoubleWords);
+                timeoutNames = memos.GetOrAdd(Timeouts, static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
             }
+
+            private readonly ConcurrentDictionary<string, bool> timeoutNames;
 
             public WordList Heartbeats { get; }
 
@@ -818,6 +1156,26 @@ namespace DistAnalyzers.Failure
             public int MinimumMs { get; }
 
             public WordList TestDoubles { get; }
+
+            /// <summary>
+            /// <see cref="WordList.MayMatch"/> of <see cref="Timeouts"/>, remembered per name (for the compilation, per
+            /// word list): every invocation asks it for its parameters' names, which repeat across the code.
+            /// </summary>
+            /// <param name="remember">False for names that rarely repeat (every member name of every type): a miss is
+            /// then computed without being stored.</param>
+            public bool MayBeTimeout(string name, bool remember = true)
+            {
+                if (!timeoutNames.TryGetValue(name, out var result))
+                {
+                    result = Timeouts.MayMatch(name);
+                    if (remember)
+                    {
+                        timeoutNames.TryAdd(name, result);
+                    }
+                }
+
+                return result;
+            }
         }
     }
 }

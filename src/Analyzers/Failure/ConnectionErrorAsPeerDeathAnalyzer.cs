@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
@@ -67,19 +68,20 @@ namespace DistAnalyzers.Failure
             var catchTypes = CatchTypes(symbols);
             var token = symbols.Get("System.Threading.CancellationToken");
             var tokenSource = symbols.Get("System.Threading.CancellationTokenSource");
-            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ConnectionErrorAsPeerDeath, r => new Settings(r));
+            // Death-method name tests, remembered per name for the compilation (per word list: documents share them).
+            var memos = new ConcurrentDictionary<WordList, NameMemo<bool>>();
+            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ConnectionErrorAsPeerDeath, r => new Settings(r, memos));
 
             context.RegisterOperationAction(
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    var settings = cache.Get(c.Operation.Syntax.SyntaxTree);
-                    if (!IsDeathAssignment(assignment, settings, c.ContainingSymbol))
+                    if (!IsDeathAssignment(assignment, cache, c.ContainingSymbol))
                     {
                         return;
                     }
 
-                    Report(c, assignment.Syntax.GetLocation(), FormAssignment, catchTypes, token, tokenSource, settings);
+                    Report(c, assignment.Syntax.GetLocation(), FormAssignment, catchTypes, token, tokenSource, cache.Get(c.Operation.Syntax.SyntaxTree));
                 },
                 OperationKind.SimpleAssignment);
 
@@ -140,7 +142,7 @@ namespace DistAnalyzers.Failure
             };
         }
 
-        private static bool IsDeathAssignment(ISimpleAssignmentOperation assignment, Settings settings, ISymbol? containing)
+        private static bool IsDeathAssignment(ISimpleAssignmentOperation assignment, OptionsCache<Settings> cache, ISymbol? containing)
         {
             ISymbol? member;
             IOperation? instance;
@@ -164,10 +166,18 @@ namespace DistAnalyzers.Failure
                 return false;
             }
 
+            // The value's shape first (false, or an enum member): most assignments leave here, before any name test.
             var value = LocalFlow.Unwrap(assignment.Value);
+            var isFalse = value.ConstantValue is { HasValue: true, Value: false } && value.Type?.SpecialType == SpecialType.System_Boolean;
+            if (!isFalse && value is not IFieldReferenceOperation { Field.ContainingType.TypeKind: TypeKind.Enum })
+            {
+                return false;
+            }
+
+            var settings = cache.Get(assignment.Syntax.SyntaxTree);
             var memberWords = Words.Split(member.Name);
             bool peerFromEnum = false;
-            if (value.ConstantValue is { HasValue: true, Value: false } && value.Type?.SpecialType == SpecialType.System_Boolean)
+            if (isFalse)
             {
                 if (!settings.AliveMembers.Matches(memberWords, WordMatch.NamedLike))
                 {
@@ -203,7 +213,7 @@ namespace DistAnalyzers.Failure
         private static bool IsDeathCall(IInvocationOperation invocation, Settings settings, ISymbol? containing)
         {
             var method = invocation.TargetMethod;
-            if (method is null || !settings.DeathMethods.Matches(method.Name, WordMatch.Carries))
+            if (method is null || !settings.IsDeathMethodName(method.Name))
             {
                 return false;
             }
@@ -433,7 +443,9 @@ namespace DistAnalyzers.Failure
 
         private sealed class Settings
         {
-            public Settings(OptionReader r)
+            private readonly NameMemo<bool> deathMethodNames;
+
+            public Settings(OptionReader r, ConcurrentDictionary<WordList, NameMemo<bool>> memos)
             {
                 AliveMembers = r.Get(AliveMemberWords);
                 DeadStates = r.Get(DeadStateWords);
@@ -444,6 +456,7 @@ namespace DistAnalyzers.Failure
                 NonPeers = r.Get(NonPeerWords);
                 Connections = r.Get(ConnectionWords);
                 TestDoubles = r.Get(RuleOptions.TestDoubleWords);
+                deathMethodNames = memos.GetOrAdd(DeathMethods, static list => new NameMemo<bool>(name => list.Matches(name, WordMatch.Carries)));
             }
 
             public WordList AliveMembers { get; }
@@ -463,6 +476,9 @@ namespace DistAnalyzers.Failure
             public WordList Connections { get; }
 
             public WordList TestDoubles { get; }
+
+            /// <summary><see cref="DeathMethods"/> carried by <paramref name="name"/> (remembered per name).</summary>
+            public bool IsDeathMethodName(string name) => deathMethodNames.Get(name);
         }
     }
 }

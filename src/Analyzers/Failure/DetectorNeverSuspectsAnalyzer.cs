@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
@@ -41,7 +42,9 @@ namespace DistAnalyzers.Failure
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r));
+            // Member-name answers, remembered per name for the compilation (per pair of word lists: documents share them).
+            var memos = new ConcurrentDictionary<(WordList, WordList), NameMemo<Answer>>();
+            var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r, memos));
             var known = new Known(symbols);
 
             context.RegisterOperationBlockAction(c =>
@@ -65,7 +68,7 @@ namespace DistAnalyzers.Failure
                 }
 
                 var settings = cache.Get(c.OperationBlocks[0].Syntax.SyntaxTree);
-                var wanted = Wanted(member, settings);
+                var wanted = settings.Wanted(member.Name);
                 if (wanted == Answer.None || !IsCandidateMember(member, settings))
                 {
                     return;
@@ -111,7 +114,7 @@ namespace DistAnalyzers.Failure
 
                     var property = initializer.InitializedProperties[0];
                     var settings = cache.Get(c.Operation.Syntax.SyntaxTree);
-                    var wanted = Wanted(property, settings);
+                    var wanted = settings.Wanted(property.Name);
                     if (wanted == Answer.None
                         || property.SetMethod is not null
                         || !IsCandidateMember(property, settings)
@@ -153,15 +156,15 @@ namespace DistAnalyzers.Failure
         };
 
         /// <summary>What the member would answer if it never suspects: true for health queries, false/empty for suspicion queries.</summary>
-        private static Answer Wanted(ISymbol member, Settings settings)
+        private static Answer Wanted(string name, WordList healthy, WordList suspected)
         {
-            var words = Words.Split(member.Name);
-            if (settings.Healthy.Matches(words, WordMatch.NamedLike))
+            var words = Words.Split(name);
+            if (healthy.Matches(words, WordMatch.NamedLike))
             {
                 return Answer.True;
             }
 
-            return settings.Suspected.Matches(words, WordMatch.NamedLike) ? Answer.False : Answer.None;
+            return suspected.Matches(words, WordMatch.NamedLike) ? Answer.False : Answer.None;
         }
 
         private static bool IsCandidateMember(ISymbol member, Settings settings)
@@ -438,14 +441,20 @@ namespace DistAnalyzers.Failure
 
         private sealed class Settings
         {
-            public Settings(OptionReader r)
+            private readonly NameMemo<Answer> wanted;
+
+            public Settings(OptionReader r, ConcurrentDictionary<(WordList, WordList), NameMemo<Answer>> memos)
             {
                 DetectorTypes = r.Get(DetectorTypeWords);
                 Healthy = r.Get(HealthyMemberWords);
                 Suspected = r.Get(SuspectedMemberWords);
                 Trivial = r.Get(TrivialDetectorWords);
                 TestDoubles = r.Get(RuleOptions.TestDoubleWords);
+                wanted = memos.GetOrAdd((Healthy, Suspected), static lists => new NameMemo<Answer>(name => DetectorNeverSuspectsAnalyzer.Wanted(name, lists.Item1, lists.Item2)));
             }
+
+            /// <summary>What a member of this name would answer if it never suspects (remembered per name).</summary>
+            public Answer Wanted(string name) => wanted.Get(name);
 
             public WordList DetectorTypes { get; }
 

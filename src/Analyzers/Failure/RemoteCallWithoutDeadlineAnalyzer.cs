@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -150,7 +151,7 @@ namespace DistAnalyzers.Failure
             }
 
             var type = Contexts.ContainingType(containing);
-            if (type is not null && (MentionsCancelAfter(type) || (known.DelegatingHandler is not null && InheritsFrom(type, known.DelegatingHandler))))
+            if (type is not null && (MentionsCancelAfter(type, known) || (known.DelegatingHandler is not null && InheritsFrom(type, known.DelegatingHandler))))
             {
                 return true;
             }
@@ -165,7 +166,7 @@ namespace DistAnalyzers.Failure
             {
                 if (op is IObjectCreationOperation { Type: INamedTypeSymbol created }
                     && InheritsFrom(created, known.DelegatingHandler)
-                    && MentionsCancelAfter(created))
+                    && MentionsCancelAfter(created, known))
                 {
                     return true;
                 }
@@ -174,10 +175,28 @@ namespace DistAnalyzers.Failure
             return false;
         }
 
-        private static bool MentionsCancelAfter(INamedTypeSymbol type)
+        /// <summary>Whether the type's declarations call <c>CancelAfter</c>: scanned once per type and compilation.</summary>
+        private static bool MentionsCancelAfter(INamedTypeSymbol type, Known known)
+        {
+            if (!known.CancelAfterTypes.TryGetValue(type, out var mentions))
+            {
+                mentions = ScanForCancelAfter(type, known);
+                known.CancelAfterTypes.TryAdd(type, mentions);
+            }
+
+            return mentions;
+        }
+
+        private static bool ScanForCancelAfter(INamedTypeSymbol type, Known known)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
+                // A call named CancelAfter is spelled so in the document's text (or with a \u escape in the name).
+                if (!known.CancelAfterTrees.GetOrAdd(reference.SyntaxTree, static tree => MayCallCancelAfter(tree)))
+                {
+                    continue;
+                }
+
                 foreach (var node in reference.GetSyntax().DescendantNodes())
                 {
                     if (node is InvocationExpressionSyntax invocation && InvokedName(invocation) == "CancelAfter")
@@ -188,6 +207,12 @@ namespace DistAnalyzers.Failure
             }
 
             return false;
+        }
+
+        private static bool MayCallCancelAfter(SyntaxTree tree)
+        {
+            var text = tree.GetText().ToString();
+            return text.IndexOf("CancelAfter", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
         private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -459,6 +484,12 @@ namespace DistAnalyzers.Failure
             public INamedTypeSymbol? AsyncClientStreamingCall { get; }
 
             public INamedTypeSymbol? AsyncDuplexStreamingCall { get; }
+
+            /// <summary>Per type: whether its declarations call <c>CancelAfter</c> (<see cref="MentionsCancelAfter"/>).</summary>
+            public ConcurrentDictionary<INamedTypeSymbol, bool> CancelAfterTypes { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+
+            /// <summary>Per document: whether its text can hold a call named <c>CancelAfter</c>.</summary>
+            public ConcurrentDictionary<SyntaxTree, bool> CancelAfterTrees { get; } = new ConcurrentDictionary<SyntaxTree, bool>();
         }
 
         private sealed class Settings

@@ -324,6 +324,54 @@ public class D { const int CampaignTimeoutMs = {|DIST202:100|}; const int Suspic
                     + "dist_analyzers.DIST202.non_detection_words = Election\ndist_analyzers.DIST202.election_ratio_words = Vote\ndist_analyzers.DIST202.standalone_timeout_words = Campaign");
         }
 
+        [Fact]
+        public Task Option_word_lists_at_use_sites()
+        {
+            // leaseMs and LeaseMs carry no default timeout word: found only through the configured list.
+            return Verify.VerifyAsync(
+                Usings + @"
+public static class Lease { public static void Renew(int pingIntervalMs, int leaseMs) { } }
+public class LeaseOptions { public int PingIntervalMs { get; set; } public int LeaseMs { get; set; } }
+public class E { const int PingIntervalMs = 50; const int LeaseMs = {|DIST202:100|}; }
+public static class Tuning { public const int Short = {|DIST202:90|}; }
+public class Setup
+{
+    public void Run()
+    {
+        Lease.Renew(50, {|DIST202:100|});
+        Lease.Renew(50, 200);
+        Lease.Renew(pingIntervalMs: 40, leaseMs: Tuning.Short);
+        var o = new LeaseOptions { PingIntervalMs = 50, LeaseMs = {|DIST202:100|} };
+    }
+}",
+                editorConfig: "dist_analyzers.DIST202.heartbeat_words = Heartbeat, Ping\ndist_analyzers.DIST202.timeout_words = Lease");
+        }
+
+        [Fact]
+        public Task Constant_paired_by_two_use_sites_is_reported_once_for_the_first_in_the_document()
+        {
+            return Verify.VerifyAsync(
+                Usings + Detectors + @"
+public class First
+{
+    private readonly Action start;
+    public First(PhiDetector d) { start = () => d.Start(heartbeatIntervalMs: 40, electionTimeoutMs: Tuning.Fast); }
+}
+public static class Tuning { public const int Fast = {|#0:120|}; }
+public static class Outer { public static class Inner { public static readonly TimeSpan Quick = {|#1:TimeSpan.FromMilliseconds(100)|}; } }
+public class Later
+{
+    public void Run(PhiDetector d)
+    {
+        d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: Tuning.Fast);
+        d.Join(Outer.Inner.Quick);
+        var o = new DetectorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(30), ElectionTimeout = Outer.Inner.Quick };
+    }
+}",
+                Verify.Diagnostic("DIST202").WithLocation(0).WithArguments("electionTimeoutMs", "120 ms", "it is less than 5 × the heartbeat interval 'heartbeatIntervalMs' (40 ms) and below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(1).WithArguments("electionTimeout", "100 ms", "it is below the 150 ms minimum"));
+        }
+
         [Theory]
         [InlineData("class C { const int HeartbeatIntervalMs = 10; const int TimeoutMs = ; }")]
         [InlineData("class C { System.TimeSpan HeartbeatInterval = System.TimeSpan.FromMilliseconds(); System.TimeSpan SuspicionTimeout = System.TimeSpan.FromMilliseconds(1 / 0); }")]

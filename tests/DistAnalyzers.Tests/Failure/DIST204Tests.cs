@@ -172,6 +172,34 @@ namespace Other
         }
 
         [Fact]
+        public Task CancelAfter_in_another_partial_declaration_or_spelled_with_an_escape()
+        {
+            const string Http = "using System.Net.Http;\nusing System.Threading;\n";
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Http + @"
+public partial class Bounded
+{
+    private readonly HttpClient http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+}
+public class Unbounded
+{
+    private readonly HttpClient http = new HttpClient { Timeout = {|DIST204:Timeout.InfiniteTimeSpan|} };
+}");
+            test.TestState.Sources.Add(Http + @"
+public partial class Bounded
+{
+    public void Arm(CancellationTokenSource cts) => cts.CancelAfter(5000);
+}");
+            test.TestState.Sources.Add(Http + @"
+public class Escaped
+{
+    private readonly HttpClient http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+    public void Arm(CancellationTokenSource cts) => cts.Cancel\u0041fter(5000);
+}");
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Infinite_HttpClient_timeout_is_fine_when_each_request_is_bounded()
         {
             return Verify.VerifyAsync(Usings + @"
