@@ -331,7 +331,7 @@ namespace DistAnalyzers.Consensus
                 var properties = candidate.Fix is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, candidate.Fix);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
+                context.ReportOutsideGeneratedCode(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
             }
         }
 

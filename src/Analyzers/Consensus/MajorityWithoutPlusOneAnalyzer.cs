@@ -391,7 +391,7 @@ namespace DistAnalyzers.Consensus
                             {
                                 var n = Display(half.N);
                                 var message = $"'{read.Name}' + '{write.Name}' can be at most {n}: read and write quorums of {n} need R + W > {n} to intersect; '{half.Outer.Syntax}' is half, use {n} / 2 + 1";
-                                context.ReportDiagnostic(CreateDiagnostic(half, half.Outer.Syntax, message, compilation));
+                                context.ReportOutsideGeneratedCode(CreateDiagnostic(half, half.Outer.Syntax, message, compilation));
                             }
                         }
                     }

@@ -315,7 +315,7 @@ namespace DistAnalyzers.Failure
                     }
 
                     var location = pair.Value.Syntax;
-                    Report(context.ReportDiagnostic, location, pair.Value, entry, verdict.Value, checkReferences: false);
+                    Report(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken), location, pair.Value, entry, verdict.Value, checkReferences: false);
                 }
             }
 
@@ -395,6 +395,7 @@ namespace DistAnalyzers.Failure
                 }
 
                 var reported = new HashSet<TextSpan>();
+                var report = GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken);
                 foreach (var node in root.DescendantNodes())
                 {
                     var candidate = node switch
@@ -409,7 +410,7 @@ namespace DistAnalyzers.Failure
                         continue;
                     }
 
-                    var use = new Use(operation, context.ReportDiagnostic, UseMode.Declarations, reported, cache, context.CancellationToken);
+                    var use = new Use(operation, report, UseMode.Declarations, reported, cache, context.CancellationToken);
                     switch (operation)
                     {
                         case IObjectOrCollectionInitializerOperation:

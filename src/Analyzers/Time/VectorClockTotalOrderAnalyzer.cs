@@ -173,7 +173,7 @@ namespace DistAnalyzers.Time
                 }
 
                 var diagnostic = Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, properties, type.Name, what);
-                context.RegisterSymbolEndAction(end => end.ReportDiagnostic(diagnostic));
+                context.RegisterSymbolEndAction(end => end.ReportOutsideGeneratedCode(diagnostic));
                 return;
             }
 
@@ -232,7 +232,7 @@ namespace DistAnalyzers.Time
 
                 if (first is not null)
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
+                    end.ReportOutsideGeneratedCode(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
                 }
             });
         }

@@ -724,7 +724,7 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                var reporter = new Reporter(context.ReportDiagnostic);
+                var reporter = new Reporter(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken));
                 foreach (var operation in deferred)
                 {
                     var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);

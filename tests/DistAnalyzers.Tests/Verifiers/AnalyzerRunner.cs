@@ -27,11 +27,15 @@ namespace DistAnalyzers.Tests.Verifiers
                 () => ra.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))).Value;
         }
 
-        public static async Task<Result> RunAsync(IEnumerable<DiagnosticAnalyzer> analyzers, params string[] sources)
+        public static Task<Result> RunAsync(IEnumerable<DiagnosticAnalyzer> analyzers, params string[] sources) =>
+            RunFilesAsync(analyzers, sources.Select((s, i) => (s, $"/Test{i}.cs")).ToArray());
+
+        /// <summary>Like <see cref="RunAsync"/>, with a path per source (file names matter for generated code).</summary>
+        public static async Task<Result> RunFilesAsync(IEnumerable<DiagnosticAnalyzer> analyzers, params (string Source, string Path)[] files)
         {
             var references = await ReferencesAsync().ConfigureAwait(false);
             var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
-            var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"/Test{i}.cs")).ToArray();
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, parse, path: f.Path)).ToArray();
             var compilation = CSharpCompilation.Create(
                 "Probe",
                 trees,
