@@ -840,7 +840,12 @@ namespace DistAnalyzers.Consensus
                             break;
                         }
 
-                        var info = known.LoopInfos.GetValue(loop, l => new LoopInfo((ILoopOperation)l, known, settings.WorkItems));
+                        // A hit allocates nothing (GetValue with this capturing lambda would allocate a delegate per call).
+                        if (!known.LoopInfos.TryGetValue(loop, out var info))
+                        {
+                            info = known.LoopInfos.GetValue(loop, l => new LoopInfo((ILoopOperation)l, known, settings.WorkItems));
+                        }
+
                         if (info.IsRetry)
                         {
                             return new Retry(loop, loop.Body, info.SendRegions, crossedLoop, isPolly: false);

@@ -342,18 +342,7 @@ namespace DistAnalyzers.Infrastructure
         /// Whether some entry could match <paramref name="name"/> (<see cref="WordPattern.MayMatch"/>): false means
         /// no entry matches in any way, without splitting the name.
         /// </summary>
-        public bool MayMatch(string name)
-        {
-            foreach (var entry in Entries)
-            {
-                if (entry.MayMatch(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool MayMatch(string name) => name is not null && MayMatch(name, 0, name.Length);
 
         /// <summary>
         /// <see cref="MayMatch(string)"/> on a part of a longer text (<see cref="WordPattern.MayMatch(string, int, int)"/>):
