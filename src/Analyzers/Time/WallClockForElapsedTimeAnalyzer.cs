@@ -61,7 +61,7 @@ namespace DistAnalyzers.Time
             // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount) written in this
             // type's own code: in the same member (through locals) or as a value of one of its private fields. A type
             // whose text holds no such name has nothing to analyse.
-            if (!clocks.Readings.MayContainReading(type))
+            if (!clocks.Readings.MayNameIn(type))
             {
                 return;
             }
@@ -81,95 +81,6 @@ namespace DistAnalyzers.Time
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// Where a clock reading may be written: the positions, per tree, of the substrings <c>Now</c> (<c>Now</c>,
-        /// <c>UtcNow</c>, <c>GetUtcNow</c>), <c>TickCount</c>, and of unicode escapes (an identifier may spell a name
-        /// with <c>\u</c>). Built once per tree; a necessary condition only.
-        /// </summary>
-        private sealed class ReadingMarks
-        {
-            private static readonly string[] Needles = { "Now", "TickCount", "\\u", "\\U" };
-            private static readonly char[] FirstChars = { 'N', 'T', '\\' };
-            private static readonly Func<SyntaxTree, int[]?> Build = Find;
-            private readonly ConcurrentDictionary<SyntaxTree, int[]?> byTree = new ConcurrentDictionary<SyntaxTree, int[]?>();
-
-            public bool MayContainReading(INamedTypeSymbol type)
-            {
-                var references = type.DeclaringSyntaxReferences;
-                if (references.IsEmpty || type.IsImplicitlyDeclared)
-                {
-                    return true;
-                }
-
-                foreach (var reference in references)
-                {
-                    if (MayContainReading(reference.SyntaxTree, reference.Span))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>Whether the text of <paramref name="span"/> may hold a reading name.</summary>
-            public bool MayContainReading(SyntaxTree tree, TextSpan span)
-            {
-                var marks = byTree.GetOrAdd(tree, Build);
-                if (marks is null)
-                {
-                    return true;
-                }
-
-                // The first mark at or after span.Start.
-                int low = 0, high = marks.Length;
-                while (low < high)
-                {
-                    var middle = (low + high) >> 1;
-                    if (marks[middle] < span.Start)
-                    {
-                        low = middle + 1;
-                    }
-                    else
-                    {
-                        high = middle;
-                    }
-                }
-
-                return low < marks.Length && marks[low] < span.End;
-            }
-
-            /// <summary>The sorted positions of the needles, or null (meaning "anywhere") when the text is not available.</summary>
-            private static int[]? Find(SyntaxTree tree)
-            {
-                string text;
-                try
-                {
-                    text = tree.GetText().ToString();
-                }
-                catch (Exception)
-                {
-                    return null;
-                }
-
-                // One pass over the text: the positions come out in order.
-                var positions = new List<int>();
-                for (var at = text.IndexOfAny(FirstChars); at >= 0; at = at + 1 < text.Length ? text.IndexOfAny(FirstChars, at + 1) : -1)
-                {
-                    foreach (var needle in Needles)
-                    {
-                        if (string.CompareOrdinal(text, at, needle, 0, needle.Length) == 0)
-                        {
-                            positions.Add(at);
-                            break;
-                        }
-                    }
-                }
-
-                return positions.ToArray();
-            }
         }
 
         private sealed class Settings
@@ -202,7 +113,8 @@ namespace DistAnalyzers.Time
                 HasTickCount64 = Environment is not null && !Environment.GetMembers("TickCount64").IsEmpty;
             }
 
-            public ReadingMarks Readings { get; } = new ReadingMarks();
+            /// <summary>Where a clock reading may be written: <c>Now</c> (also in <c>UtcNow</c>, <c>GetUtcNow</c>) or <c>TickCount</c>.</summary>
+            public SourceNames Readings { get; } = new SourceNames(new[] { "Now", "TickCount" }, wholeWord: false);
 
             public OptionsCache<Settings> Options { get; }
 
@@ -379,7 +291,7 @@ namespace DistAnalyzers.Time
                     // written in this member: a member whose text holds no reading name cannot be flagged that way.
                     // Without candidate fields there is nothing to record and nothing to defer.
                     var root = LocalFlow.Root(block).Syntax;
-                    var inMember = clocks.Readings.MayContainReading(root.SyntaxTree, root.Span);
+                    var inMember = clocks.Readings.MayNameIn(root.SyntaxTree, root.Span);
                     if (!inMember && !hasCandidateFields)
                     {
                         continue;

@@ -3,20 +3,20 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
-using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
-namespace DistAnalyzers.Time
+namespace DistAnalyzers.Infrastructure
 {
     /// <summary>
-    /// A text pre-check for operation blocks: whether the source of a block can name one of a few identifiers.
-    /// DIST101 and DIST106 only report values that trace (<see cref="LocalFlow"/>) to a reading written in the same
-    /// member, so a block whose text never spells the reading's name cannot be reported. Each tree's text is searched
+    /// A text pre-check: whether the source of a block, member or type can name one of a few identifiers. A rule
+    /// that only reports code which names them (DIST106: a reading written in the same member; DIST105: a clock
+    /// reading in the type's own code) skips code whose text never spells one. Each tree's text is searched
     /// once (per compilation); a block then costs a dictionary look-up and a binary search. The check is a necessary
     /// condition: a tree with a non-ASCII character or a <c>\u</c>/<c>\U</c> escape (where an identifier's text may
     /// differ from its name) always passes. Create one per compilation start.
     /// </summary>
-    internal sealed class BlockText
+    internal sealed class SourceNames
     {
         private static readonly int[] NoPositions = Array.Empty<int>();
         private readonly string[] names;
@@ -27,7 +27,7 @@ namespace DistAnalyzers.Time
 
         /// <param name="names">The identifiers to look for.</param>
         /// <param name="wholeWord">Only whole identifiers (<c>Now</c> but not <c>UtcNow</c>); otherwise any substring.</param>
-        public BlockText(string[] names, bool wholeWord)
+        public SourceNames(string[] names, bool wholeWord)
         {
             this.names = names;
             this.wholeWord = wholeWord;
@@ -76,6 +76,33 @@ namespace DistAnalyzers.Time
             }
 
             return false;
+        }
+
+        /// <summary>Whether some source declaration of <paramref name="type"/> may name one of the names (true when it has none to read).</summary>
+        public bool MayNameIn(INamedTypeSymbol type)
+        {
+            var references = type.DeclaringSyntaxReferences;
+            if (references.IsEmpty || type.IsImplicitlyDeclared)
+            {
+                return true;
+            }
+
+            foreach (var reference in references)
+            {
+                if (MayNameIn(reference.SyntaxTree, reference.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the text of <paramref name="span"/> in <paramref name="tree"/> may name one of the names.</summary>
+        public bool MayNameIn(SyntaxTree tree, TextSpan span)
+        {
+            var positions = trees.GetOrAdd(tree, find);
+            return positions is null || (positions.Length > 0 && AnyWithin(positions, span.Start, span.End));
         }
 
         private static bool AnyWithin(int[] positions, int start, int end)
