@@ -1178,23 +1178,26 @@ namespace DistAnalyzers.Consensus
 
             public bool IsIdGeneration(IMethodSymbol method)
             {
-                var type = method.ContainingType;
-                if (type is null)
+                // Runs on every call: the name (a string test) before any symbol comparison.
+                var name = method.Name;
+                var guidName = name == "NewGuid" || name == "CreateVersion7";
+                var next = !guidName && name.StartsWith("Next", System.StringComparison.Ordinal);
+                if ((!guidName && !next && name != "Increment") || method.ContainingType is not { } type)
                 {
                     return false;
                 }
 
-                if (Is(type, guid))
+                if (guidName)
                 {
-                    return method.Name == "NewGuid" || method.Name == "CreateVersion7";
+                    return Is(type, guid);
                 }
 
-                if (Is(type, interlocked))
+                if (!next)
                 {
-                    return method.Name == "Increment";
+                    return Is(type, interlocked);
                 }
 
-                if (!method.ReturnsVoid && method.Name.StartsWith("Next", System.StringComparison.Ordinal))
+                if (!method.ReturnsVoid)
                 {
                     for (var t = type; t is not null; t = t.BaseType)
                     {
@@ -1210,8 +1213,15 @@ namespace DistAnalyzers.Consensus
 
             public bool ReturnsTask(IMethodSymbol method)
             {
-                var type = method.ReturnType?.OriginalDefinition;
-                return type is not null && (Is(type, task) || Is(type, taskOfT) || Is(type, valueTask) || Is(type, valueTaskOfT));
+                // Task, Task<T>, ValueTask and ValueTask<T> are named Task or ValueTask: a string test first.
+                var type = method.ReturnType;
+                if (type is null || (type.Name != "Task" && type.Name != "ValueTask"))
+                {
+                    return false;
+                }
+
+                type = type.OriginalDefinition;
+                return Is(type, task) || Is(type, taskOfT) || Is(type, valueTask) || Is(type, valueTaskOfT);
             }
 
             public bool IsPostAsJson(IMethodSymbol method) =>
