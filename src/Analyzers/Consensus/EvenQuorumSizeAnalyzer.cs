@@ -463,9 +463,9 @@ namespace DistAnalyzers.Consensus
             /// </summary>
             private static bool SizesInitializedArray(SyntaxNode scope, string name)
             {
-                var text = TypeText.TextOf(scope.SyntaxTree);
+                var text = SourceTexts.Of(scope.SyntaxTree);
                 var span = scope.Span;
-                if (name.Length == 0 || span.End > text.Length || TypeText.HasUnicodeEscape(text, span.Start, span.Length))
+                if (name.Length == 0 || span.End > text.Length || SourceTexts.HasUnicodeEscape(text, span.Start, span.Length))
                 {
                     var names = new HashSet<string>(StringComparer.Ordinal);
                     CollectArraySizeNames(scope, names);

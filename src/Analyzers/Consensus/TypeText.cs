@@ -27,11 +27,6 @@ namespace DistAnalyzers.Consensus
             "ThenBy", "ThenByDescending", "GroupBy", "Cast", "AppendLiteral", "AppendFormatted",
         };
 
-        /// <summary>Each tree's text as one string, searched once per type declaration (shared by both rules).</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new ConditionalWeakTable<SyntaxTree, string>();
-
-        private static readonly ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback ReadText = tree => tree.GetText().ToString();
-
         private readonly Func<SyntaxTree, string, int, int, bool> mayMatch;
         private readonly Func<SyntaxTree, bool> treeMayMatch;
         private readonly ConcurrentDictionary<SyntaxTree, bool> trees;
@@ -45,8 +40,8 @@ namespace DistAnalyzers.Consensus
             trees = new ConcurrentDictionary<SyntaxTree, bool>(concurrencyLevel: 4, capacity: Math.Max(31, treeCount));
             treeMayMatch = tree =>
             {
-                var text = Texts.GetValue(tree, ReadText);
-                return mayMatch(tree, text, 0, text.Length) || HasUnicodeEscape(text, 0, text.Length);
+                var text = SourceTexts.Of(tree);
+                return mayMatch(tree, text, 0, text.Length) || SourceTexts.HasUnicodeEscape(text, 0, text.Length);
             };
         }
 
@@ -71,9 +66,6 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         public static bool MayMatchImplicitName(WordList list) => (bool)ImplicitMatches.GetValue(list, TestImplicitNames);
 
-        /// <summary>The text of <paramref name="tree"/> as one string, read once per tree.</summary>
-        public static string TextOf(SyntaxTree tree) => Texts.GetValue(tree, ReadText);
-
         /// <summary>
         /// False only when, for every source declaration of <paramref name="type"/>, the rule's test says that no
         /// name written in the declaration's span (or in its whole file) can match. True when the type has no
@@ -97,14 +89,14 @@ namespace DistAnalyzers.Consensus
                     continue;
                 }
 
-                var text = Texts.GetValue(tree, ReadText);
+                var text = SourceTexts.Of(tree);
                 var span = reference.Span;
                 if (span.Start < 0 || span.End > text.Length)
                 {
                     return true;
                 }
 
-                if (mayMatch(tree, text, span.Start, span.Length) || HasUnicodeEscape(text, span.Start, span.Length))
+                if (mayMatch(tree, text, span.Start, span.Length) || SourceTexts.HasUnicodeEscape(text, span.Start, span.Length))
                 {
                     return true;
                 }
@@ -112,9 +104,5 @@ namespace DistAnalyzers.Consensus
 
             return false;
         }
-
-        /// <summary>Whether the text holds <c>\u</c> or <c>\U</c> (in an identifier, a Unicode escape; elsewhere harmless).</summary>
-        public static bool HasUnicodeEscape(string text, int start, int length) =>
-            text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
     }
 }

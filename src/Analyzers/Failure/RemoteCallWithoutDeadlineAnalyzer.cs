@@ -211,8 +211,8 @@ namespace DistAnalyzers.Failure
 
         private static bool MayCallCancelAfter(SyntaxTree tree)
         {
-            var text = tree.GetText().ToString();
-            return text.IndexOf("CancelAfter", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
+            var text = SourceTexts.Of(tree);
+            return text.IndexOf("CancelAfter", StringComparison.Ordinal) >= 0 || SourceTexts.HasUnicodeEscape(text, 0, text.Length);
         }
 
         private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch

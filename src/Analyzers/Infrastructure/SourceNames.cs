@@ -122,7 +122,7 @@ namespace DistAnalyzers.Infrastructure
             string text;
             try
             {
-                text = tree.GetText().ToString();
+                text = SourceTexts.Of(tree);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NotSupportedException)
             {
@@ -136,12 +136,9 @@ namespace DistAnalyzers.Infrastructure
                 return null;
             }
 
-            for (var slash = text.IndexOf('\\'); slash >= 0 && slash + 1 < text.Length; slash = text.IndexOf('\\', slash + 1))
+            if (SourceTexts.HasUnicodeEscape(text, 0, text.Length))
             {
-                if (text[slash + 1] is 'u' or 'U')
-                {
-                    return null;
-                }
+                return null;
             }
 
             List<int>? found = null;
