@@ -458,14 +458,14 @@ namespace DistAnalyzers.Consensus
             /// <summary>
             /// Whether an identifier <paramref name="name"/> is used in a length of an array creation with an
             /// initializer within <paramref name="scope"/> (the names <see cref="CollectArraySizeNames"/> collects).
-            /// Looks only where the name is written instead of walking the whole scope; a scope that writes a Unicode
-            /// escape (an identifier need not be written as its name) is walked.
+            /// Looks only where the name is written instead of walking the whole scope; a scope in opaque text (an identifier
+            /// need not be written as its name, <see cref="SourceTexts.IsOpaque"/>) is walked.
             /// </summary>
             private static bool SizesInitializedArray(SyntaxNode scope, string name)
             {
                 var text = SourceTexts.Of(scope.SyntaxTree);
                 var span = scope.Span;
-                if (name.Length == 0 || span.End > text.Length || SourceTexts.HasUnicodeEscape(text, span.Start, span.Length))
+                if (name.Length == 0 || span.End > text.Length || SourceTexts.IsOpaque(scope.SyntaxTree))
                 {
                     var names = new HashSet<string>(StringComparer.Ordinal);
                     CollectArraySizeNames(scope, names);

@@ -57,12 +57,20 @@ namespace DistAnalyzers.Consensus
                 reader.Get(WorkItemMethodWords),
                 reader.Get(RuleOptions.TestDoubleWords)));
             var headerTypes = new ConcurrentDictionary<(INamedTypeSymbol, WordList), bool>();
-            context.RegisterOperationAction(c => Analyze(c, known, cache, headerTypes), OperationKind.Invocation);
+
+            // Both forms need a retry: a loop with a catch clause, or a policy's Execute* call around a lambda, which the member's code spells.
+            var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch").Add("Execute"));
+            context.RegisterOperationAction(c => Analyze(c, known, cache, headerTypes, gate), OperationKind.Invocation);
         }
 
-        private static void Analyze(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes)
+        private static void Analyze(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes, TreeGate gate)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            if (!gate.AllowsMemberOf(invocation, context.ContainingSymbol))
+            {
+                return;
+            }
+
             var method = invocation.TargetMethod;
             var generation = known.IsIdGeneration(method);
             var command = !generation && known.ReturnsTask(method);

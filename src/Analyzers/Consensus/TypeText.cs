@@ -40,8 +40,13 @@ namespace DistAnalyzers.Consensus
             trees = new ConcurrentDictionary<SyntaxTree, bool>(concurrencyLevel: 4, capacity: Math.Max(31, treeCount));
             treeMayMatch = tree =>
             {
+                if (SourceTexts.IsOpaque(tree))
+                {
+                    return true;
+                }
+
                 var text = SourceTexts.Of(tree);
-                return mayMatch(tree, text, 0, text.Length) || SourceTexts.HasUnicodeEscape(text, 0, text.Length);
+                return mayMatch(tree, text, 0, text.Length);
             };
         }
 
@@ -69,8 +74,8 @@ namespace DistAnalyzers.Consensus
         /// <summary>
         /// False only when, for every source declaration of <paramref name="type"/>, the rule's test says that no
         /// name written in the declaration's span (or in its whole file) can match. True when the type has no
-        /// declaration to read, or when a declaration writes a Unicode escape (<c>\u0051uorum</c> is the identifier
-        /// Quorum, which the text search would not see).
+        /// declaration to read, or when a declaration's file is opaque (<see cref="SourceTexts.IsOpaque"/>:
+        /// <c>\u0051uorum</c> is the identifier Quorum, which the text search would not see).
         /// </summary>
         public bool MayMention(INamedTypeSymbol type)
         {
@@ -91,12 +96,12 @@ namespace DistAnalyzers.Consensus
 
                 var text = SourceTexts.Of(tree);
                 var span = reference.Span;
-                if (span.Start < 0 || span.End > text.Length)
+                if (SourceTexts.IsOpaque(tree) || span.Start < 0 || span.End > text.Length)
                 {
                     return true;
                 }
 
-                if (mayMatch(tree, text, span.Start, span.Length) || SourceTexts.HasUnicodeEscape(text, span.Start, span.Length))
+                if (mayMatch(tree, text, span.Start, span.Length))
                 {
                     return true;
                 }

@@ -72,11 +72,14 @@ namespace DistAnalyzers.Failure
             var memos = new ConcurrentDictionary<WordList, NameMemo<bool>>();
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ConnectionErrorAsPeerDeath, r => new Settings(r, memos));
 
+            // Both forms need an enclosing catch clause, which the member's code spells.
+            var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch"));
+
             context.RegisterOperationAction(
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (!IsDeathAssignment(assignment, cache, c.ContainingSymbol))
+                    if (!gate.AllowsMemberOf(assignment, c.ContainingSymbol) || !IsDeathAssignment(assignment, cache, c.ContainingSymbol))
                     {
                         return;
                     }
@@ -89,7 +92,12 @@ namespace DistAnalyzers.Failure
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
-                    var settings = cache.Get(c.Operation.Syntax.SyntaxTree);
+                    if (!gate.AllowsMemberOf(invocation, c.ContainingSymbol))
+                    {
+                        return;
+                    }
+
+                    var settings = cache.Get(invocation.Syntax.SyntaxTree);
                     if (!IsDeathCall(invocation, settings, c.ContainingSymbol))
                     {
                         return;

@@ -211,8 +211,7 @@ namespace DistAnalyzers.Failure
 
         private static bool MayCallCancelAfter(SyntaxTree tree)
         {
-            var text = SourceTexts.Of(tree);
-            return text.IndexOf("CancelAfter", StringComparison.Ordinal) >= 0 || SourceTexts.HasUnicodeEscape(text, 0, text.Length);
+            return SourceTexts.IsOpaque(tree) || SourceTexts.Of(tree).IndexOf("CancelAfter", StringComparison.Ordinal) >= 0;
         }
 
         private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch

@@ -14,6 +14,12 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>The rule's configurable options, in the order its page documents them.</summary>
         public virtual IEnumerable<RuleOption> Options => ImmutableArray<RuleOption>.Empty;
 
+        /// <summary>
+        /// Whether the rule's <see cref="TreeGate"/>s may skip files (always, except in the tests that compare every
+        /// rule's diagnostics with and without them).
+        /// </summary>
+        internal bool UseTreeGates { get; set; } = true;
+
         public sealed override void Initialize(AnalysisContext context)
         {
             // Generated code is not analysed. ReportDiagnostics (rather than None) stops the driver from checking every

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -13,8 +12,7 @@ namespace DistAnalyzers.Infrastructure
     /// that only reports code which names them (DIST106: a reading written in the same member; DIST105: a clock
     /// reading in the type's own code) skips code whose text never spells one. Each tree's text is searched
     /// once (per compilation); a block then costs a dictionary look-up and a binary search. The check is a necessary
-    /// condition: a tree with a non-ASCII character or a <c>\u</c>/<c>\U</c> escape (where an identifier's text may
-    /// differ from its name) always passes. Create one per compilation start.
+    /// condition: opaque text (<see cref="SourceTexts.IsOpaque"/>) always passes. Create one per compilation start.
     /// </summary>
     internal sealed class SourceNames
     {
@@ -119,28 +117,13 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>The sorted start positions of the names in the tree's text; null when the text is opaque.</summary>
         private int[]? Find(SyntaxTree tree)
         {
-            string text;
-            try
-            {
-                text = SourceTexts.Of(tree);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NotSupportedException)
+            // Opaque text may spell an identifier differently from its name: give up on it.
+            if (SourceTexts.IsOpaque(tree))
             {
                 return null;
             }
 
-            // Non-ASCII text may hold formatting characters inside an identifier (ignored in its name); a \u escape
-            // spells a name differently. Either way, give up on the text.
-            if (Encoding.UTF8.GetByteCount(text) != text.Length)
-            {
-                return null;
-            }
-
-            if (SourceTexts.HasUnicodeEscape(text, 0, text.Length))
-            {
-                return null;
-            }
-
+            var text = SourceTexts.Of(tree);
             List<int>? found = null;
             foreach (var name in names)
             {
@@ -175,7 +158,7 @@ namespace DistAnalyzers.Infrastructure
             public int[]? Positions { get; }
         }
 
-        /// <summary>An ASCII identifier character (the text is ASCII here).</summary>
+        /// <summary>An ASCII identifier character (a non-ASCII letter next to a name counts as a boundary: more positions, never fewer).</summary>
         private static bool IsIdentifierChar(string text, int index)
         {
             if (index < 0 || index >= text.Length)

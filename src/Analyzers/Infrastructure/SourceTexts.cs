@@ -1,21 +1,31 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace DistAnalyzers.Infrastructure
 {
     /// <summary>
-    /// A tree's source text as one string, for the text pre-checks (<see cref="SourceNames"/>, DIST302/305's type
-    /// text, DIST301's array-size names, DIST204's <c>CancelAfter</c> scan): read once per tree and shared by every
-    /// rule for as long as the tree lives, instead of one copy per rule.
+    /// A tree's source text as one string, for the text pre-checks (<see cref="TreeGate"/>, <see cref="SourceNames"/>,
+    /// DIST302/305's type text, DIST301's array-size names, DIST204's <c>CancelAfter</c> scan): read once per tree
+    /// and shared by every rule for as long as the tree lives, instead of one copy per rule.
     /// </summary>
     public static class SourceTexts
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new ConditionalWeakTable<SyntaxTree, string>();
-        private static readonly ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback Read = tree => tree.GetText().ToString();
+        private static readonly ConditionalWeakTable<SyntaxTree, Entry> Entries = new ConditionalWeakTable<SyntaxTree, Entry>();
+        private static readonly ConditionalWeakTable<SyntaxTree, Entry>.CreateValueCallback Read = tree => new Entry(tree);
 
         /// <summary>The whole text of <paramref name="tree"/>.</summary>
-        public static string Of(SyntaxTree tree) => Texts.GetValue(tree, Read);
+        public static string Of(SyntaxTree tree) => Entries.GetValue(tree, Read).Text;
+
+        /// <summary>
+        /// Whether an identifier in <paramref name="tree"/> may be named differently from how its text spells it, so
+        /// that no text pre-check may rule anything out: the text holds a <c>\u</c>/<c>\U</c> escape (which spells a
+        /// character by its code) or a Unicode formatting character (category Cf, e.g. a soft hyphen or a zero-width
+        /// joiner, which the compiler drops from an identifier's name), or could not be read.
+        /// </summary>
+        public static bool IsOpaque(SyntaxTree tree) => Entries.GetValue(tree, Read).Opaque;
 
         /// <summary>
         /// Whether the part of <paramref name="text"/> holds <c>\u</c> or <c>\U</c>: in an identifier, a Unicode escape,
@@ -23,5 +33,45 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public static bool HasUnicodeEscape(string text, int start, int length) =>
             text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
+
+        /// <summary>Whether <paramref name="text"/> holds a Unicode formatting character (the ASCII test is vectorised; only non-ASCII text is walked).</summary>
+        internal static bool HasFormattingCharacter(string text)
+        {
+            if (Encoding.UTF8.GetByteCount(text) == text.Length)
+            {
+                return false;
+            }
+
+            foreach (var c in text)
+            {
+                if (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Entry
+        {
+            public Entry(SyntaxTree tree)
+            {
+                try
+                {
+                    Text = tree.GetText().ToString();
+                    Opaque = HasUnicodeEscape(Text, 0, Text.Length) || HasFormattingCharacter(Text);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NotSupportedException || ex is DecoderFallbackException)
+                {
+                    Text = string.Empty;
+                    Opaque = true;
+                }
+            }
+
+            public string Text { get; }
+
+            public bool Opaque { get; }
+        }
     }
 }

@@ -1,0 +1,334 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// A rule's text pre-check: where in a file the rule's anchors are written (a keyword such as <c>catch</c>, a
+    /// method name such as <c>GetTimestamp</c>, a stem of a configured word). A callback asks first whether its
+    /// file (<see cref="Allows(SyntaxTree)"/>), its member (<see cref="AllowsMemberOf(IOperation, ISymbol?)"/>) or its type
+    /// (<see cref="AllowsAnyDeclaration"/>) holds one, and leaves at once when not, which is most code of most
+    /// programs. The anchors are found once per tree (per compilation); after that a call costs a reference
+    /// comparison (or a dictionary look-up when trees interleave) and a binary search.
+    /// <para>
+    /// Anchors must be a necessary condition, in this tree's own text: a name the rule reads from a symbol declared
+    /// elsewhere (a receiver's type, a base class, a parameter of a called method) is not in the text and must not
+    /// be required. Opaque text (<see cref="SourceTexts.IsOpaque"/>) always passes. <c>GateEquivalenceTests</c>
+    /// compares every rule's diagnostics with and without its gates, file by file and with every type in a file of
+    /// its own.
+    /// </para>
+    /// </summary>
+    internal sealed class TreeGate
+    {
+        /// <summary>The answer for a tree that passes everywhere (opaque text, or gates open).</summary>
+        private static readonly int[]? Everywhere = null;
+
+        private readonly Action<SyntaxTree, string, Anchors> find;
+        private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = new ConcurrentDictionary<SyntaxTree, int[]?>();
+        private readonly Func<SyntaxTree, int[]?> compute;
+        private readonly bool enabled;
+        private Answer? last;
+        private MemberAnswer? lastMember;
+
+        /// <param name="analyzer">The rule (its <see cref="DistAnalyzer.UseTreeGates"/> lets the equivalence tests open every gate).</param>
+        /// <param name="find">Given a tree and its (transparent) text, adds where the rule's anchors are written.</param>
+        public TreeGate(DistAnalyzer analyzer, Action<SyntaxTree, string, Anchors> find)
+        {
+            this.find = find;
+            enabled = analyzer.UseTreeGates;
+            compute = Compute;
+        }
+
+        /// <summary>Whether <paramref name="tree"/> (null: unknown) writes an anchor anywhere.</summary>
+        public bool Allows(SyntaxTree? tree)
+        {
+            if (!enabled || tree is null)
+            {
+                return true;
+            }
+
+            var positions = PositionsIn(tree);
+            return positions is null || positions.Length > 0;
+        }
+
+        /// <summary>Whether <paramref name="span"/> of <paramref name="tree"/> writes an anchor.</summary>
+        public bool Allows(SyntaxTree? tree, TextSpan span)
+        {
+            if (!enabled || tree is null)
+            {
+                return true;
+            }
+
+            var positions = PositionsIn(tree);
+            return positions is null || AnyWithin(positions, span.Start, span.End);
+        }
+
+        /// <summary>
+        /// Whether the member declaration that holds <paramref name="operation"/> writes an anchor: the whole
+        /// declaration (attributes, name, parameters and body of a method; a field or property with its initializer;
+        /// a type's base list for a primary constructor's arguments). Top-level statements count the whole file.
+        /// Callbacks arrive member by member, so the last answer is kept, keyed by <paramref name="containing"/> (the
+        /// context's containing symbol) and checked against the member's span.
+        /// </summary>
+        public bool AllowsMemberOf(IOperation operation, ISymbol? containing)
+        {
+            if (!enabled)
+            {
+                return true;
+            }
+
+            var syntax = operation.Syntax;
+            var hit = lastMember;
+            if (hit is not null && containing is not null && ReferenceEquals(hit.Member, containing) && hit.Span.Contains(syntax.SpanStart))
+            {
+                return hit.Value;
+            }
+
+            var tree = syntax.SyntaxTree;
+            var positions = PositionsIn(tree);
+            if (positions is null)
+            {
+                return true;
+            }
+
+            var declaration = MemberDeclaration(syntax);
+            var value = declaration is GlobalStatementSyntax
+                ? positions.Length > 0
+                : AnyWithin(positions, declaration.FullSpan.Start, declaration.FullSpan.End);
+            if (containing is not null)
+            {
+                lastMember = new MemberAnswer(containing, declaration.FullSpan, value);
+            }
+
+            return value;
+        }
+
+        /// <summary><see cref="AllowsMemberOf(IOperation, ISymbol?)"/> for an operation block callback: any of its blocks.</summary>
+        public bool AllowsMemberOf(ImmutableArray<IOperation> blocks, ISymbol? owner)
+        {
+            foreach (var block in blocks)
+            {
+                if (block is null || AllowsMemberOf(block, owner))
+                {
+                    return true;
+                }
+            }
+
+            return blocks.IsEmpty;
+        }
+
+        /// <summary>The outermost declaration holding <paramref name="node"/> below a type, namespace or file: a member, a global statement, or a type itself (its base list).</summary>
+        private static SyntaxNode MemberDeclaration(SyntaxNode node)
+        {
+            var current = node;
+            while (current.Parent is { } parent && parent is not BaseTypeDeclarationSyntax && parent is not BaseNamespaceDeclarationSyntax && parent is not CompilationUnitSyntax)
+            {
+                current = parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>Whether some source declaration of <paramref name="symbol"/> writes an anchor (true when it has none in source).</summary>
+        public bool AllowsAnyDeclaration(ISymbol symbol)
+        {
+            if (!enabled)
+            {
+                return true;
+            }
+
+            var references = symbol.DeclaringSyntaxReferences;
+            if (references.IsEmpty || symbol.IsImplicitlyDeclared)
+            {
+                return true;
+            }
+
+            foreach (var reference in references)
+            {
+                if (Allows(reference.SyntaxTree, reference.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether some file that declares <paramref name="symbol"/> writes an anchor anywhere (cheaper than <see cref="AllowsAnyDeclaration"/>: no syntax).</summary>
+        public bool AllowsAnyFileOf(ISymbol symbol)
+        {
+            if (!enabled)
+            {
+                return true;
+            }
+
+            var locations = symbol.Locations;
+            if (locations.IsEmpty || symbol.IsImplicitlyDeclared)
+            {
+                return true;
+            }
+
+            foreach (var location in locations)
+            {
+                if (location.SourceTree is not { } tree || Allows(tree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int[]? PositionsIn(SyntaxTree tree)
+        {
+            // Callbacks arrive mostly tree by tree: the last answer saves the dictionary look-up.
+            var hit = last;
+            if (hit is not null && ReferenceEquals(hit.Tree, tree))
+            {
+                return hit.Positions;
+            }
+
+            var positions = trees.GetOrAdd(tree, compute);
+            last = new Answer(tree, positions);
+            return positions;
+        }
+
+        private int[]? Compute(SyntaxTree tree)
+        {
+            if (SourceTexts.IsOpaque(tree))
+            {
+                return Everywhere;
+            }
+
+            var anchors = new Anchors(SourceTexts.Of(tree));
+            find(tree, anchors.Text, anchors);
+            return anchors.ToSortedArray();
+        }
+
+        private static bool AnyWithin(int[] positions, int start, int end)
+        {
+            if (positions.Length == 0)
+            {
+                return false;
+            }
+
+            var index = Array.BinarySearch(positions, start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < end;
+        }
+
+        /// <summary>Collects where a tree's text writes a rule's anchors.</summary>
+        internal sealed class Anchors
+        {
+            private List<int>? found;
+            private bool everywhere;
+
+            public Anchors(string text)
+            {
+                Text = text;
+            }
+
+            public string Text { get; }
+
+            /// <summary>Every place <paramref name="token"/> is written (ordinal, as identifiers and keywords compare), inside a longer word too.</summary>
+            public Anchors Add(string token) => Add(token, StringComparison.Ordinal);
+
+            /// <summary>Every place a word of <paramref name="list"/> may be written (its stems, ignoring case, as names match words).</summary>
+            public Anchors Add(WordList list)
+            {
+                foreach (var entry in list.Entries)
+                {
+                    foreach (var stem in entry.Stems)
+                    {
+                        Add(stem, StringComparison.OrdinalIgnoreCase);
+                    }
+
+                    if (entry.Stems.Length == 0)
+                    {
+                        // An entry with no stem (a one-letter word) can match anywhere.
+                        AddEverywhere();
+                    }
+                }
+
+                return this;
+            }
+
+            /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
+            public Anchors AddEverywhere()
+            {
+                everywhere = true;
+                return this;
+            }
+
+            private Anchors Add(string token, StringComparison comparison)
+            {
+                if (token.Length == 0 || everywhere)
+                {
+                    everywhere = true;
+                    return this;
+                }
+
+                for (var at = Text.IndexOf(token, comparison); at >= 0; at = Text.IndexOf(token, at + 1, comparison))
+                {
+                    (found ??= new List<int>()).Add(at);
+                }
+
+                return this;
+            }
+
+            internal int[]? ToSortedArray()
+            {
+                if (everywhere)
+                {
+                    return Everywhere;
+                }
+
+                if (found is null)
+                {
+                    return Array.Empty<int>();
+                }
+
+                found.Sort();
+                return found.ToArray();
+            }
+        }
+
+        private sealed class MemberAnswer
+        {
+            public MemberAnswer(ISymbol member, TextSpan span, bool value)
+            {
+                Member = member;
+                Span = span;
+                Value = value;
+            }
+
+            public ISymbol Member { get; }
+
+            public TextSpan Span { get; }
+
+            public bool Value { get; }
+        }
+
+        private sealed class Answer
+        {
+            public Answer(SyntaxTree tree, int[]? positions)
+            {
+                Tree = tree;
+                Positions = positions;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public int[]? Positions { get; }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Linq;
+using DistAnalyzers.Consensus;
+using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Xunit;
+
+namespace DistAnalyzers.Tests.Infrastructure
+{
+    /// <summary>The per-file text pre-check: where it may and may not skip code (GateEquivalenceTests prove it changes no result).</summary>
+    public sealed class TreeGateTests
+    {
+        private const string Source = """
+            class A
+            {
+                void WithCatch() { try { Work(); } catch { } }
+                void Without() { Work(); }
+                int field = Work();
+                static int Work() => 1;
+            }
+            """;
+
+        [Fact]
+        public void File_member_and_type_answers_follow_where_the_anchor_is_written()
+        {
+            var (compilation, tree) = Compile(Source);
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("catch"));
+            var other = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("Execute"));
+
+            Assert.True(gate.Allows(tree));
+            Assert.False(other.Allows(tree));
+
+            var calls = Calls(compilation, tree);
+            Assert.True(gate.AllowsMemberOf(calls["WithCatch"], calls["WithCatch"].SemanticModel!.GetEnclosingSymbol(calls["WithCatch"].Syntax.SpanStart)));
+            Assert.False(gate.AllowsMemberOf(calls["Without"], null));
+            Assert.False(gate.AllowsMemberOf(calls["field"], null));
+            Assert.True(gate.AllowsAnyDeclaration(compilation.GetTypeByMetadataName("A")!));
+            Assert.False(other.AllowsAnyDeclaration(compilation.GetTypeByMetadataName("A")!));
+        }
+
+        [Fact]
+        public void The_member_cache_is_checked_against_the_span()
+        {
+            // Top-level statements share one containing symbol: a statement without the anchor must not reuse another's answer.
+            var (compilation, tree) = Compile("""
+                try { System.Console.WriteLine(); } catch { }
+                System.Console.Write(1);
+                class B { void M() { System.Console.Write(2); } }
+                """, OutputKind.ConsoleApplication);
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("catch"));
+            var model = compilation.GetSemanticModel(tree);
+            var invocations = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Select(i => model.GetOperation(i)!).ToArray();
+            var main = model.GetEnclosingSymbol(invocations[0].Syntax.SpanStart);
+            Assert.True(gate.AllowsMemberOf(invocations[0], main));
+            Assert.True(gate.AllowsMemberOf(invocations[1], main)); // a top-level statement counts the whole file
+            Assert.False(gate.AllowsMemberOf(invocations[2], model.GetEnclosingSymbol(invocations[2].Syntax.SpanStart)));
+        }
+
+        [Theory]
+        [InlineData("class A { void M() { int c\\u0061tch = 1; } }")]
+        [InlineData("class A { void M() { int ca\u00ADtch = 1; } }")]
+        public void Opaque_text_always_passes(string source)
+        {
+            var (_, tree) = Compile(source);
+            Assert.True(SourceTexts.IsOpaque(tree));
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("Execute"));
+            Assert.True(gate.Allows(tree));
+        }
+
+        [Fact]
+        public void Non_ascii_text_without_formatting_characters_is_read()
+        {
+            var (_, tree) = Compile("// Größe — quorum\nclass A { }");
+            Assert.False(SourceTexts.IsOpaque(tree));
+            Assert.False(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("catch")).Allows(tree));
+        }
+
+        [Fact]
+        public void Word_anchors_use_the_stems_and_ignore_case()
+        {
+            var (_, tree) = Compile("class A { int QUORUMSize; int replicas; }");
+            Assert.True(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(WordList.Parse("Quorum"))).Allows(tree));
+            Assert.True(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(WordList.Parse("Replica"))).Allows(tree));
+            Assert.False(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(WordList.Parse("Majority"))).Allows(tree));
+        }
+
+        [Fact]
+        public void Open_gates_pass_everything()
+        {
+            var (_, tree) = Compile(Source);
+            var analyzer = new NonIdempotentRetryAnalyzer { UseTreeGates = false };
+            Assert.True(new TreeGate(analyzer, (_, _, anchors) => anchors.Add("Execute")).Allows(tree));
+        }
+
+        private static (Compilation Compilation, SyntaxTree Tree) Compile(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
+            var compilation = CSharpCompilation.Create("T", new[] { tree }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(kind));
+            return (compilation, tree);
+        }
+
+        private static ImmutableDictionary<string, IOperation> Calls(Compilation compilation, SyntaxTree tree)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            return tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Select(i => (Member: i.Ancestors().OfType<MemberDeclarationSyntax>().First(), Operation: model.GetOperation(i)!))
+                .Where(p => p.Member is not PropertyDeclarationSyntax)
+                .GroupBy(p => p.Member switch
+                {
+                    MethodDeclarationSyntax m => m.Identifier.Text,
+                    FieldDeclarationSyntax f => f.Declaration.Variables[0].Identifier.Text,
+                    _ => "?",
+                })
+                .ToImmutableDictionary(g => g.Key, g => g.First().Operation);
+        }
+    }
+}
