@@ -13,6 +13,8 @@ namespace DistAnalyzers.Infrastructure
     /// reading in the type's own code) skips code whose text never spells one. Each tree's text is searched
     /// once (per compilation); a block then costs a dictionary look-up and a binary search. The check is a necessary
     /// condition: opaque text (<see cref="SourceTexts.IsOpaque"/>) always passes. Create one per compilation start.
+    /// Like <see cref="TreeGate"/>, it honours the rule's <see cref="DistAnalyzer.UseTreeGates"/> (every check passes
+    /// when it is off), so that <c>GateEquivalenceTests</c> compares the rule's diagnostics with and without it.
     /// </summary>
     internal sealed class SourceNames
     {
@@ -21,20 +23,28 @@ namespace DistAnalyzers.Infrastructure
         private readonly bool wholeWord;
         private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = new ConcurrentDictionary<SyntaxTree, int[]?>();
         private readonly Func<SyntaxTree, int[]?> find;
+        private readonly bool enabled;
         private LastTree? last;
 
+        /// <param name="analyzer">The rule (its <see cref="DistAnalyzer.UseTreeGates"/> lets the equivalence tests open the check).</param>
         /// <param name="names">The identifiers to look for.</param>
         /// <param name="wholeWord">Only whole identifiers (<c>Now</c> but not <c>UtcNow</c>); otherwise any substring.</param>
-        public SourceNames(string[] names, bool wholeWord)
+        public SourceNames(DistAnalyzer analyzer, string[] names, bool wholeWord)
         {
             this.names = names;
             this.wholeWord = wholeWord;
+            enabled = analyzer.UseTreeGates;
             find = Find;
         }
 
         /// <summary>Whether the text of any of <paramref name="blocks"/> (each taken whole: the outermost operation holding it) may contain one of the names.</summary>
         public bool MayName(ImmutableArray<IOperation> blocks)
         {
+            if (!enabled)
+            {
+                return true;
+            }
+
             foreach (var block in blocks)
             {
                 if (block is null)
@@ -49,19 +59,7 @@ namespace DistAnalyzers.Infrastructure
                     return true;
                 }
 
-                // Blocks arrive tree by tree: the last tree's answer saves the dictionary look-up.
-                int[]? positions;
-                var hit = last;
-                if (hit is not null && hit.Tree == tree)
-                {
-                    positions = hit.Positions;
-                }
-                else
-                {
-                    positions = trees.GetOrAdd(tree, find);
-                    last = new LastTree(tree, positions);
-                }
-
+                var positions = PositionsIn(tree);
                 if (positions is null)
                 {
                     return true; // opaque text
@@ -79,6 +77,11 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>Whether some source declaration of <paramref name="type"/> may name one of the names (true when it has none to read).</summary>
         public bool MayNameIn(INamedTypeSymbol type)
         {
+            if (!enabled)
+            {
+                return true;
+            }
+
             var references = type.DeclaringSyntaxReferences;
             if (references.IsEmpty || type.IsImplicitlyDeclared)
             {
@@ -99,8 +102,27 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>Whether the text of <paramref name="span"/> in <paramref name="tree"/> may name one of the names.</summary>
         public bool MayNameIn(SyntaxTree tree, TextSpan span)
         {
-            var positions = trees.GetOrAdd(tree, find);
+            if (!enabled)
+            {
+                return true;
+            }
+
+            var positions = PositionsIn(tree);
             return positions is null || (positions.Length > 0 && AnyWithin(positions, span.Start, span.End));
+        }
+
+        /// <summary>The tree's positions (null: opaque); callbacks arrive tree by tree, so the last tree's answer saves the dictionary look-up.</summary>
+        private int[]? PositionsIn(SyntaxTree tree)
+        {
+            var hit = last;
+            if (hit is not null && ReferenceEquals(hit.Tree, tree))
+            {
+                return hit.Positions;
+            }
+
+            var positions = trees.GetOrAdd(tree, find);
+            last = new LastTree(tree, positions);
+            return positions;
         }
 
         private static bool AnyWithin(int[] positions, int start, int end)

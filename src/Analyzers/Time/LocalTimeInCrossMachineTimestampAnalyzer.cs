@@ -39,7 +39,7 @@ namespace DistAnalyzers.Time
                 operation is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Now" or "Today" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, dateTime);
 
-            var nowText = new SourceNames(NowNames, wholeWord: true);
+            var nowText = new SourceNames(this, NowNames, wholeWord: true);
             context.RegisterOperationBlockStartAction(block =>
             {
                 // Every report traces to DateTime.Now/Today written in this member: no such name, nothing to do.

@@ -47,7 +47,11 @@ namespace DistAnalyzers.Time
             var dateTime = symbols.DateTime;
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MonotonicClockCrossesProcess, reader => new Settings(
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
-            var analysis = new Analysis(readings, boundary, dateTime, options);
+            // Every report traces, through locals of the member only, to a reading written in the member that holds the
+            // store or comparison: GetTimestamp(), TickCount(64), or Elapsed/ElapsedMilliseconds/ElapsedTicks (also
+            // the raw tick durations and new DateTime(reading)). A member that writes none of these has nothing to report.
+            var gate = new TreeGate(this, (tree, text, anchors) => anchors.Add("GetTimestamp").Add("TickCount").Add("Elapsed"));
+            var analysis = new Analysis(readings, boundary, dateTime, options, gate);
             context.RegisterOperationAction(analysis.AnalyzeStore, ProcessBoundary.StoreKinds);
             context.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
         }
@@ -99,9 +103,11 @@ namespace DistAnalyzers.Time
             private readonly ProcessBoundary boundary;
             private readonly INamedTypeSymbol? dateTime;
             private readonly OptionsCache<Settings> options;
+            private readonly TreeGate gate;
 
-            public Analysis(MonotonicReadings readings, ProcessBoundary boundary, INamedTypeSymbol? dateTime, OptionsCache<Settings> options)
+            public Analysis(MonotonicReadings readings, ProcessBoundary boundary, INamedTypeSymbol? dateTime, OptionsCache<Settings> options, TreeGate gate)
             {
+                this.gate = gate;
                 this.readings = readings;
                 this.boundary = boundary;
                 this.dateTime = dateTime;
@@ -110,9 +116,9 @@ namespace DistAnalyzers.Time
 
             public void AnalyzeStore(OperationAnalysisContext context)
             {
-                // Shape, value type and value form first (see MayTraceToReading): most operations leave here.
+                // No reading written in the member, then shape, value type and value form (see MayTraceToReading): most operations leave here.
                 var operation = context.Operation;
-                if (!boundary.MayStore(operation))
+                if (!gate.AllowsMemberOf(operation, context.ContainingSymbol) || !boundary.MayStore(operation))
                 {
                     return;
                 }
@@ -285,8 +291,10 @@ namespace DistAnalyzers.Time
             public void AnalyzeComparison(OperationAnalysisContext context)
             {
                 var binary = (IBinaryOperation)context.Operation;
+                // The operator first (a field read), then whether the member writes a reading.
                 if (binary.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
-                    or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.Subtract))
+                    or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.Subtract)
+                    || !gate.AllowsMemberOf(binary, context.ContainingSymbol))
                 {
                     return;
                 }

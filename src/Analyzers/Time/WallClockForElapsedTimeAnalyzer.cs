@@ -49,7 +49,7 @@ namespace DistAnalyzers.Time
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var clocks = new Clocks(symbols, new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
+            var clocks = new Clocks(symbols, new SourceNames(this, new[] { "Now", "TickCount" }, wholeWord: false), new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
                 reader.Get(IncludeTimeProvider), reader.Get(RuleOptions.TestDoubleWords))));
             context.RegisterSymbolStartAction(start => OnType(start, clocks), SymbolKind.NamedType);
         }
@@ -99,8 +99,9 @@ namespace DistAnalyzers.Time
         /// <summary>The compilation's clock symbols.</summary>
         private sealed class Clocks
         {
-            public Clocks(KnownSymbols symbols, OptionsCache<Settings> options)
+            public Clocks(KnownSymbols symbols, SourceNames readings, OptionsCache<Settings> options)
             {
+                Readings = readings;
                 Options = options;
                 DateTime = symbols.DateTime;
                 DateTimeOffset = symbols.DateTimeOffset;
@@ -114,7 +115,7 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>Where a clock reading may be written: <c>Now</c> (also in <c>UtcNow</c>, <c>GetUtcNow</c>) or <c>TickCount</c>.</summary>
-            public SourceNames Readings { get; } = new SourceNames(new[] { "Now", "TickCount" }, wholeWord: false);
+            public SourceNames Readings { get; }
 
             public OptionsCache<Settings> Options { get; }
 
@@ -198,7 +199,10 @@ namespace DistAnalyzers.Time
             public List<IOperation>? Deferred;
 
             /// <summary>Blocks without a reading name, walked at the end of the type only if some field may have a kind.</summary>
-            public List<(IOperation Block, Settings Settings, bool Candidates)>? Later;
+            public List<IOperation>? Later;
+
+            /// <summary>The owning symbol of the blocks left for later (one callback's blocks share it).</summary>
+            public ISymbol? LaterOwner;
             public bool IncludeTimeProvider;
             public Body? Next;
         }
@@ -297,17 +301,18 @@ namespace DistAnalyzers.Time
                         continue;
                     }
 
-                    var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
-                    var candidates = Owns(context.OwningSymbol) && !Contexts.IsInsideTestDouble(context.OwningSymbol, settings.TestDoubleWords);
                     if (!inMember)
                     {
                         // Nothing here can be flagged without fields, and what it records matters only when some field
-                        // may have a kind: walked at the end of the type, and only then (see End).
-                        (body.Later ??= new List<(IOperation, Settings, bool)>()).Add((block, settings, candidates));
+                        // may have a kind: walked at the end of the type, and only then (see End), with its settings
+                        // and candidacy worked out there.
+                        (body.Later ??= new List<IOperation>()).Add(block);
+                        body.LaterOwner = context.OwningSymbol;
                         continue;
                     }
 
-                    Walk(block, settings, candidates, body, context.ReportDiagnostic, ref reporter);
+                    var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
+                    Walk(block, settings, IsCandidateOwner(context.OwningSymbol, settings), body, context.ReportDiagnostic, ref reporter);
                 }
 
                 if (body.Writes is not null || body.Reads is not null || body.Deferred is not null || body.Later is not null)
@@ -359,6 +364,10 @@ namespace DistAnalyzers.Time
                     }
                 }
             }
+
+            /// <summary>Whether candidate shapes of <paramref name="owner"/>'s blocks are evaluated: this type's own code, outside test doubles.</summary>
+            private bool IsCandidateOwner(ISymbol? owner, Settings settings) =>
+                Owns(owner) && !Contexts.IsInsideTestDouble(owner, settings.TestDoubleWords);
 
             private bool Owns(ISymbol? containing) => SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
 
@@ -497,7 +506,7 @@ namespace DistAnalyzers.Time
                     {
                         foreach (var later in body.Later)
                         {
-                            laterTimeProvider |= later.Settings.IncludeTimeProvider;
+                            laterTimeProvider |= clocks.Options.Get(later.Syntax.SyntaxTree).IncludeTimeProvider;
                         }
                     }
                 }
@@ -605,9 +614,10 @@ namespace DistAnalyzers.Time
                     if (body.Later is not null)
                     {
                         Reporter? none = null;
-                        foreach (var (block, settings, candidates) in body.Later)
+                        foreach (var block in body.Later)
                         {
-                            Walk(block, settings, candidates, body, null, ref none);
+                            var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
+                            Walk(block, settings, IsCandidateOwner(body.LaterOwner, settings), body, null, ref none);
                         }
 
                         body.Later = null;

@@ -24,6 +24,26 @@ public class Sampler { public long Last { get; set; } }
 ";
 
         [Fact]
+        public async Task Readings_stored_into_message_types_of_another_document_are_flagged()
+        {
+            // The message types are declared only in the other document; each member writes its reading in an
+            // unusual form (a local in a lambda, a static import, a process-wide stopwatch, a comparison).
+            var test = new AnalyzerVerifier<MonotonicClockCrossesProcessAnalyzer>.Test();
+            test.TestState.Sources.Add(@"using System;
+using System.Diagnostics;
+using static System.Environment;
+class Sender
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+    Func<PingMessage> Make => () => { var t = TickCount64; return new PingMessage { SentAt = {|DIST101:t|} }; };
+    void Up(PingMessage m) => m.Uptime = {|DIST101:Clock.Elapsed|};
+    bool Late(PingMessage m) => {|DIST101:Stopwatch.GetTimestamp() > m.SentAt|};
+}");
+            test.TestState.Sources.Add(Types);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Stores_into_message_members_are_flagged()
         {
             var source = @"using System;

@@ -72,6 +72,17 @@ partial class Uptime
         }
 
         [Fact]
+        public async Task A_difference_of_fields_in_a_document_that_names_no_reading_is_flagged()
+        {
+            // The member holding the difference, and its whole document, write no Now or TickCount: the text check
+            // must let it through (the type's other declaration writes the readings).
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            test.TestState.Sources.Add("using System; partial class Job { private DateTime began; private DateTime ended; private DateTime last; public void Begin() { began = DateTime.UtcNow; } public void End() { ended = DateTime.UtcNow; } public void Mark() { last = DateTime.UtcNow; } }");
+            test.TestState.Sources.Add("using System; partial class Job { public TimeSpan Took => {|DIST105:ended - began|}; public TimeSpan SinceMark() { var from = began; return {|DIST105:last - began|}; } }");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task A_nested_type_writing_the_field_disqualifies_it()
         {
             var source = @"using System;

@@ -43,6 +43,24 @@ class C
         }
 
         [Fact]
+        public async Task Readings_written_through_a_static_import_into_types_of_another_document_are_flagged()
+        {
+            // The text check looks for Now/Today as whole words in the member: a static import writes them bare,
+            // a field initializer and a lambda hold them, and the message types are declared in the other document.
+            var test = new AnalyzerVerifier<LocalTimeInCrossMachineTimestampAnalyzer>.Test();
+            test.TestState.Sources.Add(@"using System;
+using static System.DateTime;
+class Stamper
+{
+    private readonly OrderMessage initial = new OrderMessage { CreatedAt = {|DIST106:Now|} };
+    private readonly Func<PingRequest> ping = () => { var day = {|DIST106:Today|}; return new PingRequest(day); };
+    void M(OrderMessage msg) => msg.CreatedAt = {|DIST106:DateTime.Now|};
+}");
+            test.TestState.Sources.Add(Types);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Writes_are_flagged()
         {
             var source = @"using System;
