@@ -141,18 +141,7 @@ namespace DistAnalyzers.Failure
                     }
                 },
                 OperationKind.ObjectOrCollectionInitializer);
-
-            // The document-wide action reports only at the declaration of a const or static readonly field (the only
-            // fields a use site's value resolves through), whose modifier is written in this document.
-            var declarationGate = new TreeGate(this, (_, _, anchors) => anchors.Add("const").Add("readonly"));
-            context.RegisterSemanticModelAction(
-                c =>
-                {
-                    if (declarationGate.Allows(c.SemanticModel.SyntaxTree))
-                    {
-                        analysis.AnalyzeDeclarations(c, cache);
-                    }
-                });
+            context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
 
         /// <summary>
