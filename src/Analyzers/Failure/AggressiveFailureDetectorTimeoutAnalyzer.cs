@@ -83,11 +83,24 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var analysis = new Analysis(timeSpan);
 
+            // A reported timeout's name carries a timeout word (the file's list) and is written in the scope: a member
+            // declaration of the type (scope 1), or the object initializer that sets it (scope 2). Not scope 3: an
+            // argument's parameter is named in the called method's declaration, often in another file or assembly.
+            var gate = new TreeGate(this, (tree, _, anchors) => anchors.Add(cache.Get(tree).Timeouts));
+
             // Scope 1: the members of one type (fields, constants, properties with initializers).
             context.RegisterSymbolStartAction(
                 start =>
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
+
+                    // A type declared in several parts is judged with one part's settings: another part's words could
+                    // name a member of this one, so only a type declared once is gated.
+                    if (type.Locations.Length == 1 && !gate.AllowsAnyDeclaration(type))
+                    {
+                        return;
+                    }
+
                     if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !MayHaveTimeoutMember(type, cache))
                     {
                         return;
@@ -119,7 +132,15 @@ namespace DistAnalyzers.Failure
             // document: a document-wide action reports those (still a local diagnostic of the analysed document,
             // which an operation action could not give), once per constant, for its first use site in document order.
             context.RegisterOperationAction(c => analysis.AnalyzeCall(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (gate.AllowsMemberOf(c.Operation, c.ContainingSymbol))
+                    {
+                        analysis.AnalyzeObjectInitializer(c, cache);
+                    }
+                },
+                OperationKind.ObjectOrCollectionInitializer);
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
 

@@ -47,9 +47,13 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r, memos));
             var known = new Known(symbols);
 
+            // A reported member is named like a healthy or suspected word (the file's lists), and its declaration
+            // writes its name.
+            var gate = new TreeGate(this, (tree, _, anchors) => anchors.AddLongestStems(cache.Get(tree).Healthy).AddLongestStems(cache.Get(tree).Suspected));
+
             context.RegisterOperationBlockAction(c =>
             {
-                if (c.OwningSymbol is not IMethodSymbol method || c.OperationBlocks.IsEmpty)
+                if (!gate.AllowsMemberOf(c.OperationBlocks, c.OwningSymbol) || c.OwningSymbol is not IMethodSymbol method || c.OperationBlocks.IsEmpty)
                 {
                     return;
                 }
@@ -107,7 +111,7 @@ namespace DistAnalyzers.Failure
                 c =>
                 {
                     var initializer = (IPropertyInitializerOperation)c.Operation;
-                    if (initializer.InitializedProperties.Length != 1)
+                    if (!gate.AllowsMemberOf(initializer, c.ContainingSymbol) || initializer.InitializedProperties.Length != 1)
                     {
                         return;
                     }

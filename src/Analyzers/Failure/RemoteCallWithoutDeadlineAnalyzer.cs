@@ -55,7 +55,18 @@ namespace DistAnalyzers.Failure
 
             if (known.HttpClient is not null || known.Socket is not null || known.TcpClient is not null || known.NetworkStream is not null)
             {
-                context.RegisterOperationAction(c => AnalyzeAssignment(c, known, cache), OperationKind.SimpleAssignment);
+                // The assigned property (Timeout, ReceiveTimeout, SendTimeout, ReadTimeout, WriteTimeout) is named at
+                // the assignment's target, in the member that assigns it.
+                var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("Timeout"));
+                context.RegisterOperationAction(
+                    c =>
+                    {
+                        if (gate.AllowsMemberOf(c.Operation, c.ContainingSymbol))
+                        {
+                            AnalyzeAssignment(c, known, cache);
+                        }
+                    },
+                    OperationKind.SimpleAssignment);
             }
 
             if (known.ClientBase is not null)

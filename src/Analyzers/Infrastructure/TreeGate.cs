@@ -262,6 +262,38 @@ namespace DistAnalyzers.Infrastructure
                 return this;
             }
 
+            /// <summary>
+            /// Like <see cref="Add(WordList)"/>, but with one stem per entry, its longest: a matching name holds every
+            /// stem of its entry, so one is enough, and a long one is rarer (<c>IsUp</c> anchors on <c>Up</c>, not also
+            /// on the <c>I</c> of <c>Is</c>, which is in nearly every member).
+            /// </summary>
+            public Anchors AddLongestStems(WordList list)
+            {
+                foreach (var entry in list.Entries)
+                {
+                    string? longest = null;
+                    foreach (var stem in entry.Stems)
+                    {
+                        if (longest is null || stem.Length > longest.Length)
+                        {
+                            longest = stem;
+                        }
+                    }
+
+                    if (longest is null)
+                    {
+                        // An entry with no stem (a one-letter word) can match anywhere.
+                        AddEverywhere();
+                    }
+                    else
+                    {
+                        Add(longest, StringComparison.OrdinalIgnoreCase);
+                    }
+                }
+
+                return this;
+            }
+
             /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
             public Anchors AddEverywhere()
             {

@@ -383,5 +383,46 @@ public class Later
             var result = await AnalyzerRunner.RunAsync(new[] { new AggressiveFailureDetectorTimeoutAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
-    }
+    
+        [Fact]
+        public Task Gate_passes_a_configured_timeout_word_and_an_options_type_declared_in_another_document()
+        {
+            // The type and initializer scopes are gated on the document's own timeout words (here only Lease).
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class LeaseKeeper
+{
+    private const int HeartbeatIntervalMs = 50;
+    private const int LeaseMs = {|DIST202:100|};
+}
+public class Setup
+{
+    public GossipOptions Make() => new GossipOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(100), LeaseSpan = {|DIST202:TimeSpan.FromMilliseconds(200)|} };
+}");
+            test.TestState.Sources.Add(Usings + @"
+public class GossipOptions
+{
+    public TimeSpan HeartbeatInterval { get; set; }
+    public TimeSpan LeaseSpan { get; set; }
+}");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.EditorConfig("dist_analyzers.DIST202.timeout_words = Lease")));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Positional_arguments_of_a_method_declared_in_another_document_report_at_the_constant()
+        {
+            // No timeout word is written in the first document: the parameters name it, in the second one.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Setup
+{
+    private const int Fast = {|DIST202:120|};
+    public void Run(PhiDetector d) => d.Start(50, Fast);
+    public void Go(PhiDetector d) => d.Join({|DIST202:TimeSpan.FromMilliseconds(100)|});
+}");
+            test.TestState.Sources.Add(Usings + Detectors);
+            return test.RunAsync();
+        }
+}
 }

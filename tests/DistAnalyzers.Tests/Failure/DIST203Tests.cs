@@ -144,5 +144,38 @@ public class FakeFailureDetector { public bool {|DIST203:IsAlive|}(string n) => 
             var result = await AnalyzerRunner.RunAsync(new[] { new DetectorNeverSuspectsAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
+    
+        [Fact]
+        public Task Gate_passes_a_detector_interface_declared_in_another_document_and_accessor_bodies()
+        {
+            var test = new AnalyzerVerifier<DetectorNeverSuspectsAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Gossip : IFailureDetector
+{
+    public bool {|DIST203:IsUp|}(string node) => true;
+    public bool {|DIST203:IsAlive|} { get { return true; } }
+    public bool {|DIST203:IsHealthy|} { get; } = true;
+    public IReadOnlyList<string> {|DIST203:Suspects|}
+    {
+        get => Array.Empty<string>();
     }
+}");
+            test.TestState.Sources.Add("public interface IFailureDetector { }");
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Gate_passes_configured_member_words()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+public class PeerMonitor
+{
+    public bool {|DIST203:CanReachAsync|}(string n) => true;
+    public bool {|DIST203:LostPeers|} => false;
+    public bool IsAlive(string n) => true;
+}",
+                editorConfig: "dist_analyzers.DIST203.detector_type_words = Monitor\ndist_analyzers.DIST203.healthy_member_words = CanReach\ndist_analyzers.DIST203.suspected_member_words = LostPeers");
+        }
+}
 }

@@ -369,5 +369,28 @@ namespace Mine
             var result = await AnalyzerRunner.RunAsync(new[] { new RemoteCallWithoutDeadlineAnalyzer() }, "using System; using System.Threading; using Grpc.Core; using Greet;\n" + source);
             Assert.Empty(result.Exceptions);
         }
-    }
+    
+        [Fact]
+        public Task Gate_passes_timeouts_set_in_lambdas_accessors_and_on_a_socket_declared_in_another_document()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Wiring
+{
+    private readonly Action<Socket> configure = s => s.ReceiveTimeout = {|DIST204:-1|};
+    private readonly Connection connection = new Connection();
+    public int Wait { set => connection.Socket.SendTimeout = {|DIST204:0|}; }
+    public void Open() { void Local() => connection.Stream.ReadTimeout = {|DIST204:Timeout.Infinite|}; Local(); }
+    public HttpClient Client() => new HttpClient { Timeout = {|DIST204:Timeout.InfiniteTimeSpan|} };
+}");
+            test.TestState.Sources.Add(Usings + @"
+public class Connection
+{
+    public Socket Socket { get; } = new Socket(SocketType.Stream, ProtocolType.Tcp);
+    public NetworkStream Stream { get; set; }
+}");
+            test.TestState.Sources.Add(Usings + Grpc);
+            return test.RunAsync();
+        }
+}
 }
