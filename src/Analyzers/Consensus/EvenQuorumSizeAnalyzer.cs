@@ -46,14 +46,7 @@ namespace DistAnalyzers.Consensus
         {
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.EvenQuorumSize, r => new Settings(r));
             var endpointListCache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-            // A size name is written where it is given its value: the declarator, the assignment's target, the named
-            // argument's name (positional arguments are not checked). Its words' stems are in that member's text.
-            var gate = new TreeGate(this, (tree, _, anchors) =>
-            {
-                var settings = options.Get(tree);
-                anchors.Add(settings.SizeWords).Add(settings.ConsensusSizeWords);
-            });
-            var analysis = new Analysis(symbols, options, endpointListCache, gate);
+            var analysis = new Analysis(symbols, options, endpointListCache);
 
             context.RegisterOperationAction(analysis.FieldInitializer, OperationKind.FieldInitializer);
             context.RegisterOperationAction(analysis.PropertyInitializer, OperationKind.PropertyInitializer);
@@ -94,24 +87,17 @@ namespace DistAnalyzers.Consensus
             private INamedTypeSymbol?[]? lazyEndpointTypes;
             private readonly OptionsCache<Settings> options;
             private readonly ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache;
-            private readonly TreeGate gate;
 
-            public Analysis(KnownSymbols symbols, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache, TreeGate gate)
+            public Analysis(KnownSymbols symbols, OptionsCache<Settings> options, ConcurrentDictionary<INamedTypeSymbol, bool> endpointListCache)
             {
                 this.symbols = symbols;
                 this.options = options;
                 this.endpointListCache = endpointListCache;
-                this.gate = gate;
             }
 
             public void FieldInitializer(OperationAnalysisContext context)
             {
                 var op = (IFieldInitializerOperation)context.Operation;
-                if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-                {
-                    return;
-                }
-
                 foreach (var field in op.InitializedFields)
                 {
                     Check(context, field, field.Type, op.Value);
@@ -121,11 +107,6 @@ namespace DistAnalyzers.Consensus
             public void PropertyInitializer(OperationAnalysisContext context)
             {
                 var op = (IPropertyInitializerOperation)context.Operation;
-                if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-                {
-                    return;
-                }
-
                 foreach (var property in op.InitializedProperties)
                 {
                     Check(context, property, property.Type, op.Value);
@@ -135,22 +116,12 @@ namespace DistAnalyzers.Consensus
             public void ParameterInitializer(OperationAnalysisContext context)
             {
                 var op = (IParameterInitializerOperation)context.Operation;
-                if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-                {
-                    return;
-                }
-
                 Check(context, op.Parameter, op.Parameter.Type, op.Value);
             }
 
             public void VariableDeclarator(OperationAnalysisContext context)
             {
                 var op = (IVariableDeclaratorOperation)context.Operation;
-                if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-                {
-                    return;
-                }
-
                 if (op.Initializer?.Value is { } value)
                 {
                     Check(context, op.Symbol, op.Symbol.Type, value);
@@ -160,11 +131,6 @@ namespace DistAnalyzers.Consensus
             public void Assignment(OperationAnalysisContext context)
             {
                 var op = (ISimpleAssignmentOperation)context.Operation;
-                if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-                {
-                    return;
-                }
-
                 var target = op.Target switch
                 {
                     IFieldReferenceOperation f => (ISymbol)f.Field,
@@ -183,7 +149,7 @@ namespace DistAnalyzers.Consensus
             {
                 var op = (IArgumentOperation)context.Operation;
                 // Named arguments only: the syntax test is a field read, the parameter may need binding.
-                if (op.Syntax is ArgumentSyntax { NameColon: not null } && gate.AllowsMemberOf(op, context.ContainingSymbol) && op.Parameter is { } parameter)
+                if (op.Syntax is ArgumentSyntax { NameColon: not null } && op.Parameter is { } parameter)
                 {
                     Check(context, parameter, parameter.Type, op.Value);
                 }

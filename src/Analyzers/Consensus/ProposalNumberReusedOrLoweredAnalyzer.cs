@@ -55,22 +55,8 @@ namespace DistAnalyzers.Consensus
             var math = symbols.Math;
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ProposalNumberReusedOrLowered, r => new Settings(r));
 
-            // A reused number needs its branch in the same member (FindBranch stops at lambdas and local functions):
-            // a catch clause, or a condition that names a rejection or acceptance flag or status, a reply's ballot or
-            // round number, or a timeout. The message type's name is no anchor: new() and `with` do not write it.
-            var creationGate = new TreeGate(this, (tree, _, anchors) =>
-            {
-                var settings = cache.Get(tree);
-                anchors.Add("catch")
-                    .Add(settings.RejectionWords)
-                    .Add(settings.AcceptanceWords)
-                    .Add(settings.BallotWords)
-                    .Add(settings.RoundWords)
-                    .Add(TimeoutWords);
-            });
-
             context.RegisterOperationAction(c => AnalyzeDecrement(c, cache, math), OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, cache, creationGate), OperationKind.ObjectCreation, OperationKind.With);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, cache), OperationKind.ObjectCreation, OperationKind.With);
         }
 
         // ---------------------------------------------------------------- decrements
@@ -79,8 +65,6 @@ namespace DistAnalyzers.Consensus
         {
             // Shape first, then the target's name (Classify needs a ballot_words or round_words entry at its end, so
             // one of those lists must pass its prefilter), and only then the lowering tests, which evaluate constants.
-            // No tree gate: the name prefilter is the gate's own test, on the one name that matters, after a shape
-            // test that few operations pass.
             var op = context.Operation;
             IOperation? target;
             switch (op)
@@ -234,14 +218,9 @@ namespace DistAnalyzers.Consensus
 
         // ---------------------------------------------------------------- reused numbers
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, OptionsCache<Settings> cache, TreeGate gate)
+        private static void AnalyzeCreation(OperationAnalysisContext context, OptionsCache<Settings> cache)
         {
             var op = context.Operation;
-            if (!gate.AllowsMemberOf(op, context.ContainingSymbol))
-            {
-                return;
-            }
-
             var type = op.Type;
             if (type is null || type.TypeKind == TypeKind.Error || string.IsNullOrEmpty(type.Name))
             {
