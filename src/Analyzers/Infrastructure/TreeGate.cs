@@ -231,6 +231,7 @@ namespace DistAnalyzers.Infrastructure
         {
             private List<int>? found;
             private bool everywhere;
+            private string? lowered;
 
             public Anchors(string text)
             {
@@ -242,20 +243,52 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>Every place <paramref name="token"/> is written (ordinal, as identifiers and keywords compare), inside a longer word too.</summary>
             public Anchors Add(string token) => Add(token, StringComparison.Ordinal);
 
-            /// <summary>Every place a word of <paramref name="list"/> may be written (its stems, ignoring case, as names match words).</summary>
+            /// <summary>
+            /// Every place a word of <paramref name="list"/> may be written (ignoring case, as names match words). A
+            /// matching name holds all of an entry's stems (WordPattern.MayMatch), so one stem per entry suffices: an
+            /// entry of one stem adds it; an entry of several adds none when one of its stems holds a stem already
+            /// added, else its longest. A stem that holds another is dropped (an occurrence of the longer holds one of
+            /// the shorter, in the same token).
+            /// </summary>
             public Anchors Add(WordList list)
             {
+                var stems = new List<string>(list.Entries.Length);
                 foreach (var entry in list.Entries)
                 {
-                    foreach (var stem in entry.Stems)
-                    {
-                        Add(stem, StringComparison.OrdinalIgnoreCase);
-                    }
-
                     if (entry.Stems.Length == 0)
                     {
                         // An entry with no stem (a one-letter word) can match anywhere.
-                        AddEverywhere();
+                        return AddEverywhere();
+                    }
+
+                    if (entry.Stems.Length == 1)
+                    {
+                        stems.Add(entry.Stems[0]);
+                    }
+                }
+
+                foreach (var entry in list.Entries)
+                {
+                    if (entry.Stems.Length > 1 && !HoldsAny(entry.Stems, stems))
+                    {
+                        var longest = entry.Stems[0];
+                        foreach (var stem in entry.Stems)
+                        {
+                            if (stem.Length > longest.Length)
+                            {
+                                longest = stem;
+                            }
+                        }
+
+                        stems.Add(longest);
+                    }
+                }
+
+                for (var i = 0; i < stems.Count; i++)
+                {
+                    if (!HoldsAnother(stems, i))
+                    {
+                        AddIgnoringCase(stems[i]);
                     }
                 }
 
@@ -300,6 +333,74 @@ namespace DistAnalyzers.Infrastructure
                 everywhere = true;
                 return this;
             }
+
+            /// <summary>Whether one of <paramref name="stems"/> holds one of <paramref name="added"/> (ignoring case).</summary>
+            private static bool HoldsAny(string[] stems, List<string> added)
+            {
+                foreach (var stem in stems)
+                {
+                    foreach (var other in added)
+                    {
+                        if (stem.IndexOf(other, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether <c>stems[index]</c> holds another of <paramref name="stems"/> (ignoring case; of equal stems, all but the first).</summary>
+            private static bool HoldsAnother(List<string> stems, int index)
+            {
+                var stem = stems[index];
+                for (var other = 0; other < stems.Count; other++)
+                {
+                    var candidate = stems[other];
+                    if (other != index
+                        && (candidate.Length < stem.Length || (candidate.Length == stem.Length && other < index))
+                        && stem.IndexOf(candidate, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// <see cref="Add(string, StringComparison)"/> ignoring case. In ASCII text an ASCII stem is looked for
+            /// ordinally in the text lower-cased once, ten times faster (OrdinalIgnoreCase also pairs some non-ASCII
+            /// letters with ASCII ones, such as the dotless i with I, hence the slow path for other text).
+            /// </summary>
+            private void AddIgnoringCase(string stem)
+            {
+                if (everywhere || stem.Length == 0 || !IsAscii(stem))
+                {
+                    Add(stem, StringComparison.OrdinalIgnoreCase);
+                    return;
+                }
+
+                if (lowered is null)
+                {
+                    lowered = IsAscii(Text) ? Text.ToLowerInvariant() : string.Empty;
+                }
+
+                if (lowered.Length != Text.Length)
+                {
+                    Add(stem, StringComparison.OrdinalIgnoreCase);
+                    return;
+                }
+
+                var token = stem.ToLowerInvariant();
+                for (var at = lowered.IndexOf(token, StringComparison.Ordinal); at >= 0; at = lowered.IndexOf(token, at + 1, StringComparison.Ordinal))
+                {
+                    (found ??= new List<int>()).Add(at);
+                }
+            }
+
+            private static bool IsAscii(string text) => System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
 
             private Anchors Add(string token, StringComparison comparison)
             {

@@ -47,6 +47,36 @@ namespace DistAnalyzers.Tests.Consensus
             """);
 
         [Fact]
+        public Task Size_names_declared_in_another_file_configured_or_verbatim_are_flagged()
+        {
+            // The tree gate looks for the size words' stems in the member that gives the value: the name must be
+            // found there when it is declared in another file, is a configured word, or is written as @name.
+            var test = new Verify.Test();
+            test.TestState.Sources.Add("""
+                public class RaftOptions { public int ClusterSize { get; set; } public int Fleet; }
+                public static class Starter { public static void Start(int clusterSize) { } }
+                """);
+            test.TestState.Sources.Add("""
+                class Setup
+                {
+                    int @clusterSize = {|DIST301:2|};
+
+                    void Configure(RaftOptions options)
+                    {
+                        options.ClusterSize = {|DIST301:4|};
+                        var o = new RaftOptions { ClusterSize = {|DIST301:6|}, Fleet = {|DIST301:2|} };
+                        Starter.Start(clusterSize: {|DIST301:4|});
+                        Starter.Start(4);
+                    }
+                }
+
+                record Config(int ClusterSize = {|DIST301:4|});
+                """);
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST301.size_words = ClusterSize, Fleet")));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Constant_expressions_and_constant_references_are_evaluated() => Verify.VerifyAsync("""
             class Cluster
             {

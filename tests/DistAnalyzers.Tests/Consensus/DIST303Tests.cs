@@ -362,6 +362,47 @@ namespace App
             await Verify.VerifyAsync(source);
         }
 
+        [Fact]
+        public async Task Names_declared_in_another_file_configured_words_and_unwritten_message_types_are_flagged()
+        {
+            // The tree gates look for the ballot/round words' stems where a number is lowered, and for a catch or a
+            // rejection, acceptance, number or timeout word where a message is created: the message type itself
+            // need not be written (new(), with), and the names may be declared in another file or configured.
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(Messages + @"
+namespace Paxos.Messages
+{
+    public sealed class SlotReply { public bool Refused { get; set; } public long Slot { get; set; } }
+    public class Proposer { public long Slot; public Propose Last = new Propose(1, ""a""); }
+}
+");
+            test.TestState.Sources.Add(@"
+namespace App
+{
+    using Paxos.Messages;
+
+    class Driver : Proposer
+    {
+        void Send(object message) { }
+
+        void Lower() => {|DIST303:Slot--|};
+
+        void OnReply(SlotReply reply)
+        {
+            if (reply.Refused)
+            {
+                Prepare next = new({|DIST303:Slot|});
+                Send(next);
+                Send({|DIST303:Last|} with { Value = ""b"" });
+            }
+        }
+    }
+}
+");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST303.ballot_words = Ballot, Slot\ndist_analyzers.DIST303.rejection_words = Refused")));
+            await test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ fixes
 
         [Fact]

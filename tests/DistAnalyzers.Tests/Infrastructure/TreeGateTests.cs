@@ -88,6 +88,21 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
+        public void Word_anchors_need_one_stem_per_entry_in_any_case_and_text()
+        {
+            // An entry matches only names that hold all its stems: Cluster+Nodes and ClusterSize both need "Cluster",
+            // so "nodes" and "size" alone are no anchors; the case is ignored in ASCII text (lower-cased once) and in
+            // other text (read as it is).
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(WordList.Parse("Cluster+Nodes, ClusterSize, Voters")));
+            Assert.True(gate.Allows(Compile("class A { int nodesOfTheCLUSTER; }").Tree));
+            Assert.True(gate.Allows(Compile("class A { int clusterSIZE; }").Tree));
+            Assert.True(gate.Allows(Compile("class A { int VOTER; }").Tree));
+            Assert.False(gate.Allows(Compile("class A { int nodes; int size; }").Tree));
+            Assert.True(gate.Allows(Compile("// Größe\nclass A { int vOtErs; }").Tree));
+            Assert.False(gate.Allows(Compile("// Größe\nclass A { int nodes; }").Tree));
+        }
+
+        [Fact]
         public void Open_gates_pass_everything()
         {
             var (_, tree) = Compile(Source);
