@@ -49,7 +49,7 @@ namespace DistAnalyzers.Failure
 
             // A reported member is named like a healthy or suspected word (the file's lists), and its declaration
             // writes its name.
-            var gate = new TreeGate(this, (tree, _, anchors) => anchors.AddLongestStems(cache.Get(tree).Healthy).AddLongestStems(cache.Get(tree).Suspected));
+            var gate = new TreeGate(this, (tree, _, anchors) => anchors.Add(cache.Get(tree).Healthy).Add(cache.Get(tree).Suspected));
 
             context.RegisterOperationBlockAction(c =>
             {

@@ -28,6 +28,12 @@ namespace DistAnalyzers.Infrastructure
         public static bool IsOpaque(SyntaxTree tree) => Entries.GetValue(tree, Read).Opaque;
 
         /// <summary>
+        /// The text lower-cased, when it is all ASCII (then an ASCII stem's case-insensitive occurrences are its
+        /// lower-cased form's ordinal ones, a much faster search); null otherwise. Made once per tree, on first use.
+        /// </summary>
+        public static string? LowerAscii(SyntaxTree tree) => Entries.GetValue(tree, Read).LowerAscii;
+
+        /// <summary>
         /// Whether the part of <paramref name="text"/> holds <c>\u</c> or <c>\U</c>: in an identifier, a Unicode escape,
         /// which spells a name differently from its text (elsewhere harmless), so a text pre-check must let it pass.
         /// </summary>
@@ -72,6 +78,22 @@ namespace DistAnalyzers.Infrastructure
             public string Text { get; }
 
             public bool Opaque { get; }
+
+            public string? LowerAscii
+            {
+                get
+                {
+                    if (lower is null)
+                    {
+                        // Racing threads compute the same string: either copy may win.
+                        lower = Encoding.UTF8.GetByteCount(Text) == Text.Length ? Text.ToLowerInvariant() : string.Empty;
+                    }
+
+                    return lower.Length == Text.Length ? lower : null;
+                }
+            }
+
+            private string? lower;
         }
     }
 }

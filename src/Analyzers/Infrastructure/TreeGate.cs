@@ -205,7 +205,7 @@ namespace DistAnalyzers.Infrastructure
                 return Everywhere;
             }
 
-            var anchors = new Anchors(SourceTexts.Of(tree));
+            var anchors = new Anchors(tree, SourceTexts.Of(tree));
             find(tree, anchors.Text, anchors);
             return anchors.ToSortedArray();
         }
@@ -233,8 +233,11 @@ namespace DistAnalyzers.Infrastructure
             private bool everywhere;
             private string? lowered;
 
-            public Anchors(string text)
+            private readonly SyntaxTree? tree;
+
+            public Anchors(SyntaxTree? tree, string text)
             {
+                this.tree = tree;
                 Text = text;
             }
 
@@ -295,38 +298,6 @@ namespace DistAnalyzers.Infrastructure
                 return this;
             }
 
-            /// <summary>
-            /// Like <see cref="Add(WordList)"/>, but with one stem per entry, its longest: a matching name holds every
-            /// stem of its entry, so one is enough, and a long one is rarer (<c>IsUp</c> anchors on <c>Up</c>, not also
-            /// on the <c>I</c> of <c>Is</c>, which is in nearly every member).
-            /// </summary>
-            public Anchors AddLongestStems(WordList list)
-            {
-                foreach (var entry in list.Entries)
-                {
-                    string? longest = null;
-                    foreach (var stem in entry.Stems)
-                    {
-                        if (longest is null || stem.Length > longest.Length)
-                        {
-                            longest = stem;
-                        }
-                    }
-
-                    if (longest is null)
-                    {
-                        // An entry with no stem (a one-letter word) can match anywhere.
-                        AddEverywhere();
-                    }
-                    else
-                    {
-                        Add(longest, StringComparison.OrdinalIgnoreCase);
-                    }
-                }
-
-                return this;
-            }
-
             /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
             public Anchors AddEverywhere()
             {
@@ -371,7 +342,7 @@ namespace DistAnalyzers.Infrastructure
 
             /// <summary>
             /// <see cref="Add(string, StringComparison)"/> ignoring case. In ASCII text an ASCII stem is looked for
-            /// ordinally in the text lower-cased once, ten times faster (OrdinalIgnoreCase also pairs some non-ASCII
+            /// ordinally in the text lower-cased once per tree (SourceTexts.LowerAscii, shared by the rules), ten times faster (OrdinalIgnoreCase also pairs some non-ASCII
             /// letters with ASCII ones, such as the dotless i with I, hence the slow path for other text).
             /// </summary>
             private void AddIgnoringCase(string stem)
@@ -382,11 +353,7 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
-                if (lowered is null)
-                {
-                    lowered = IsAscii(Text) ? Text.ToLowerInvariant() : string.Empty;
-                }
-
+                lowered ??= (tree is null ? null : SourceTexts.LowerAscii(tree)) ?? string.Empty;
                 if (lowered.Length != Text.Length)
                 {
                     Add(stem, StringComparison.OrdinalIgnoreCase);
