@@ -33,6 +33,12 @@ namespace DistAnalyzers.Time
 
         private const int MaxChain = 32;
 
+        /// <summary>The type that holds top-level statements.</summary>
+        private const string TopLevelTypeName = "Program";
+
+        /// <summary>Member names no declaration writes: the top-level entry point, finalizers, operators and conversions.</summary>
+        private static readonly ImmutableArray<string> UnwrittenMemberNames = MadeUpMemberNames();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DIST102_LastWriteWinsByWallClock);
 
         public override IEnumerable<RuleOption> Options { get; } = ImmutableArray.Create<RuleOption>(
@@ -82,9 +88,11 @@ namespace DistAnalyzers.Time
 
         private sealed class Rule
         {
-            public Rule(OptionsCache<Settings> options, OptionsCache<VectorClockWords> clockWords, VectorClocks clocks, INamedTypeSymbol? dateTime, INamedTypeSymbol? dateTimeOffset, INamedTypeSymbol? enumerable, Compilation compilation)
+            public Rule(OptionsCache<Settings> options, OptionsCache<VectorClockWords> clockWords, VectorClocks clocks, INamedTypeSymbol? dateTime, INamedTypeSymbol? dateTimeOffset, INamedTypeSymbol? enumerable, Compilation compilation, TreeGate typeGate, TreeGate memberGate)
             {
                 Options = options;
+                TypeGate = typeGate;
+                MemberGate = memberGate;
                 ClockWords = clockWords;
                 Clocks = clocks;
                 DateTime = dateTime;
@@ -94,6 +102,12 @@ namespace DistAnalyzers.Time
             }
 
             public OptionsCache<Settings> Options { get; }
+
+            /// <summary>Where a <c>merge_type_words</c> word is written: a type or namespace name of the merge context (file by file).</summary>
+            public TreeGate TypeGate { get; }
+
+            /// <summary>Where a <c>merge_member_words</c> word is written: the name of an enclosing member (member by member).</summary>
+            public TreeGate MemberGate { get; }
 
             /// <summary>"A DIST104 vector-clock type" is recognised with DIST104's own lists.</summary>
             public OptionsCache<VectorClockWords> ClockWords { get; }
@@ -149,7 +163,34 @@ namespace DistAnalyzers.Time
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.LastWriteWinsByWallClock, reader => new Settings(reader));
             var clockWords = new OptionsCache<VectorClockWords>(context.Options, DiagnosticIds.VectorClockTotalOrder, reader => new VectorClockWords(
                 reader.Get(VectorClockWords.VectorClockTypeWords), reader.Get(VectorClockWords.MapClockTypeWords), reader.Get(VectorClockWords.ArrayClockTypeWords)));
-            var rule = new Rule(options, clockWords, new VectorClocks(symbols), symbols.DateTime, symbols.DateTimeOffset, symbols.Get("System.Linq.Enumerable"), context.Compilation);
+            // A merge context is a name that carries a merge word (InScope): an enclosing type or namespace, written in
+            // this file, or an enclosing member, written in its declaration. Names the compiler makes up (the top-level
+            // statements' Program and <Main>$, operators, finalizers) are written nowhere: a list that matches one opens the gate.
+            var typeGate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                var words = options.Get(tree).MergeTypes;
+                if (words.CarriedBy(TopLevelTypeName))
+                {
+                    anchors.AddEverywhere();
+                }
+
+                anchors.Add(words);
+            });
+            var memberGate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                var words = options.Get(tree).MergeMembers;
+                foreach (var name in UnwrittenMemberNames)
+                {
+                    if (words.CarriedBy(name))
+                    {
+                        anchors.AddEverywhere();
+                        break;
+                    }
+                }
+
+                anchors.Add(words);
+            });
+            var rule = new Rule(options, clockWords, new VectorClocks(symbols), symbols.DateTime, symbols.DateTimeOffset, symbols.Get("System.Linq.Enumerable"), context.Compilation, typeGate, memberGate);
             context.RegisterOperationAction(c => OnConditional(c, rule), OperationKind.Conditional);
             if (rule.Enumerable is not null)
             {
@@ -157,11 +198,36 @@ namespace DistAnalyzers.Time
             }
         }
 
+        private static ImmutableArray<string> MadeUpMemberNames()
+        {
+            var names = ImmutableArray.CreateBuilder<string>();
+            names.Add("<Main>$");
+            names.Add(WellKnownMemberNames.DestructorName);
+            foreach (var field in typeof(WellKnownMemberNames).GetFields())
+            {
+                if (field.IsLiteral && field.GetRawConstantValue() is string name && name.StartsWith("op_", System.StringComparison.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>Whether the code holding <paramref name="operation"/> writes a merge word where InScope can find it.</summary>
+        private static bool MayBeInScope(IOperation operation, ISymbol? containing, Rule rule) =>
+            rule.TypeGate.Allows(operation.Syntax.SyntaxTree) || rule.MemberGate.AllowsMemberOf(operation, containing);
+
         // ---------------------------------------------------------------- if / ?:
 
         private static void OnConditional(OperationAnalysisContext context, Rule rule)
         {
             var conditional = (IConditionalOperation)context.Operation;
+            if (!MayBeInScope(conditional, context.ContainingSymbol, rule))
+            {
+                return;
+            }
+
             if (conditional.Parent is IConditionalOperation parent && parent.WhenFalse == conditional)
             {
                 return; // analysed with the head of its else-if chain
@@ -629,8 +695,10 @@ namespace DistAnalyzers.Time
                 return;
             }
 
+            // The method name first: one in a hundred calls is a pick, and a string comparison is cheaper than the gates.
             var name = method.Name;
-            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2 || !IsEnumerable(method, rule))
+            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2
+                || !MayBeInScope(invocation, context.ContainingSymbol, rule) || !IsEnumerable(method, rule))
             {
                 return;
             }

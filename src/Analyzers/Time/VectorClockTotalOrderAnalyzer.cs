@@ -67,7 +67,13 @@ namespace DistAnalyzers.Time
             var sortedSet = symbols.Get("System.Collections.Generic.SortedSet`1");
             var sortedDictionary = symbols.Get("System.Collections.Generic.SortedDictionary`2");
 
-            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT), SymbolKind.NamedType);
+            // A vector clock's name carries a word of one of the three lists, and every declaration of the type writes its name.
+            var gate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                var words = options.Get(tree).Words;
+                anchors.Add(words.Vector).Add(words.Map).Add(words.Array);
+            });
+            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT, gate), SymbolKind.NamedType);
 
             if (enumerable is not null || list is not null || array is not null)
             {
@@ -86,9 +92,10 @@ namespace DistAnalyzers.Time
             VectorClocks clocks,
             INamedTypeSymbol? comparable,
             INamedTypeSymbol? comparableOfT,
-            INamedTypeSymbol? comparerOfT)
+            INamedTypeSymbol? comparerOfT,
+            TreeGate gate)
         {
-            if (context.Symbol is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty)
+            if (context.Symbol is not INamedTypeSymbol type || !gate.AllowsAnyDeclaration(type) || type.DeclaringSyntaxReferences.IsEmpty)
             {
                 return;
             }
@@ -432,8 +439,15 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
+            // The name first: most calls sort nothing, and the containing type is not needed to tell.
+            var name = method.Name;
+            if (name is not ("OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort"))
+            {
+                return null;
+            }
+
             var containing = method.ContainingType?.OriginalDefinition;
-            switch (method.Name)
+            switch (name)
             {
                 case "OrderBy":
                 case "OrderByDescending":
@@ -450,7 +464,7 @@ namespace DistAnalyzers.Time
                         return key is null ? null : new SortKey(key, lambda.Syntax);
                     }
 
-                    if (invocation.Arguments.Length == 1 && method.Name is "Max" or "Min" && method.TypeArguments.Length == 1)
+                    if (invocation.Arguments.Length == 1 && name is "Max" or "Min" && method.TypeArguments.Length == 1)
                     {
                         return new SortKey(method.TypeArguments[0], null);
                     }
