@@ -50,26 +50,18 @@ namespace DistAnalyzers.Time
                 reader.Get(VerdictMethodWords), reader.Get(ScalarClockWords), reader.Get(ScalarClockTypeWords), reader.Get(RuleOptions.TestDoubleWords)));
             var task = symbols.Get("System.Threading.Tasks.Task`1");
             var valueTask = symbols.Get("System.Threading.Tasks.ValueTask`1");
-
-            // A bool verdict method is named like a verdict word, and its name is written in its declaration. An enum
-            // verdict has no such anchor: its Concurrent member is declared elsewhere.
-            var named = new TreeGate(this, (tree, _, anchors) => anchors.Add(options.Get(tree).Verdict));
-            context.RegisterOperationBlockAction(block => OnBlock(block, options, task, valueTask, named));
+            context.RegisterOperationBlockAction(block => OnBlock(block, options, task, valueTask));
         }
 
-        private static void OnBlock(OperationBlockAnalysisContext context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask, TreeGate named)
+        private static void OnBlock(OperationBlockAnalysisContext context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
         {
             if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || context.OperationBlocks.IsEmpty)
             {
                 return;
             }
 
-            // IsVerdictMethod needs a verdict name and a bool (or Task/ValueTask of one), or an enum (or a nullable one):
-            // the name's text first, then the shape, before reading options.
-            var verdictType = named.AllowsMemberOf(context.OperationBlocks, method)
-                ? MayBeVerdictType(method, task, valueTask)
-                : MayBeVerdictEnum(method, task, valueTask);
-            if (!verdictType)
+            // IsVerdictMethod needs a bool (or Task/ValueTask of one) or an enum (or a nullable one): test the shape before reading options.
+            if (!MayBeVerdictType(method, task, valueTask))
             {
                 return;
             }
@@ -115,26 +107,6 @@ namespace DistAnalyzers.Time
             }
 
             return null;
-        }
-
-        /// <summary><see cref="MayBeVerdictType"/> without the bool form (for a method whose declaration writes no verdict word).</summary>
-        private static bool MayBeVerdictEnum(IMethodSymbol method, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
-        {
-            var returned = method.ReturnType;
-            if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
-            {
-                if (SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, task) || SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, valueTask))
-                {
-                    returned = generic.TypeArguments[0];
-                }
-
-                if (returned is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
-                {
-                    returned = nullable.TypeArguments[0];
-                }
-            }
-
-            return returned.TypeKind == TypeKind.Enum;
         }
 
         /// <summary>A necessary condition for <see cref="IsVerdictMethod"/> on the return type alone.</summary>

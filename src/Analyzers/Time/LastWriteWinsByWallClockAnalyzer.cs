@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
@@ -32,12 +33,6 @@ namespace DistAnalyzers.Time
         public static readonly RuleOption<WordList> VersionMemberWords = RuleOptions.Words("version_member_words", "Version, Revision, Lamport*, LogicalClock, SequenceNumber");
 
         private const int MaxChain = 32;
-
-        /// <summary>The type that holds top-level statements.</summary>
-        private const string TopLevelTypeName = "Program";
-
-        /// <summary>Member names no declaration writes: the top-level entry point, finalizers, operators and conversions.</summary>
-        private static readonly ImmutableArray<string> UnwrittenMemberNames = MadeUpMemberNames();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DIST102_LastWriteWinsByWallClock);
 
@@ -88,11 +83,9 @@ namespace DistAnalyzers.Time
 
         private sealed class Rule
         {
-            public Rule(OptionsCache<Settings> options, OptionsCache<VectorClockWords> clockWords, VectorClocks clocks, INamedTypeSymbol? dateTime, INamedTypeSymbol? dateTimeOffset, INamedTypeSymbol? enumerable, Compilation compilation, TreeGate typeGate, TreeGate memberGate)
+            public Rule(OptionsCache<Settings> options, OptionsCache<VectorClockWords> clockWords, VectorClocks clocks, INamedTypeSymbol? dateTime, INamedTypeSymbol? dateTimeOffset, INamedTypeSymbol? enumerable, Compilation compilation)
             {
                 Options = options;
-                TypeGate = typeGate;
-                MemberGate = memberGate;
                 ClockWords = clockWords;
                 Clocks = clocks;
                 DateTime = dateTime;
@@ -103,11 +96,8 @@ namespace DistAnalyzers.Time
 
             public OptionsCache<Settings> Options { get; }
 
-            /// <summary>Where a <c>merge_type_words</c> word is written: a type or namespace name of the merge context (file by file).</summary>
-            public TreeGate TypeGate { get; }
-
-            /// <summary>Where a <c>merge_member_words</c> word is written: the name of an enclosing member (member by member).</summary>
-            public TreeGate MemberGate { get; }
+            /// <summary>Per type and <c>merge_type_words</c> list: whether the type, an enclosing type or a namespace segment carries a word.</summary>
+            public ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> MergeTypes { get; } = new ConcurrentDictionary<(INamedTypeSymbol, WordList), bool>();
 
             /// <summary>"A DIST104 vector-clock type" is recognised with DIST104's own lists.</summary>
             public OptionsCache<VectorClockWords> ClockWords { get; }
@@ -163,34 +153,7 @@ namespace DistAnalyzers.Time
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.LastWriteWinsByWallClock, reader => new Settings(reader));
             var clockWords = new OptionsCache<VectorClockWords>(context.Options, DiagnosticIds.VectorClockTotalOrder, reader => new VectorClockWords(
                 reader.Get(VectorClockWords.VectorClockTypeWords), reader.Get(VectorClockWords.MapClockTypeWords), reader.Get(VectorClockWords.ArrayClockTypeWords)));
-            // A merge context is a name that carries a merge word (InScope): an enclosing type or namespace, written in
-            // this file, or an enclosing member, written in its declaration. Names the compiler makes up (the top-level
-            // statements' Program and <Main>$, operators, finalizers) are written nowhere: a list that matches one opens the gate.
-            var typeGate = new TreeGate(this, (tree, _, anchors) =>
-            {
-                var words = options.Get(tree).MergeTypes;
-                if (words.CarriedBy(TopLevelTypeName))
-                {
-                    anchors.AddEverywhere();
-                }
-
-                anchors.Add(words);
-            });
-            var memberGate = new TreeGate(this, (tree, _, anchors) =>
-            {
-                var words = options.Get(tree).MergeMembers;
-                foreach (var name in UnwrittenMemberNames)
-                {
-                    if (words.CarriedBy(name))
-                    {
-                        anchors.AddEverywhere();
-                        break;
-                    }
-                }
-
-                anchors.Add(words);
-            });
-            var rule = new Rule(options, clockWords, new VectorClocks(symbols), symbols.DateTime, symbols.DateTimeOffset, symbols.Get("System.Linq.Enumerable"), context.Compilation, typeGate, memberGate);
+            var rule = new Rule(options, clockWords, new VectorClocks(symbols), symbols.DateTime, symbols.DateTimeOffset, symbols.Get("System.Linq.Enumerable"), context.Compilation);
             context.RegisterOperationAction(c => OnConditional(c, rule), OperationKind.Conditional);
             if (rule.Enumerable is not null)
             {
@@ -198,36 +161,40 @@ namespace DistAnalyzers.Time
             }
         }
 
-        private static ImmutableArray<string> MadeUpMemberNames()
+        /// <summary>
+        /// The name part of <see cref="InScope"/>, early in the callbacks: an enclosing member carries a <c>merge_member_words</c>
+        /// word, or an enclosing type or namespace a <c>merge_type_words</c> word (kept per type). It reads the symbols' own
+        /// names: a text gate would scan every file for the words to learn less (names the compiler makes up, such as
+        /// top-level statements' <c>Program</c>, operators' <c>op_GreaterThan</c>, are written nowhere).
+        /// </summary>
+        private static bool MayBeInScope(ISymbol? containing, SyntaxTree tree, Rule rule)
         {
-            var names = ImmutableArray.CreateBuilder<string>();
-            names.Add("<Main>$");
-            names.Add(WellKnownMemberNames.DestructorName);
-            foreach (var field in typeof(WellKnownMemberNames).GetFields())
+            var settings = rule.Options.Get(tree);
+            if (Contexts.AnyMemberNameCarries(containing, settings.MergeMembers))
             {
-                if (field.IsLiteral && field.GetRawConstantValue() is string name && name.StartsWith("op_", System.StringComparison.Ordinal))
-                {
-                    names.Add(name);
-                }
+                return true;
             }
 
-            return names.ToImmutable();
-        }
+            if (Contexts.ContainingType(containing) is not { } type)
+            {
+                return Contexts.AnyTypeOrNamespaceNameCarries(containing, settings.MergeTypes);
+            }
 
-        /// <summary>Whether the code holding <paramref name="operation"/> writes a merge word where InScope can find it.</summary>
-        private static bool MayBeInScope(IOperation operation, ISymbol? containing, Rule rule) =>
-            rule.TypeGate.Allows(operation.Syntax.SyntaxTree) || rule.MemberGate.AllowsMemberOf(operation, containing);
+            var key = (type, settings.MergeTypes);
+            if (!rule.MergeTypes.TryGetValue(key, out var carries))
+            {
+                carries = Contexts.AnyTypeOrNamespaceNameCarries(type, settings.MergeTypes);
+                rule.MergeTypes.TryAdd(key, carries);
+            }
+
+            return carries;
+        }
 
         // ---------------------------------------------------------------- if / ?:
 
         private static void OnConditional(OperationAnalysisContext context, Rule rule)
         {
             var conditional = (IConditionalOperation)context.Operation;
-            if (!MayBeInScope(conditional, context.ContainingSymbol, rule))
-            {
-                return;
-            }
-
             if (conditional.Parent is IConditionalOperation parent && parent.WhenFalse == conditional)
             {
                 return; // analysed with the head of its else-if chain
@@ -236,6 +203,12 @@ namespace DistAnalyzers.Time
             // A verdict is a relational or equality comparison in a condition of the chain (CollectFromCondition):
             // without one anywhere in the chain there is nothing to find.
             if (!ChainMayCompare(conditional))
+            {
+                return;
+            }
+
+            // Then the names of the merge context, before any stamp is parsed.
+            if (!MayBeInScope(context.ContainingSymbol, conditional.Syntax.SyntaxTree, rule))
             {
                 return;
             }
@@ -695,10 +668,10 @@ namespace DistAnalyzers.Time
                 return;
             }
 
-            // The method name first: one in a hundred calls is a pick, and a string comparison is cheaper than the gates.
+            // The method name first: one in a hundred calls is a pick, and a string comparison is cheaper than the names of the context.
             var name = method.Name;
             if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2
-                || !MayBeInScope(invocation, context.ContainingSymbol, rule) || !IsEnumerable(method, rule))
+                || !MayBeInScope(context.ContainingSymbol, invocation.Syntax.SyntaxTree, rule) || !IsEnumerable(method, rule))
             {
                 return;
             }

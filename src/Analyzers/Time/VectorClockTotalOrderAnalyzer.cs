@@ -67,13 +67,7 @@ namespace DistAnalyzers.Time
             var sortedSet = symbols.Get("System.Collections.Generic.SortedSet`1");
             var sortedDictionary = symbols.Get("System.Collections.Generic.SortedDictionary`2");
 
-            // A vector clock's name carries a word of one of the three lists, and every declaration of the type writes its name.
-            var gate = new TreeGate(this, (tree, _, anchors) =>
-            {
-                var words = options.Get(tree).Words;
-                anchors.Add(words.Vector).Add(words.Map).Add(words.Array);
-            });
-            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT, gate), SymbolKind.NamedType);
+            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT), SymbolKind.NamedType);
 
             if (enumerable is not null || list is not null || array is not null)
             {
@@ -92,10 +86,9 @@ namespace DistAnalyzers.Time
             VectorClocks clocks,
             INamedTypeSymbol? comparable,
             INamedTypeSymbol? comparableOfT,
-            INamedTypeSymbol? comparerOfT,
-            TreeGate gate)
+            INamedTypeSymbol? comparerOfT)
         {
-            if (context.Symbol is not INamedTypeSymbol type || !gate.AllowsAnyDeclaration(type) || type.DeclaringSyntaxReferences.IsEmpty)
+            if (context.Symbol is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty)
             {
                 return;
             }
