@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
@@ -95,6 +96,9 @@ namespace DistAnalyzers.Time
 
             public OptionsCache<Settings> Options { get; }
 
+            /// <summary>Per type and <c>merge_type_words</c> list: whether the type, an enclosing type or a namespace segment carries a word.</summary>
+            public ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> MergeTypes { get; } = new ConcurrentDictionary<(INamedTypeSymbol, WordList), bool>();
+
             /// <summary>"A DIST104 vector-clock type" is recognised with DIST104's own lists.</summary>
             public OptionsCache<VectorClockWords> ClockWords { get; }
 
@@ -157,6 +161,35 @@ namespace DistAnalyzers.Time
             }
         }
 
+        /// <summary>
+        /// The name part of <see cref="InScope"/>, early in the callbacks: an enclosing member carries a <c>merge_member_words</c>
+        /// word, or an enclosing type or namespace a <c>merge_type_words</c> word (kept per type). It reads the symbols' own
+        /// names: a text gate would scan every file for the words to learn less (names the compiler makes up, such as
+        /// top-level statements' <c>Program</c>, operators' <c>op_GreaterThan</c>, are written nowhere).
+        /// </summary>
+        private static bool MayBeInScope(ISymbol? containing, SyntaxTree tree, Rule rule)
+        {
+            var settings = rule.Options.Get(tree);
+            if (Contexts.AnyMemberNameCarries(containing, settings.MergeMembers))
+            {
+                return true;
+            }
+
+            if (Contexts.ContainingType(containing) is not { } type)
+            {
+                return Contexts.AnyTypeOrNamespaceNameCarries(containing, settings.MergeTypes);
+            }
+
+            var key = (type, settings.MergeTypes);
+            if (!rule.MergeTypes.TryGetValue(key, out var carries))
+            {
+                carries = Contexts.AnyTypeOrNamespaceNameCarries(type, settings.MergeTypes);
+                rule.MergeTypes.TryAdd(key, carries);
+            }
+
+            return carries;
+        }
+
         // ---------------------------------------------------------------- if / ?:
 
         private static void OnConditional(OperationAnalysisContext context, Rule rule)
@@ -170,6 +203,12 @@ namespace DistAnalyzers.Time
             // A verdict is a relational or equality comparison in a condition of the chain (CollectFromCondition):
             // without one anywhere in the chain there is nothing to find.
             if (!ChainMayCompare(conditional))
+            {
+                return;
+            }
+
+            // Then the names of the merge context, before any stamp is parsed.
+            if (!MayBeInScope(context.ContainingSymbol, conditional.Syntax.SyntaxTree, rule))
             {
                 return;
             }
@@ -629,8 +668,10 @@ namespace DistAnalyzers.Time
                 return;
             }
 
+            // The method name first: one in a hundred calls is a pick, and a string comparison is cheaper than the names of the context.
             var name = method.Name;
-            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2 || !IsEnumerable(method, rule))
+            if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2
+                || !MayBeInScope(context.ContainingSymbol, invocation.Syntax.SyntaxTree, rule) || !IsEnumerable(method, rule))
             {
                 return;
             }

@@ -432,8 +432,15 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
+            // The name first: most calls sort nothing, and the containing type is not needed to tell.
+            var name = method.Name;
+            if (name is not ("OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort"))
+            {
+                return null;
+            }
+
             var containing = method.ContainingType?.OriginalDefinition;
-            switch (method.Name)
+            switch (name)
             {
                 case "OrderBy":
                 case "OrderByDescending":
@@ -450,7 +457,7 @@ namespace DistAnalyzers.Time
                         return key is null ? null : new SortKey(key, lambda.Syntax);
                     }
 
-                    if (invocation.Arguments.Length == 1 && method.Name is "Max" or "Min" && method.TypeArguments.Length == 1)
+                    if (invocation.Arguments.Length == 1 && name is "Max" or "Min" && method.TypeArguments.Length == 1)
                     {
                         return new SortKey(method.TypeArguments[0], null);
                     }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using DistAnalyzers.CodeFixes.Time;
 using DistAnalyzers.Tests.Verifiers;
 using DistAnalyzers.Time;
@@ -532,6 +533,54 @@ public sealed class TrustedRegister
         {
             var result = await AnalyzerRunner.RunAsync(new[] { new LastWriteWinsByWallClockAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
+        }
+
+        [Fact]
+        public async Task Top_level_statements_take_the_unwritten_Program_type_name_as_a_merge_context()
+        {
+            var test = new AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.Test
+            {
+                TestCode = @"using System;
+var a = new Entry();
+var b = new Entry();
+var kept = {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+GC.KeepAlive(kept);
+class Entry { public DateTime UpdatedAt { get; set; } }
+",
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.EditorConfig("dist_analyzers.merge_type_words = Program")));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Operators_field_lambdas_and_file_scoped_namespaces_give_the_merge_context()
+        {
+            const string operators = @"using System;
+public sealed class Pair
+{
+    public DateTime UpdatedAt { get; set; }
+    public static Pair operator >(Pair a, Pair b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+    public static Pair operator <(Pair a, Pair b) => b > a;
+}
+";
+            await Verify.VerifyAsync(operators, "dist_analyzers.merge_member_words = GreaterThan\ndist_analyzers.merge_type_words = Nothing");
+            await Verify.VerifyAsync(operators.Replace("{|DIST102:a.UpdatedAt > b.UpdatedAt|}", "a.UpdatedAt > b.UpdatedAt"));
+
+            const string fields = @"using System;
+public sealed class Holder
+{
+    private readonly Func<Entry, Entry, Entry> mergeEntries = (a, b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+    public static Entry Pick(Entry a, Entry b) => a.UpdatedAt > b.UpdatedAt ? a : b;
+}
+public sealed class Entry
+{
+    public DateTime UpdatedAt { get; set; }
+}
+";
+            await Verify.VerifyAsync(fields);
+            await Verify.VerifyAsync(
+                "namespace Acme.Replication;\n" + fields.Replace("a.UpdatedAt > b.UpdatedAt ? a : b;\n}", "{|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;\n}"));
         }
     }
 }

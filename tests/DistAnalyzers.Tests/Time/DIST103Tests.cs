@@ -233,5 +233,23 @@ namespace App
             var result = await AnalyzerRunner.RunAsync(new[] { new CausalityFromLamportTimestampsAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
+
+        [Fact]
+        public async Task Enum_verdicts_declared_in_another_file_and_configured_async_verdict_names_are_flagged()
+        {
+            var test = new AnalyzerVerifier<CausalityFromLamportTimestampsAnalyzer>.Test();
+            test.TestState.Sources.Add("public enum Relation { Before, After, Same, Concurrent }");
+            test.TestState.Sources.Add(@"
+using System.Threading.Tasks;
+public sealed class Stamp
+{
+    public long Lamport { get; set; }
+    public Relation? {|DIST103:Relate|}(Stamp other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+    public Task<Relation> {|DIST103:RelateLater|}(Stamp other) => Task.FromResult(Lamport == other.Lamport ? Relation.Concurrent : Relation.Before);
+    public Task<bool> {|DIST103:OverlapsAsync|}(Stamp other) => Task.FromResult(Lamport == other.Lamport);
+}");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<CausalityFromLamportTimestampsAnalyzer>.EditorConfig("dist_analyzers.DIST103.verdict_method_words = Overlaps")));
+            await test.RunAsync();
+        }
     }
 }

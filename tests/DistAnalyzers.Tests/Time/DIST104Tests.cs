@@ -699,5 +699,24 @@ public sealed class VectorClock : IComparable<VectorClock>
             var result = await AnalyzerRunner.RunAsync(new[] { new VectorClockTotalOrderAnalyzer() }, source);
             Assert.Empty(result.Exceptions);
         }
+
+        [Fact]
+        public async Task A_clock_split_over_files_is_flagged_where_its_ordering_is_declared()
+        {
+            var test = new AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.Test();
+            test.TestState.Sources.Add(@"
+using System.Collections.Generic;
+public sealed partial class NodeTally
+{
+    private readonly Dictionary<string, long> entries = new();
+}");
+            test.TestState.Sources.Add(@"
+public sealed partial class NodeTally
+{
+    public int {|DIST104:CompareTo|}(NodeTally other) => 0;
+}");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.EditorConfig("dist_analyzers.DIST104.map_clock_type_words = Tally")));
+            await test.RunAsync();
+        }
     }
 }
