@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -56,13 +55,19 @@ namespace DistAnalyzers.Consensus
             var otherTypeMembers = new ConcurrentDictionary<(ISymbol, WordList), bool>();
 
             // Every diagnostic names the election timeout a timer's duration reads (Walk.Election: a name carrying an
-            // election_timeout_words entry, written in the type's code); a type whose declarations cannot hold one
-            // registers nothing.
-            var typeText = new TypeText((tree, text, start, length) =>
+            // election_timeout_words entry, with the file's configured words, written as an identifier in the type's
+            // code); a type whose declarations write none registers nothing.
+            var gate = new TreeGate(this, (tree, text, anchors) =>
             {
                 var settings = cache.Get(tree);
-                return settings.ElectionMayBeImplicit || settings.ElectionTimeout.MayMatch(text, start, length);
-            }, context.Compilation.SyntaxTrees.Count());
+                if (settings.ElectionMayBeImplicit)
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+
+                anchors.AddNames(settings.ElectionTimeout);
+            });
 
             context.RegisterSymbolStartAction(start =>
             {
@@ -71,7 +76,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                if (!typeText.MayMention(type) || !known.AnyTimer)
+                if (!gate.AllowsAnyDeclaration(type) || !known.AnyTimer)
                 {
                     return;
                 }
@@ -292,21 +297,21 @@ namespace DistAnalyzers.Consensus
 
             // Settings for the type-wide walk: the candidates' own tree decides their words; the members'
             // computations are read with the words of the first candidate's file (one type, usually one file).
-            Dictionary<ISymbol, bool>? randomized = null;
-            Settings? randomizedFor = null;
+            // Only the members a candidate reads, and those their computations read, are walked (most of a type's
+            // members and method bodies never are).
+            Randomized? randomized = null;
             foreach (var candidate in candidates)
             {
                 var settings = cache.Get(candidate.Location.SourceTree!);
-                if (randomized is null || !ReferenceEquals(settings, randomizedFor))
+                if (randomized is null || !ReferenceEquals(settings, randomized.Settings))
                 {
-                    randomized = RandomizedMembers(state, known, settings);
-                    randomizedFor = settings;
+                    randomized = new Randomized(state, known, settings, randomized?.WritesByMember);
                 }
 
                 var skip = false;
                 foreach (var member in candidate.MembersRead)
                 {
-                    if (randomized.TryGetValue(member, out var isRandom) && isRandom)
+                    if (randomized.Contains(member))
                     {
                         skip = true;
                         break;
@@ -332,6 +337,136 @@ namespace DistAnalyzers.Consensus
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, candidate.Fix);
                 context.ReportOutsideGeneratedCode(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
+            }
+        }
+
+        /// <summary>
+        /// <see cref="RandomizedMembers"/> asked member by member: whether a member's computations involve randomness,
+        /// directly or through the members they read, walking only the members reachable from the one asked about.
+        /// The same answers: a member is in the fixpoint exactly when a directly randomized member is reachable from
+        /// it, within its 64 rounds, which a reachable set of at most 64 members guarantees; past that, the whole
+        /// fixpoint is computed once.
+        /// </summary>
+        private sealed class Randomized
+        {
+            private const int MaxReachable = 64;
+
+            private readonly TypeState state;
+            private readonly Known known;
+            private readonly Dictionary<ISymbol, (bool Direct, List<ISymbol> Reads)> facts = new Dictionary<ISymbol, (bool, List<ISymbol>)>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ISymbol, bool> answers = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            private Dictionary<ISymbol, bool>? whole;
+
+            public Randomized(TypeState state, Known known, Settings settings, Dictionary<ISymbol, List<IOperation>>? writesByMember)
+            {
+                this.state = state;
+                this.known = known;
+                Settings = settings;
+                WritesByMember = writesByMember ?? GroupWrites(state);
+            }
+
+            public Settings Settings { get; }
+
+            /// <summary>Each member's computations, in the order they were recorded (shared by every settings).</summary>
+            public Dictionary<ISymbol, List<IOperation>> WritesByMember { get; }
+
+            /// <summary>Whether <paramref name="member"/> is randomized (<see cref="RandomizedMembers"/> holds it).</summary>
+            public bool Contains(ISymbol member)
+            {
+                if (whole is not null)
+                {
+                    return whole.ContainsKey(member);
+                }
+
+                if (answers.TryGetValue(member, out var answer))
+                {
+                    return answer;
+                }
+
+                var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member };
+                var queue = new Queue<ISymbol>();
+                queue.Enqueue(member);
+                var found = false;
+                while (queue.Count > 0 && !found)
+                {
+                    var (direct, reads) = Facts(queue.Dequeue());
+                    if (direct)
+                    {
+                        found = true;
+                        break;
+                    }
+
+                    foreach (var read in reads)
+                    {
+                        if (visited.Add(read))
+                        {
+                            if (visited.Count > MaxReachable)
+                            {
+                                whole = RandomizedMembers(state, known, Settings);
+                                return whole.ContainsKey(member);
+                            }
+
+                            queue.Enqueue(read);
+                        }
+                    }
+                }
+
+                answers[member] = found;
+                return found;
+            }
+
+            private static Dictionary<ISymbol, List<IOperation>> GroupWrites(TypeState state)
+            {
+                var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+                foreach (var (member, value) in state.Writes)
+                {
+                    if (!writes.TryGetValue(member, out var list))
+                    {
+                        list = new List<IOperation>();
+                        writes[member] = list;
+                    }
+
+                    list.Add(value);
+                }
+
+                return writes;
+            }
+
+            /// <summary>A member's own facts: whether one of its computations is random, and the members they read (as in <see cref="RandomizedMembers"/>).</summary>
+            private (bool Direct, List<ISymbol> Reads) Facts(ISymbol member)
+            {
+                if (facts.TryGetValue(member, out var result))
+                {
+                    return result;
+                }
+
+                var direct = false;
+                var reads = new List<ISymbol>();
+                if (WritesByMember.TryGetValue(member, out var values))
+                {
+                    foreach (var value in values)
+                    {
+                        if (Settings.Randomness.CarriedBy(member.Name) && member is IMethodSymbol)
+                        {
+                            direct = true;
+                            break;
+                        }
+
+                        var walk = new Walk(known, Settings, state.Type, collectElection: false);
+                        walk.Visit(value);
+                        if (walk.Random)
+                        {
+                            direct = true;
+                            break;
+                        }
+
+                        reads.AddRange(walk.MembersRead);
+                    }
+                }
+
+                result = (direct, reads);
+                facts[member] = result;
+                return result;
             }
         }
 

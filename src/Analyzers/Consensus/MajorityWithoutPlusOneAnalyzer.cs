@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,15 +51,21 @@ namespace DistAnalyzers.Consensus
             var options = new OptionsCache<Settings>(context.Options, DiagnosticIds.MajorityWithoutPlusOne, r => new Settings(r));
 
             // Every diagnostic needs a name carrying a quorum_words entry (Store: the quorum stored, also for R/W
-            // pairs) or a vote_count_words entry (Comparison: the votes compared), written in the type's code; a
-            // type whose declarations cannot hold one registers nothing.
-            var typeText = new TypeText((tree, text, start, length) =>
+            // pairs) or a vote_count_words entry (Comparison: the votes compared), with the file's configured words,
+            // written as an identifier in the member that stores or compares (a getter's property, a method's name
+            // for its returns); a type whose declarations write none registers nothing. An explicitly implemented
+            // property is named after its interface, which need not be written (HasExplicitPropertyImplementation).
+            var gate = new TreeGate(this, (tree, text, anchors) =>
             {
                 var settings = options.Get(tree);
-                return settings.NamesMayBeImplicit
-                    || settings.QuorumWords.MayMatch(text, start, length)
-                    || settings.VoteCountWords.MayMatch(text, start, length);
-            }, context.Compilation.SyntaxTrees.Count());
+                if (settings.NamesMayBeImplicit)
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+
+                anchors.AddNames(settings.QuorumWords).AddNames(settings.VoteCountWords);
+            });
             context.RegisterSymbolStartAction(
                 start =>
                 {
@@ -69,13 +74,13 @@ namespace DistAnalyzers.Consensus
                         return;
                     }
 
-                    if (!typeText.MayMention(type) && !HasExplicitPropertyImplementation(type))
+                    if (!gate.AllowsAnyDeclaration(type) && !HasExplicitPropertyImplementation(type))
                     {
                         return;
                     }
 
                     // System.Math is resolved (once, cached by KnownSymbols) only for types that can hold a diagnostic.
-                    var typeAnalysis = new TypeAnalysis(type, symbols.Math, options, start.Compilation);
+                    var typeAnalysis = new TypeAnalysis(type, symbols.Math, options, gate, start.Compilation);
                     start.RegisterOperationAction(
                         typeAnalysis.Store,
                         OperationKind.FieldInitializer,
@@ -210,22 +215,27 @@ namespace DistAnalyzers.Consensus
             private readonly INamedTypeSymbol type;
             private readonly INamedTypeSymbol? math;
             private readonly OptionsCache<Settings> options;
+            private readonly TreeGate names;
             private readonly Compilation compilation;
             // A plain list under a lock, created on the first read/write quorum (most types have none).
             private readonly object gate = new object();
             private List<Candidate>? candidates;
 
-            public TypeAnalysis(INamedTypeSymbol type, INamedTypeSymbol? math, OptionsCache<Settings> options, Compilation compilation)
+            public TypeAnalysis(INamedTypeSymbol type, INamedTypeSymbol? math, OptionsCache<Settings> options, TreeGate names, Compilation compilation)
             {
                 this.type = type;
                 this.math = math;
                 this.options = options;
+                this.names = names;
                 this.compilation = compilation;
             }
 
             public void Store(OperationAnalysisContext context)
             {
-                if (!InThisType(context.ContainingSymbol))
+                // The name stored to (a field, property, local or parameter, a local function or method for its
+                // returns) is written in the member; an explicitly implemented getter's name is its interface's.
+                if ((!names.AllowsMemberOf(context.Operation, context.ContainingSymbol) && !IsExplicitPropertyAccessor(context.ContainingSymbol))
+                    || !InThisType(context.ContainingSymbol))
                 {
                     return;
                 }
@@ -245,6 +255,11 @@ namespace DistAnalyzers.Consensus
                 }
 
                 var settings = options.Get(value.Syntax.SyntaxTree);
+                if (!settings.QuorumWords.MayMatch(name))
+                {
+                    return;
+                }
+
                 var words = Words.Split(name);
                 if (!settings.QuorumWords.Matches(words, WordMatch.Carries) || settings.NonSizeWords.Matches(words, WordMatch.Carries))
                 {
@@ -327,7 +342,11 @@ namespace DistAnalyzers.Consensus
             public void Comparison(OperationAnalysisContext context)
             {
                 var binary = (IBinaryOperation)context.Operation;
-                if (binary.OperatorKind != BinaryOperatorKind.GreaterThanOrEqual || !InThisType(context.ContainingSymbol))
+
+                // The votes compared are named in the member (a local, parameter, field, property or collection).
+                if (binary.OperatorKind != BinaryOperatorKind.GreaterThanOrEqual
+                    || !names.AllowsMemberOf(binary, context.ContainingSymbol)
+                    || !InThisType(context.ContainingSymbol))
                 {
                     return;
                 }
@@ -397,6 +416,10 @@ namespace DistAnalyzers.Consensus
                     }
                 }
             }
+
+            /// <summary>Whether <paramref name="containing"/> is an accessor of an explicitly implemented property (named after its interface).</summary>
+            private static bool IsExplicitPropertyAccessor(ISymbol? containing) =>
+                containing is IMethodSymbol { AssociatedSymbol: IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } };
 
             private bool InThisType(ISymbol? containing) =>
                 SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);

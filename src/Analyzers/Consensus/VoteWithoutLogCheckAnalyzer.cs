@@ -132,7 +132,8 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         internal static bool IsRequestTypeName(string? name, Settings settings)
         {
-            if (string.IsNullOrEmpty(name))
+            // Most names carry no stem of the list: decided without splitting (MayMatch is necessary for Matches).
+            if (string.IsNullOrEmpty(name) || !settings.VoteRequestTypeWords.MayMatch(name!))
             {
                 return false;
             }

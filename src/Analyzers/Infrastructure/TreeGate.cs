@@ -298,6 +298,82 @@ namespace DistAnalyzers.Infrastructure
                 return this;
             }
 
+            /// <summary>
+            /// Every identifier written in the tree that may be a name carrying an entry of <paramref name="list"/>: a
+            /// run of identifier characters (ASCII letters, digits, <c>_</c>, and any non-ASCII character) that holds
+            /// every stem of the entry, ignoring case (<see cref="WordPattern.MayMatch(string)"/> on the name). Far
+            /// sharper than <see cref="Add(WordList)"/> for entries of several words (<c>ElectionTimeout</c> passes no
+            /// <c>HeartbeatInterval</c> nor <c>Timeout</c>), but only for names written as one identifier: a name that
+            /// joins several (an explicit interface implementation, <c>Ns.IQuorum.Size</c>) must be let through by the rule.
+            /// </summary>
+            public Anchors AddNames(WordList list)
+            {
+                foreach (var entry in list.Entries)
+                {
+                    var stems = entry.Stems;
+                    if (stems.Length == 0)
+                    {
+                        // An entry with no stem (a one-letter word) can match anywhere.
+                        AddEverywhere();
+                        continue;
+                    }
+
+                    // The occurrences of the entry's rarest stem are the only candidates (a stem written nowhere: none).
+                    string? rarest = null;
+                    var fewest = int.MaxValue;
+                    foreach (var stem in stems)
+                    {
+                        var count = 0;
+                        for (var at = Text.IndexOf(stem, StringComparison.OrdinalIgnoreCase); at >= 0 && count < fewest; at = Text.IndexOf(stem, at + 1, StringComparison.OrdinalIgnoreCase))
+                        {
+                            count++;
+                        }
+
+                        if (count < fewest)
+                        {
+                            fewest = count;
+                            rarest = stem;
+                        }
+
+                        if (count == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (fewest == 0 || rarest is null)
+                    {
+                        continue;
+                    }
+
+                    for (var at = Text.IndexOf(rarest, StringComparison.OrdinalIgnoreCase); at >= 0; at = Text.IndexOf(rarest, at + 1, StringComparison.OrdinalIgnoreCase))
+                    {
+                        var start = at;
+                        while (start > 0 && IsIdentifierPart(Text[start - 1]))
+                        {
+                            start--;
+                        }
+
+                        var end = at + rarest.Length;
+                        while (end < Text.Length && IsIdentifierPart(Text[end]))
+                        {
+                            end++;
+                        }
+
+                        if (entry.MayMatch(Text, start, end - start))
+                        {
+                            (found ??= new List<int>()).Add(at);
+                        }
+                    }
+                }
+
+                return this;
+            }
+
+            /// <summary>Whether <paramref name="c"/> may be part of an identifier (every non-ASCII character may: a wider run only lets more pass).</summary>
+            private static bool IsIdentifierPart(char c) =>
+                c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
             /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
             public Anchors AddEverywhere()
             {

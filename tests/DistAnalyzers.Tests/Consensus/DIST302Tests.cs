@@ -326,5 +326,31 @@ namespace DistAnalyzers.Tests.Consensus
             var result = await AnalyzerRunner.RunAsync(new[] { new MajorityWithoutPlusOneAnalyzer() }, sources);
             Assert.Empty(result.Exceptions);
         }
+
+        [Fact]
+        public async Task Gates_see_names_in_other_files_snake_case_and_explicit_implementations_through_a_global_alias()
+        {
+            // The type gate and the member gate look for one identifier holding every stem of an entry: votes_needed
+            // (VotesNeeded) is one; the quorum stored through a member declared in another file is written where it
+            // is stored. An explicitly implemented property is named after its interface (Ns.IQuorum.Size), which a
+            // global alias in another file lets the implementing file never write.
+            const string other = """
+                global using Q = Ns.IQuorum;
+                namespace Ns { public interface IQuorum { int Size { get; } } }
+                public class Config { public int RequiredVotes; }
+                """;
+            const string source = """
+                class Sized : Q { int n = 4; int Q.Size => {|DIST302:n / 2|}; }
+                class Setup
+                {
+                    int votes_needed;
+                    void Init(Config c, int n) { c.RequiredVotes = {|DIST302:n / 2|}; votes_needed = {|DIST302:n >> 1|}; }
+                    int Other(int n) { var needed = n / 2; var votes = n; return needed + votes; }
+                }
+                """;
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.Sources.Add(("/0/Other.cs", other));
+            await test.RunAsync();
+        }
     }
 }

@@ -661,5 +661,9 @@ class Node
             Assert.Empty(result.Exceptions);
             Assert.Empty(result.Dist);
         }
+
+        [Fact]
+        public Task Request_type_named_through_a_unicode_escape_is_flagged() => Verify.VerifyAsync(
+            "public sealed class {|DIST304:\\u0056oteRequest|} { public long Term { get; set; } public string CandidateId { get; set; } = \"\"; }");
     }
 }

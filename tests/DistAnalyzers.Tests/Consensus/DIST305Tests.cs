@@ -439,5 +439,33 @@ class RaftNode
                 Assert.Empty(result.Exceptions);
             }
         }
+
+        [Fact]
+        public async Task Gate_sees_an_election_name_declared_in_another_file_or_another_part()
+        {
+            // The timer's file writes the election name only where it reads it (snake case, one identifier); its
+            // partial part declares it. Randomness reached through a chain of the type's members still clears it.
+            var declared = Usings + @"
+partial class Node { static readonly TimeSpan election_timeout = TimeSpan.FromMilliseconds(150); }
+class Settings { public static TimeSpan ElectionDelay => TimeSpan.FromMilliseconds(Base + 50); static int Base => 100; }";
+            var source = Usings + @"
+partial class Node
+{
+    Task Run() => Task.Delay({|DIST305:election_timeout|});
+    Task Other() => Task.Delay({|DIST305:Settings.ElectionDelay|});
+}
+class Chained
+{
+    static readonly Random Rng = new Random();
+    TimeSpan ElectionTimeout => First;
+    TimeSpan First => TimeSpan.FromMilliseconds(Second());
+    int Second() => Third + 150;
+    int Third => Rng.Next(150);
+    Task Run() => Task.Delay(ElectionTimeout);
+}";
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.Sources.Add(("/0/Declared.cs", declared));
+            await test.RunAsync();
+        }
     }
 }
