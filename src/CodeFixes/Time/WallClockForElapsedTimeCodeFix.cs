@@ -247,10 +247,12 @@ namespace DistAnalyzers.CodeFixes.Time
             return Call("System.TimeSpan.From" + kind, bare);
         }
 
-        /// <summary><c>start</c>, or <c>start2</c>, <c>start3</c>… when the name already appears in the member (or was given to another deadline there).</summary>
+        /// <summary><c>start</c>, or <c>start2</c>, <c>start3</c>… when the name already appears in the member, or in the file for top-level statements (or was given to another deadline there).</summary>
         private static string FreshName(SyntaxNode statement, Dictionary<SyntaxNode, HashSet<string>> takenByMember)
         {
-            var member = statement.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax) ?? statement.SyntaxTree.GetRoot();
+            // Top-level statements share one scope: a global statement is a member declaration, but its neighbours'
+            // locals are in scope too, so the whole file is read.
+            var member = statement.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax && a is not GlobalStatementSyntax) ?? statement.SyntaxTree.GetRoot();
             if (!takenByMember.TryGetValue(member, out var taken))
             {
                 taken = new HashSet<string>(StringComparer.Ordinal);

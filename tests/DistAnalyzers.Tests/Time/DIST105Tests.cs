@@ -438,6 +438,30 @@ class C
         }
 
         [Fact]
+        public async Task Fix_deadline_in_top_level_statements_avoids_the_names_of_other_statements()
+        {
+            // Top-level statements share one scope: 'start' of another statement is taken.
+            var source = @"using System;
+using System.Diagnostics;
+var start = 5;
+Console.WriteLine(start);
+var deadline = DateTime.UtcNow.AddSeconds(1);
+while ({|DIST105:DateTime.UtcNow < deadline|}) { }
+";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+var start = 5;
+Console.WriteLine(start);
+long start2 = Stopwatch.GetTimestamp();
+while (Stopwatch.GetElapsedTime(start2) < TimeSpan.FromSeconds(1)) { }
+";
+            var test = VerifyFix.Create(source, fixedSource, Key, editorConfig: null, references: null);
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task No_deadline_fix_when_the_deadline_has_another_use_or_get_elapsed_time_is_missing()
         {
             var source = @"using System;
