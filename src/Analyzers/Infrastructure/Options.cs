@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -98,8 +100,14 @@ namespace DistAnalyzers.Infrastructure
         private readonly string ruleKeyPrefix;
 
         public OptionReader(AnalyzerOptions analyzerOptions, SyntaxTree tree, string ruleId)
+            : this(analyzerOptions?.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId)
         {
-            options = analyzerOptions?.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        }
+
+        /// <summary>Reads <paramref name="options"/> (a tree's <c>.editorconfig</c> options; null: the defaults).</summary>
+        public OptionReader(AnalyzerConfigOptions? options, string ruleId)
+        {
+            this.options = options;
             ruleKeyPrefix = Prefix + ruleId + ".";
         }
 
@@ -126,7 +134,8 @@ namespace DistAnalyzers.Infrastructure
 
     /// <summary>
     /// Caches a rule's parsed options per syntax tree for one compilation (create it in the compilation-start
-    /// action). Options may differ per file (<c>.editorconfig</c> sections), so they are read per tree.
+    /// action). Options may differ per file (<c>.editorconfig</c> sections), so they are read per tree; trees that
+    /// share one options object (the compiler gives every file of the same sections the same one) share one parse.
     /// </summary>
     public sealed class OptionsCache<TOptions>
         where TOptions : class
@@ -135,6 +144,8 @@ namespace DistAnalyzers.Infrastructure
         private readonly string ruleId;
         private readonly Func<OptionReader, TOptions> build;
         private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = new ConcurrentDictionary<SyntaxTree, TOptions>();
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameInstance.Instance);
+        private TOptions? defaults;
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
@@ -145,6 +156,27 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>The options of <paramref name="tree"/>: a lookup after the first call (no delegate allocated per call).</summary>
         public TOptions Get(SyntaxTree tree) =>
-            cache.TryGetValue(tree, out var options) ? options : cache.GetOrAdd(tree, build(new OptionReader(analyzerOptions, tree, ruleId)));
+            cache.TryGetValue(tree, out var options) ? options : cache.GetOrAdd(tree, Parse(tree));
+
+        private TOptions Parse(SyntaxTree tree)
+        {
+            var config = analyzerOptions?.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            if (config is null)
+            {
+                return defaults ??= build(new OptionReader((AnalyzerConfigOptions?)null, ruleId));
+            }
+
+            return byOptions.TryGetValue(config, out var options) ? options : byOptions.GetOrAdd(config, build(new OptionReader(config, ruleId)));
+        }
+
+        /// <summary>Options objects compare by identity: equal contents in two objects only cost a second parse.</summary>
+        private sealed class SameInstance : IEqualityComparer<AnalyzerConfigOptions>
+        {
+            public static readonly SameInstance Instance = new SameInstance();
+
+            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(AnalyzerConfigOptions obj) => RuntimeHelpers.GetHashCode(obj);
+        }
     }
 }

@@ -51,6 +51,48 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.False(Read(Names, ("dist_analyzers.names", "Zab")).CarriedBy("PaxosLeader"));
         }
 
+        [Fact]
+        public void Cache_parses_once_per_options_object_and_keeps_files_apart()
+        {
+            var a = CSharpSyntaxTree.ParseText("class A { }", path: "/a/A.cs");
+            var b = CSharpSyntaxTree.ParseText("class B { }", path: "/a/B.cs");
+            var c = CSharpSyntaxTree.ParseText("class C { }", path: "/c/C.cs");
+            var shared = new Options(new[] { ("dist_analyzers.names", "Zab") });
+            var other = new Options(new[] { ("dist_analyzers.names", "Raft") });
+            var provider = new PerTreeProvider(t => t == c ? other : shared);
+            var parses = 0;
+            var cache = new OptionsCache<WordList>(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider),
+                "DIST999",
+                reader =>
+                {
+                    parses++;
+                    return reader.Get(Names);
+                });
+
+            Assert.Same(cache.Get(a), cache.Get(b));
+            Assert.True(cache.Get(a).CarriedBy("ZabLeader"));
+            Assert.True(cache.Get(c).CarriedBy("RaftLeader"));
+            Assert.False(cache.Get(c).CarriedBy("ZabLeader"));
+            Assert.Equal(2, parses);
+        }
+
+        private sealed class PerTreeProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly System.Func<SyntaxTree, AnalyzerConfigOptions> options;
+
+            public PerTreeProvider(System.Func<SyntaxTree, AnalyzerConfigOptions> options)
+            {
+                this.options = options;
+            }
+
+            public override AnalyzerConfigOptions GlobalOptions => options(null!);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options(tree);
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options(null!);
+        }
+
         private static T Read<T>(RuleOption<T> option, params (string Key, string Value)[] entries)
         {
             var tree = CSharpSyntaxTree.ParseText("class C { }");
