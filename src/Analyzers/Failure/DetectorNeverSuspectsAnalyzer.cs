@@ -47,14 +47,10 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r, memos));
             var known = new Known(symbols);
 
-            // A reported property initializer's property is named like a healthy or suspected word (the file's lists),
-            // and its declaration writes its name.
-            var gate = new TreeGate(this, (tree, _, anchors) => anchors.Add(cache.Get(tree).Healthy).Add(cache.Get(tree).Suspected));
-
             context.RegisterOperationBlockAction(c =>
             {
-                // No text gate here: the member's name is at hand, and its memoized word test is cheaper than a
-                // search of the member's text (measured: the gate made this callback slower).
+                // No text gate (here or on property initializers): the member's name is at hand, and its memoized
+                // word test is cheaper than a search of the file (measured: the gates made both callbacks slower).
                 if (c.OwningSymbol is not IMethodSymbol method || c.OperationBlocks.IsEmpty)
                 {
                     return;
@@ -113,7 +109,7 @@ namespace DistAnalyzers.Failure
                 c =>
                 {
                     var initializer = (IPropertyInitializerOperation)c.Operation;
-                    if (!gate.AllowsMemberOf(initializer, c.ContainingSymbol) || initializer.InitializedProperties.Length != 1)
+                    if (initializer.InitializedProperties.Length != 1)
                     {
                         return;
                     }
