@@ -76,7 +76,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                if (!gate.AllowsAnyDeclaration(type) || !known.AnyTimer)
+                if (!known.AnyTimer || !gate.AllowsAnyDeclaration(type))
                 {
                     return;
                 }

@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis;
 namespace DistAnalyzers.Infrastructure
 {
     /// <summary>
-    /// A tree's source text as one string, for the text pre-checks (<see cref="TreeGate"/>, <see cref="SourceNames"/>,
-    /// DIST301's array-size names, DIST204's <c>CancelAfter</c> scan): read once per tree and shared by every rule for
-    /// as long as the tree lives, instead of one copy per rule; with its opacity and lower-cased form.
+    /// A tree's source text as one string, for the text pre-checks (<see cref="TreeGate"/>, DIST301's array-size
+    /// names, DIST204's <c>CancelAfter</c> scan): read once per tree and shared by every rule for as long as the tree
+    /// lives, instead of one copy per rule; with its opacity and lower-cased form.
     /// </summary>
     public static class SourceTexts
     {

@@ -159,31 +159,6 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
-        /// <summary>Whether some file that declares <paramref name="symbol"/> writes an anchor anywhere (cheaper than <see cref="AllowsAnyDeclaration"/>: no syntax).</summary>
-        public bool AllowsAnyFileOf(ISymbol symbol)
-        {
-            if (!enabled)
-            {
-                return true;
-            }
-
-            var locations = symbol.Locations;
-            if (locations.IsEmpty || symbol.IsImplicitlyDeclared)
-            {
-                return true;
-            }
-
-            foreach (var location in locations)
-            {
-                if (location.SourceTree is not { } tree || Allows(tree))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private int[]? PositionsIn(SyntaxTree tree)
         {
             // Callbacks arrive mostly tree by tree: the last answer saves the dictionary look-up.
@@ -245,6 +220,40 @@ namespace DistAnalyzers.Infrastructure
 
             /// <summary>Every place <paramref name="token"/> is written (ordinal, as identifiers and keywords compare), inside a longer word too.</summary>
             public Anchors Add(string token) => Add(token, StringComparison.Ordinal);
+
+            /// <summary>
+            /// Every place <paramref name="name"/> is written as a whole identifier (<c>Now</c>, not the <c>Now</c> of
+            /// <c>UtcNow</c>); a non-ASCII neighbour counts as a boundary (more places, never fewer).
+            /// </summary>
+            public Anchors AddWord(string name)
+            {
+                if (name.Length == 0 || everywhere)
+                {
+                    everywhere = true;
+                    return this;
+                }
+
+                for (var at = Text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                {
+                    if (!IsAsciiIdentifierChar(at - 1) && !IsAsciiIdentifierChar(at + name.Length))
+                    {
+                        (found ??= new List<int>()).Add(at);
+                    }
+                }
+
+                return this;
+            }
+
+            private bool IsAsciiIdentifierChar(int index)
+            {
+                if (index < 0 || index >= Text.Length)
+                {
+                    return false;
+                }
+
+                var c = Text[index];
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            }
 
             /// <summary>
             /// Every place a word of <paramref name="list"/> may be written (ignoring case, as names match words). A

@@ -39,11 +39,17 @@ namespace DistAnalyzers.Time
                 operation is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Now" or "Today" } property }
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, dateTime);
 
-            var nowText = new SourceNames(this, NowNames, wholeWord: true);
+            var nowText = new TreeGate(this, (_, _, anchors) =>
+            {
+                foreach (var name in NowNames)
+                {
+                    anchors.AddWord(name);
+                }
+            });
             context.RegisterOperationBlockStartAction(block =>
             {
                 // Every report traces to DateTime.Now/Today written in this member: no such name, nothing to do.
-                if (!nowText.MayName(block.OperationBlocks))
+                if (!nowText.AllowsMemberOf(block.OperationBlocks, block.OwningSymbol))
                 {
                     return;
                 }

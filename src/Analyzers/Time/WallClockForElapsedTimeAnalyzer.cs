@@ -49,7 +49,7 @@ namespace DistAnalyzers.Time
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var clocks = new Clocks(symbols, new SourceNames(this, new[] { "Now", "TickCount" }, wholeWord: false), new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
+            var clocks = new Clocks(symbols, new TreeGate(this, (_, _, anchors) => anchors.Add("Now").Add("TickCount")), new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
                 reader.Get(IncludeTimeProvider), reader.Get(RuleOptions.TestDoubleWords))));
             context.RegisterSymbolStartAction(start => OnType(start, clocks), SymbolKind.NamedType);
         }
@@ -61,7 +61,7 @@ namespace DistAnalyzers.Time
             // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount) written in this
             // type's own code: in the same member (through locals) or as a value of one of its private fields. A type
             // whose text holds no such name has nothing to analyse.
-            if (!clocks.Readings.MayNameIn(type))
+            if (!clocks.Readings.AllowsAnyDeclaration(type))
             {
                 return;
             }
@@ -99,7 +99,7 @@ namespace DistAnalyzers.Time
         /// <summary>The compilation's clock symbols.</summary>
         private sealed class Clocks
         {
-            public Clocks(KnownSymbols symbols, SourceNames readings, OptionsCache<Settings> options)
+            public Clocks(KnownSymbols symbols, TreeGate readings, OptionsCache<Settings> options)
             {
                 Readings = readings;
                 Options = options;
@@ -115,7 +115,7 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>Where a clock reading may be written: <c>Now</c> (also in <c>UtcNow</c>, <c>GetUtcNow</c>) or <c>TickCount</c>.</summary>
-            public SourceNames Readings { get; }
+            public TreeGate Readings { get; }
 
             public OptionsCache<Settings> Options { get; }
 
@@ -295,7 +295,7 @@ namespace DistAnalyzers.Time
                     // written in this member: a member whose text holds no reading name cannot be flagged that way.
                     // Without candidate fields there is nothing to record and nothing to defer.
                     var root = LocalFlow.Root(block).Syntax;
-                    var inMember = clocks.Readings.MayNameIn(root.SyntaxTree, root.Span);
+                    var inMember = clocks.Readings.Allows(root.SyntaxTree, root.Span);
                     if (!inMember && !hasCandidateFields)
                     {
                         continue;

@@ -103,6 +103,16 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
+        public void Word_anchors_are_whole_identifiers()
+        {
+            var (_, utc) = Compile("class A { object M() => System.DateTime.UtcNow; object Nowhere; }");
+            var (_, local) = Compile("class A { object M() => System.DateTime.Now; }");
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddWord("Now"));
+            Assert.False(gate.Allows(utc));
+            Assert.True(gate.Allows(local));
+        }
+
+        [Fact]
         public void Open_gates_pass_everything()
         {
             var (_, tree) = Compile(Source);
