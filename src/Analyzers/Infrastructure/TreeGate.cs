@@ -330,10 +330,12 @@ namespace DistAnalyzers.Infrastructure
                     // The occurrences of the entry's rarest stem are the only candidates (a stem written nowhere: none).
                     string? rarest = null;
                     var fewest = int.MaxValue;
+                    string? rarestLower = null;
                     foreach (var stem in stems)
                     {
+                        var lower = LowerForm(stem);
                         var count = 0;
-                        for (var at = Text.IndexOf(stem, StringComparison.OrdinalIgnoreCase); at >= 0 && count < fewest; at = Text.IndexOf(stem, at + 1, StringComparison.OrdinalIgnoreCase))
+                        for (var at = IndexIgnoringCase(stem, lower, 0); at >= 0 && count < fewest; at = IndexIgnoringCase(stem, lower, at + 1))
                         {
                             count++;
                         }
@@ -342,6 +344,7 @@ namespace DistAnalyzers.Infrastructure
                         {
                             fewest = count;
                             rarest = stem;
+                            rarestLower = lower;
                         }
 
                         if (count == 0)
@@ -355,7 +358,7 @@ namespace DistAnalyzers.Infrastructure
                         continue;
                     }
 
-                    for (var at = Text.IndexOf(rarest, StringComparison.OrdinalIgnoreCase); at >= 0; at = Text.IndexOf(rarest, at + 1, StringComparison.OrdinalIgnoreCase))
+                    for (var at = IndexIgnoringCase(rarest, rarestLower, 0); at >= 0; at = IndexIgnoringCase(rarest, rarestLower, at + 1))
                     {
                         var start = at;
                         while (start > 0 && IsIdentifierPart(Text[start - 1]))
@@ -425,32 +428,45 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
-            /// <summary>
-            /// <see cref="Add(string, StringComparison)"/> ignoring case. In ASCII text an ASCII stem is looked for
-            /// ordinally in the text lower-cased once per tree (SourceTexts.LowerAscii, shared by the rules), ten times faster (OrdinalIgnoreCase also pairs some non-ASCII
-            /// letters with ASCII ones, such as the dotless i with I, hence the slow path for other text).
-            /// </summary>
+            /// <summary><see cref="Add(string, StringComparison)"/> ignoring case (<see cref="IndexIgnoringCase"/>).</summary>
             private void AddIgnoringCase(string stem)
             {
-                if (everywhere || stem.Length == 0 || !IsAscii(stem))
+                if (everywhere || stem.Length == 0)
                 {
-                    Add(stem, StringComparison.OrdinalIgnoreCase);
+                    everywhere = true;
                     return;
                 }
 
-                lowered ??= (tree is null ? null : SourceTexts.LowerAscii(tree)) ?? string.Empty;
-                if (lowered.Length != Text.Length)
-                {
-                    Add(stem, StringComparison.OrdinalIgnoreCase);
-                    return;
-                }
-
-                var token = stem.ToLowerInvariant();
-                for (var at = lowered.IndexOf(token, StringComparison.Ordinal); at >= 0; at = lowered.IndexOf(token, at + 1, StringComparison.Ordinal))
+                var lower = LowerForm(stem);
+                for (var at = IndexIgnoringCase(stem, lower, 0); at >= 0; at = IndexIgnoringCase(stem, lower, at + 1))
                 {
                     (found ??= new List<int>()).Add(at);
                 }
             }
+
+            /// <summary>
+            /// The next place, from <paramref name="from"/>, where <paramref name="stem"/> is written, ignoring case. In
+            /// ASCII text an ASCII stem (its <paramref name="lowerStem"/>, from <see cref="LowerForm"/>) is looked for
+            /// ordinally in the text lower-cased once per tree (SourceTexts.LowerAscii, shared by the rules), ten times
+            /// faster; other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII letters with ASCII
+            /// ones, such as the dotless i with I).
+            /// </summary>
+            private int IndexIgnoringCase(string stem, string? lowerStem, int from)
+            {
+                if (lowerStem is not null)
+                {
+                    lowered ??= (tree is null ? null : SourceTexts.LowerAscii(tree)) ?? string.Empty;
+                    if (lowered.Length == Text.Length)
+                    {
+                        return lowered.IndexOf(lowerStem, from, StringComparison.Ordinal);
+                    }
+                }
+
+                return Text.IndexOf(stem, from, StringComparison.OrdinalIgnoreCase);
+            }
+
+            /// <summary>The lower-cased form of an ASCII stem, for <see cref="IndexIgnoringCase"/>; null for any other stem.</summary>
+            private static string? LowerForm(string stem) => IsAscii(stem) ? stem.ToLowerInvariant() : null;
 
             private static bool IsAscii(string text) => System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
 
