@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,7 +24,8 @@ namespace DistAnalyzers.CodeFixes.Time
     /// <c>Stopwatch.GetElapsedTime(start)</c> (or <c>Stopwatch.StartNew()</c>/<c>.Elapsed</c> before .NET 7); a
     /// <c>*Now</c> deadline loop measures its wait with <c>Stopwatch</c>; a widened or checked
     /// <c>Environment.TickCount</c> subtraction moves to <c>TickCount64</c>. The analyzer decides where a fix
-    /// applies and lists every edit (all uses of the start variable at once); Fix All goes document by document.
+    /// applies and lists every edit (all uses of the start variable at once) as codes and spans in the diagnostic's
+    /// properties; Fix All goes document by document.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WallClockForElapsedTimeCodeFix)), Shared]
     public sealed class WallClockForElapsedTimeCodeFix : DistCodeFixProvider
@@ -59,13 +61,57 @@ namespace DistAnalyzers.CodeFixes.Time
 
         private static string[]? Codes(Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(A.EditsProperty, out var text) || string.IsNullOrEmpty(text))
+            if (!diagnostic.Properties.TryGetValue(A.EditsProperty, out var text) || string.IsNullOrEmpty(text)
+                || !diagnostic.Properties.TryGetValue(A.SpansProperty, out var spans) || string.IsNullOrEmpty(spans))
             {
                 return null;
             }
 
             var codes = text!.Split(',');
-            return codes.Length == diagnostic.AdditionalLocations.Count ? codes : null;
+            return codes.Length == Count(spans!, ',') + 1 ? codes : null;
+        }
+
+        private static int Count(string text, char c)
+        {
+            var count = 0;
+            foreach (var ch in text)
+            {
+                count += ch == c ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        /// <summary>The nodes the edits apply to, from <c>start+length</c> spans in the diagnostic's tree; null when one does not parse or lies outside <paramref name="root"/>.</summary>
+        private static SyntaxNode[]? Nodes(Diagnostic diagnostic, SyntaxNode root, int count)
+        {
+            if (diagnostic.Location.SourceTree != root.SyntaxTree || !diagnostic.Properties.TryGetValue(A.SpansProperty, out var text) || text is null)
+            {
+                return null;
+            }
+
+            var spans = text.Split(',');
+            if (spans.Length != count)
+            {
+                return null;
+            }
+
+            var nodes = new SyntaxNode[count];
+            for (var i = 0; i < count; i++)
+            {
+                var plus = spans[i].IndexOf('+');
+                if (plus <= 0
+                    || !int.TryParse(spans[i].Substring(0, plus), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                    || !int.TryParse(spans[i].Substring(plus + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                    || start > root.FullSpan.End - length)
+                {
+                    return null;
+                }
+
+                nodes[i] = root.FindNode(new TextSpan(start, length), getInnermostNodeForTie: true);
+            }
+
+            return nodes;
         }
 
         private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -88,17 +134,7 @@ namespace DistAnalyzers.CodeFixes.Time
                     continue;
                 }
 
-                var nodes = new SyntaxNode[codes.Length];
-                var ok = true;
-                for (var i = 0; i < codes.Length && ok; i++)
-                {
-                    var location = diagnostic.AdditionalLocations[i];
-                    var node = location.SourceTree == root.SyntaxTree ? root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) : null;
-                    ok = node is not null;
-                    nodes[i] = node!;
-                }
-
-                if (!ok)
+                if (Nodes(diagnostic, root, codes.Length) is not { } nodes)
                 {
                     continue;
                 }

@@ -1,8 +1,15 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using DistAnalyzers.CodeFixes.Time;
 using DistAnalyzers.Tests.Verifiers;
 using DistAnalyzers.Time;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Time.WallClockForElapsedTimeAnalyzer>;
@@ -589,6 +596,87 @@ partial class Split
     public void Close() { closed = DateTime.UtcNow; }
 }";
             return Verify.VerifyAsync(source);
+        }
+
+        private static string ManyDifferences(int uses, bool marked)
+        {
+            var body = new StringBuilder();
+            for (var i = 0; i < uses; i++)
+            {
+                body.Append("        total += ").Append(marked ? "{|DIST105:DateTime.UtcNow - start|}" : "DateTime.UtcNow - start").Append(i % 2 == 0 ? ";\n" : " + TimeSpan.FromTicks(" + i + ");\n");
+            }
+
+            return "using System;\nclass C\n{\n    TimeSpan M()\n    {\n        DateTime start = DateTime.UtcNow;\n        var total = TimeSpan.Zero;\n" + body + "        return total;\n    }\n}";
+        }
+
+        [Fact]
+        public Task Fix_rewrites_every_use_of_a_start_read_many_times()
+        {
+            var fixedSource = ManyDifferences(25, marked: false)
+                .Replace("using System;\n", "using System;\nusing System.Diagnostics;\n")
+                .Replace("DateTime start = DateTime.UtcNow;", "long start = Stopwatch.GetTimestamp();")
+                .Replace("DateTime.UtcNow - start", "Stopwatch.GetElapsedTime(start)");
+            return VerifyFix.VerifyFixAsync(ManyDifferences(25, marked: true), fixedSource, Key);
+        }
+
+        [Fact]
+        public async Task Diagnostics_of_one_start_share_one_fix_encoding_and_carry_no_additional_locations()
+        {
+            // Each diagnostic's fix lists every use of the start local. As additional locations that is n locations on
+            // each of n diagnostics, all checked by the driver (quadratic); as properties it is one shared object.
+            const int uses = 400;
+            var result = await AnalyzerRunner.RunAsync(new[] { new WallClockForElapsedTimeAnalyzer() }, ManyDifferences(uses, marked: false));
+            Assert.Empty(result.Exceptions);
+            var diagnostics = result.Dist.ToArray();
+            Assert.Equal(uses, diagnostics.Length);
+            var properties = diagnostics[0].Properties;
+            var codes = properties[WallClockForElapsedTimeAnalyzer.EditsProperty]!.Split(',');
+            var spans = properties[WallClockForElapsedTimeAnalyzer.SpansProperty]!.Split(',');
+            Assert.Equal(uses + 2, codes.Length); // the reading, each difference, the declared type
+            Assert.Equal(codes.Length, spans.Length);
+            var tree = diagnostics[0].Location.SourceTree!;
+            var text = tree.GetText().ToString();
+            var first = spans[0].Split('+');
+            Assert.Equal("DateTime.UtcNow", text.Substring(int.Parse(first[0], CultureInfo.InvariantCulture), int.Parse(first[1], CultureInfo.InvariantCulture)));
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.Empty(diagnostic.AdditionalLocations);
+                Assert.Same(properties, diagnostic.Properties);
+            }
+        }
+
+        [Theory]
+        [InlineData("x")]
+        [InlineData("-1+2")]
+        [InlineData("1+")]
+        [InlineData("2147483647+1")]
+        [InlineData("99999+1")]
+        [InlineData("")]
+        public async Task Fix_ignores_spans_that_do_not_parse_or_lie_outside_the_document(string badSpan)
+        {
+            var source = ManyDifferences(2, marked: false);
+            var result = await AnalyzerRunner.RunAsync(new[] { new WallClockForElapsedTimeAnalyzer() }, source);
+            var original = result.Dist.First();
+            var spans = original.Properties[WallClockForElapsedTimeAnalyzer.SpansProperty]!.Split(',');
+            spans[1] = badSpan;
+            var tampered = Diagnostic.Create(original.Descriptor, original.Location, original.Properties.SetItem(WallClockForElapsedTimeAnalyzer.SpansProperty, string.Join(",", spans)), "x");
+
+            using var workspace = new AdhocWorkspace();
+            var document = workspace.CurrentSolution
+                .AddProject("P", "P", LanguageNames.CSharp)
+                .AddMetadataReferences(await AnalyzerRunner.ReferencesAsync())
+                .AddDocument("Test0.cs", original.Location.SourceTree!.GetText(), filePath: "/Test0.cs");
+            var tree = await document.GetSyntaxTreeAsync();
+            var moved = Diagnostic.Create(tampered.Descriptor, Location.Create(tree!, original.Location.SourceSpan), tampered.Properties, "x");
+            var actions = new List<CodeAction>();
+            await new WallClockForElapsedTimeCodeFix().RegisterCodeFixesAsync(new CodeFixContext(document, moved, (a, _) => actions.Add(a), CancellationToken.None));
+            Assert.NotEmpty(actions); // the codes and spans still pair up: the action is offered, and applying it must not throw
+            foreach (var action in actions)
+            {
+                var operations = await action.GetOperationsAsync(CancellationToken.None);
+                var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
+                Assert.Equal(source, (await changed.GetTextAsync()).ToString());
+            }
         }
 
         [Theory]
