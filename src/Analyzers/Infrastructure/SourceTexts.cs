@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace DistAnalyzers.Infrastructure
@@ -32,6 +34,14 @@ namespace DistAnalyzers.Infrastructure
         /// lower-cased form's ordinal ones, a much faster search); null otherwise. Made once per tree, on first use.
         /// </summary>
         public static string? LowerAscii(SyntaxTree tree) => Entries.GetValue(tree, Read).LowerAscii;
+
+        /// <summary>
+        /// Every place <paramref name="token"/> is written in <paramref name="tree"/>'s text, in order: ordinal, or, when
+        /// <paramref name="lowered"/>, an ASCII lower-case stem in <see cref="LowerAscii"/> (callers check it is not
+        /// null). Searched once per tree and token, and shared: several rules' gates, and several entries of one word
+        /// list, look for the same stems (<c>timeout</c>, <c>election</c>, <c>catch</c>, <c>TickCount</c>).
+        /// </summary>
+        internal static int[] Occurrences(SyntaxTree tree, string token, bool lowered) => Entries.GetValue(tree, Read).Occurrences(token, lowered);
 
         /// <summary>
         /// Whether the part of <paramref name="text"/> holds <c>\u</c> or <c>\U</c>: in an identifier, a Unicode escape,
@@ -94,6 +104,43 @@ namespace DistAnalyzers.Infrastructure
             }
 
             private string? lower;
+
+            /// <summary>Searched tokens, ordinal and lowered; read and written under a lock on the dictionary (contention is rare: one tree, one token).</summary>
+            private Dictionary<string, int[]>? ordinal;
+            private Dictionary<string, int[]>? lowerCase;
+
+            public int[] Occurrences(string token, bool lowered)
+            {
+                var text = lowered ? LowerAscii : Text;
+                if (text is null || token.Length == 0)
+                {
+                    return Array.Empty<int>();
+                }
+
+                ref var slot = ref lowered ? ref lowerCase : ref ordinal;
+                var known = Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new Dictionary<string, int[]>(StringComparer.Ordinal), null) ?? slot!;
+                lock (known)
+                {
+                    if (known.TryGetValue(token, out var positions))
+                    {
+                        return positions;
+                    }
+                }
+
+                List<int>? found = null;
+                for (var at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.Ordinal))
+                {
+                    (found ??= new List<int>()).Add(at);
+                }
+
+                var result = found?.ToArray() ?? Array.Empty<int>();
+                lock (known)
+                {
+                    known[token] = result;
+                }
+
+                return result;
+            }
         }
     }
 }

@@ -219,7 +219,17 @@ namespace DistAnalyzers.Infrastructure
             public string Text { get; }
 
             /// <summary>Every place <paramref name="token"/> is written (ordinal, as identifiers and keywords compare), inside a longer word too.</summary>
-            public Anchors Add(string token) => Add(token, StringComparison.Ordinal);
+            public Anchors Add(string token)
+            {
+                if (token.Length == 0 || everywhere)
+                {
+                    everywhere = true;
+                    return this;
+                }
+
+                (found ??= new List<int>()).AddRange(Ordinal(token));
+                return this;
+            }
 
             /// <summary>
             /// Every place <paramref name="name"/> is written as a whole identifier (<c>Now</c>, not the <c>Now</c> of
@@ -233,7 +243,7 @@ namespace DistAnalyzers.Infrastructure
                     return this;
                 }
 
-                for (var at = Text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                foreach (var at in Ordinal(name))
                 {
                     if (!IsAsciiIdentifierChar(at - 1) && !IsAsciiIdentifierChar(at + name.Length))
                     {
@@ -329,36 +339,28 @@ namespace DistAnalyzers.Infrastructure
 
                     // The occurrences of the entry's rarest stem are the only candidates (a stem written nowhere: none).
                     string? rarest = null;
-                    var fewest = int.MaxValue;
-                    string? rarestLower = null;
+                    IReadOnlyList<int>? candidates = null;
                     foreach (var stem in stems)
                     {
-                        var lower = LowerForm(stem);
-                        var count = 0;
-                        for (var at = IndexIgnoringCase(stem, lower, 0); at >= 0 && count < fewest; at = IndexIgnoringCase(stem, lower, at + 1))
+                        var occurrences = IgnoringCase(stem);
+                        if (candidates is null || occurrences.Count < candidates.Count)
                         {
-                            count++;
-                        }
-
-                        if (count < fewest)
-                        {
-                            fewest = count;
+                            candidates = occurrences;
                             rarest = stem;
-                            rarestLower = lower;
                         }
 
-                        if (count == 0)
+                        if (occurrences.Count == 0)
                         {
                             break;
                         }
                     }
 
-                    if (fewest == 0 || rarest is null)
+                    if (candidates is null || rarest is null)
                     {
                         continue;
                     }
 
-                    for (var at = IndexIgnoringCase(rarest, rarestLower, 0); at >= 0; at = IndexIgnoringCase(rarest, rarestLower, at + 1))
+                    foreach (var at in candidates)
                     {
                         var start = at;
                         while (start > 0 && IsIdentifierPart(Text[start - 1]))
@@ -437,54 +439,61 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
-                var lower = LowerForm(stem);
-                for (var at = IndexIgnoringCase(stem, lower, 0); at >= 0; at = IndexIgnoringCase(stem, lower, at + 1))
-                {
-                    (found ??= new List<int>()).Add(at);
-                }
+                (found ??= new List<int>()).AddRange(IgnoringCase(stem));
             }
 
             /// <summary>
-            /// The next place, from <paramref name="from"/>, where <paramref name="stem"/> is written, ignoring case. In
-            /// ASCII text an ASCII stem (its <paramref name="lowerStem"/>, from <see cref="LowerForm"/>) is looked for
-            /// ordinally in the text lower-cased once per tree (SourceTexts.LowerAscii, shared by the rules), ten times
-            /// faster; other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII letters with ASCII
-            /// ones, such as the dotless i with I).
+            /// Every place <paramref name="stem"/> is written, ignoring case, in order. In ASCII text an ASCII stem is
+            /// looked for ordinally, lower-cased, in the text lower-cased once per tree (SourceTexts.LowerAscii), ten
+            /// times faster, and the places are shared per tree with every rule and entry that asks for the same stem
+            /// (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
+            /// letters with ASCII ones, such as the dotless i with I).
             /// </summary>
-            private int IndexIgnoringCase(string stem, string? lowerStem, int from)
+            private IReadOnlyList<int> IgnoringCase(string stem)
             {
-                if (lowerStem is not null)
+                var lowerStem = LowerForm(stem);
+                if (lowerStem is not null && IsTreeText)
                 {
-                    lowered ??= (tree is null ? null : SourceTexts.LowerAscii(tree)) ?? string.Empty;
+                    lowered ??= SourceTexts.LowerAscii(tree!) ?? string.Empty;
                     if (lowered.Length == Text.Length)
                     {
-                        return lowered.IndexOf(lowerStem, from, StringComparison.Ordinal);
+                        return SourceTexts.Occurrences(tree!, lowerStem, lowered: true);
                     }
                 }
 
-                return Text.IndexOf(stem, from, StringComparison.OrdinalIgnoreCase);
+                var places = new List<int>();
+                for (var at = Text.IndexOf(stem, StringComparison.OrdinalIgnoreCase); at >= 0; at = Text.IndexOf(stem, at + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    places.Add(at);
+                }
+
+                return places;
             }
+
+            /// <summary>Every place <paramref name="token"/> is written (ordinal), in order; shared per tree like <see cref="IgnoringCase"/>.</summary>
+            private IReadOnlyList<int> Ordinal(string token)
+            {
+                if (IsTreeText)
+                {
+                    return SourceTexts.Occurrences(tree!, token, lowered: false);
+                }
+
+                var places = new List<int>();
+                for (var at = Text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(token, at + 1, StringComparison.Ordinal))
+                {
+                    places.Add(at);
+                }
+
+                return places;
+            }
+
+            /// <summary>Whether <see cref="Text"/> is the tree's own shared text (SourceTexts.Of), so that its per-tree searches apply.</summary>
+            private bool IsTreeText => tree is not null && ReferenceEquals(Text, SourceTexts.Of(tree));
 
             /// <summary>The lower-cased form of an ASCII stem, for <see cref="IndexIgnoringCase"/>; null for any other stem.</summary>
             private static string? LowerForm(string stem) => IsAscii(stem) ? stem.ToLowerInvariant() : null;
 
             private static bool IsAscii(string text) => System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
-
-            private Anchors Add(string token, StringComparison comparison)
-            {
-                if (token.Length == 0 || everywhere)
-                {
-                    everywhere = true;
-                    return this;
-                }
-
-                for (var at = Text.IndexOf(token, comparison); at >= 0; at = Text.IndexOf(token, at + 1, comparison))
-                {
-                    (found ??= new List<int>()).Add(at);
-                }
-
-                return this;
-            }
 
             internal int[]? ToSortedArray()
             {

@@ -42,6 +42,31 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
+        public void Searches_are_shared_per_tree_and_keep_case_rules()
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { int ElectionTimeout; int electiontimeout; int TIMEOUT; void Now() { } }");
+            var lowered = SourceTexts.Occurrences(tree, "timeout", lowered: true);
+            Assert.Equal(new[] { 22, 43, 56 }, lowered);
+            Assert.Same(lowered, SourceTexts.Occurrences(tree, "timeout", lowered: true)); // one search per tree and token
+            Assert.Equal(new[] { 22 }, SourceTexts.Occurrences(tree, "Timeout", lowered: false)); // ordinal is case-sensitive
+            Assert.Empty(SourceTexts.Occurrences(tree, "catch", lowered: false));
+
+            // Two rules' gates over the same stem agree, whichever searched first; AddWord still wants a whole identifier.
+            var names = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddNames(WordList.Parse("ElectionTimeout")));
+            var stems = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(WordList.Parse("Timeout")));
+            var word = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddWord("Timeout"));
+            Assert.True(names.Allows(tree, new Microsoft.CodeAnalysis.Text.TextSpan(10, 25)));
+            Assert.False(names.Allows(tree, new Microsoft.CodeAnalysis.Text.TextSpan(50, 15)));
+            Assert.True(stems.Allows(tree, new Microsoft.CodeAnalysis.Text.TextSpan(50, 15)));
+            Assert.False(word.Allows(tree));
+
+            // Text that is not all ASCII has no lowered form: the lowered search finds nothing there, and the gates fall back to OrdinalIgnoreCase.
+            var wide = CSharpSyntaxTree.ParseText("class Ü { int ElectionTimeout; }");
+            Assert.Empty(SourceTexts.Occurrences(wide, "timeout", lowered: true));
+            Assert.True(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddNames(WordList.Parse("ElectionTimeout"))).Allows(wide));
+        }
+
+        [Fact]
         public void The_member_cache_is_checked_against_the_span()
         {
             // Top-level statements share one containing symbol: a statement without the anchor must not reuse another's answer.
