@@ -60,7 +60,17 @@ namespace DistAnalyzers.Consensus
 
             // Both forms need a retry: a loop with a catch clause, or a policy's Execute* call around a lambda, which the member's code spells.
             var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch").Add("Execute"));
-            context.RegisterOperationAction(c => Analyze(c, known, cache, headerTypes, gate), OperationKind.Invocation);
+            // Per type: a type whose declarations write neither registers nothing, and the driver calls nothing for
+            // its invocations (most types); the member's own text is checked again in Analyze.
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    if (gate.AllowsAnyDeclaration(start.Symbol))
+                    {
+                        start.RegisterOperationAction(c => Analyze(c, known, cache, headerTypes, gate), OperationKind.Invocation);
+                    }
+                },
+                SymbolKind.NamedType);
         }
 
         private static void Analyze(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes, TreeGate gate)

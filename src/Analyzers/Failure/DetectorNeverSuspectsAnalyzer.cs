@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -47,7 +48,7 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r, memos));
             var known = new Known(symbols);
 
-            context.RegisterOperationBlockAction(c =>
+            Action<OperationBlockAnalysisContext> onBlock = c =>
             {
                 // No text gate (here or on property initializers): the member's name is at hand, and its memoized
                 // word test is cheaper than a search of the file (measured: the gates made both callbacks slower).
@@ -103,10 +104,9 @@ namespace DistAnalyzers.Failure
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, location, member.Name, Describe(wanted, MemberType(member))));
                 }
-            });
+            };
 
-            context.RegisterOperationAction(
-                c =>
+            Action<OperationAnalysisContext> onInitializer = c =>
                 {
                     var initializer = (IPropertyInitializerOperation)c.Operation;
                     if (initializer.InitializedProperties.Length != 1)
@@ -129,8 +129,58 @@ namespace DistAnalyzers.Failure
                     }
 
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, declaration.Identifier.GetLocation(), property.Name, Describe(wanted, property.Type)));
+                };
+
+            // Every candidate member's own type is a detector by name or interface (IsCandidateMember): other types,
+            // most of them, register nothing, and the driver calls nothing for their members.
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    if (start.Symbol is INamedTypeSymbol type && MayBeDetectorType(type, cache))
+                    {
+                        start.RegisterOperationBlockAction(onBlock);
+                        start.RegisterOperationAction(onInitializer, OperationKind.PropertyInitializer);
+                    }
                 },
-                OperationKind.PropertyInitializer);
+                SymbolKind.NamedType);
+        }
+
+        /// <summary>
+        /// A necessary condition for IsCandidateMember on any member of <paramref name="type"/>: not an interface,
+        /// and its name or an interface's carries a detector word, with the settings of any file that declares it.
+        /// </summary>
+        private static bool MayBeDetectorType(INamedTypeSymbol type, OptionsCache<Settings> cache)
+        {
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                return false;
+            }
+
+            var references = type.DeclaringSyntaxReferences;
+            if (references.IsEmpty)
+            {
+                // Top-level statements' implicit Program type: no name to read, so no exit either.
+                return true;
+            }
+
+            foreach (var reference in references)
+            {
+                var detectorTypes = cache.Get(reference.SyntaxTree).DetectorTypes;
+                if (detectorTypes.CarriedBy(type.Name))
+                {
+                    return true;
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (detectorTypes.CarriedBy(@interface.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static string Describe(Answer answer, ITypeSymbol? type)

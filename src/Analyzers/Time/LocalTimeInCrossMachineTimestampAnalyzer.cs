@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
@@ -46,7 +47,7 @@ namespace DistAnalyzers.Time
                     anchors.AddWord(name);
                 }
             });
-            context.RegisterOperationBlockStartAction(block =>
+            Action<OperationBlockStartAnalysisContext> onBlock = block =>
             {
                 // Every report traces to DateTime.Now/Today written in this member: no such name, nothing to do.
                 if (!nowText.AllowsMemberOf(block.OperationBlocks, block.OwningSymbol))
@@ -57,7 +58,19 @@ namespace DistAnalyzers.Time
                 // Each DateTime.Now/Today is reported once, however many stores it reaches (a local stored twice).
                 var reported = new HashSet<IOperation>();
                 block.RegisterOperationAction(operationContext => Analyze(operationContext, reported), ProcessBoundary.StoreKinds);
-            });
+            };
+
+            // First per type (a nested type's members are its own): a type whose declarations write neither name
+            // registers nothing, and the driver starts no block of it (most types).
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    if (nowText.AllowsAnyDeclaration(start.Symbol))
+                    {
+                        start.RegisterOperationBlockStartAction(onBlock);
+                    }
+                },
+                SymbolKind.NamedType);
 
             void Analyze(OperationAnalysisContext operationContext, HashSet<IOperation> reported)
             {

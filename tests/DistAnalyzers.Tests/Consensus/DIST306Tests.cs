@@ -94,6 +94,45 @@ using Polly;
         private static string Source(string body) => Usings + body + Domain + Polly;
 
         [Fact]
+        public Task Nested_and_partial_types_are_analysed_once()
+        {
+            // The rule registers per type whose declarations write catch or Execute: a nested type's code is its own
+            // (reported once), and a type without either, even beside or around one with it, reports nothing.
+            var source = Source(@"
+partial class Outer
+{
+    class Inner
+    {
+        readonly RaftClient _raft = new RaftClient();
+        async Task Member(TransferCommand cmd)
+        {
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                cmd.CommandId = Guid.{|DIST306:NewGuid|}();
+                try { await _raft.ProposeAsync(cmd); break; }
+                catch (TimeoutException) { }
+            }
+        }
+    }
+
+    void Quiet(TransferCommand cmd) { cmd.CommandId = Guid.NewGuid(); }
+}
+
+partial class Outer
+{
+    readonly Polly.Retry.AsyncRetryPolicy _policy = new Polly.Retry.AsyncRetryPolicy();
+    readonly RaftClient _other = new RaftClient();
+    Task Policy(TransferCommand cmd) => _policy.ExecuteAsync(async () =>
+    {
+        cmd.CommandId = Guid.{|DIST306:NewGuid|}();
+        await _other.ProposeAsync(cmd);
+    });
+}
+");
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task Flags_ids_generated_inside_retry_loops()
         {
             var source = Source(@"

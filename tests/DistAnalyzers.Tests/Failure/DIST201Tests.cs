@@ -54,6 +54,58 @@ public class Detector
 ";
 
         [Fact]
+        public Task Nested_types_partial_types_and_lambdas_in_initializers_are_analysed_once()
+        {
+            // The rule registers per type whose declarations write a catch: a nested type's code is its own (reported
+            // once, not again through the outer type), a partial type is judged over all its declarations.
+            return Verify.VerifyAsync(Usings + Types + @"
+public class Outer
+{
+    public class Inner
+    {
+        public void Probe(Peer peer) { try { } catch (SocketException) { {|DIST201:peer.IsAlive = false|}; } }
+    }
+
+    public void Quiet(Peer peer) { peer.IsAlive = false; }
+}
+
+public class OuterWithCatch
+{
+    public class Inner2
+    {
+        public void Quiet(Peer peer) { peer.IsAlive = false; }
+    }
+
+    private readonly Action<Peer> onError = peer => { try { } catch (HttpRequestException) { {|DIST201:peer.IsAlive = false|}; } };
+}
+
+public partial class Split
+{
+    public void Probe(Membership m, string id) { try { } catch (IOException) { m.{|DIST201:MarkDead|}(id); } }
+}
+
+public partial class Split
+{
+    public void Quiet(Membership m, string id) { m.MarkDead(id); }
+}
+");
+        }
+
+        [Fact]
+        public async Task Top_level_statements_are_analysed()
+        {
+            var test = new AnalyzerVerifier<ConnectionErrorAsPeerDeathAnalyzer>.Test
+            {
+                TestCode = Usings + @"
+var peer = new Peer();
+try { } catch (SocketException) { {|DIST201:peer.IsAlive = false|}; }
+" + Types,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Alive_flag_set_false_in_socket_catch()
         {
             return Verify.VerifyAsync(Code(@"

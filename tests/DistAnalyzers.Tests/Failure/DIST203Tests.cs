@@ -51,6 +51,27 @@ public class ClusterMembership
         }
 
         [Fact]
+        public Task Nested_and_partial_types_are_judged_as_their_own_type()
+        {
+            // Members are judged with their own type (per-type registration): a helper nested in a detector is not
+            // one, a detector nested in a plain type is, and a partial detector counts in every part.
+            return Verify.VerifyAsync(Usings + @"
+public sealed class HeartbeatFailureDetector
+{
+    public bool {|DIST203:IsAlive|}(string node) => true;
+    private sealed class Cache { public bool IsAlive(string node) => true; }
+}
+public sealed class Cluster
+{
+    public bool IsAlive(string node) => true;
+    private sealed class PhiFailureDetector { public bool {|DIST203:IsAlive|}(string node) => true; }
+}
+public partial class GossipFailureDetector { }
+public partial class GossipFailureDetector { public bool {|DIST203:IsUp|}(string node) => true; }
+");
+        }
+
+        [Fact]
         public Task Interface_name_makes_a_detector_and_auto_properties_count()
         {
             return Verify.VerifyAsync(Usings + @"

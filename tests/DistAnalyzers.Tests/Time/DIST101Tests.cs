@@ -44,6 +44,46 @@ class Sender
         }
 
         [Fact]
+        public Task Nested_types_are_analysed_on_their_own()
+        {
+            // The rule registers per type whose declarations write a reading name: a nested type's stores are its
+            // own (reported once); an outer type without a reading around a nested one with it reports nothing.
+            var source = @"using System.Diagnostics;
+class Outer
+{
+    class Inner
+    {
+        void M(PingMessage msg) { msg.SentAt = {|DIST101:Stopwatch.GetTimestamp()|}; }
+    }
+
+    void Quiet(PingMessage msg, long t) { msg.SentAt = t; }
+}
+class WithReading
+{
+    long Now() => Stopwatch.GetTimestamp();
+    class Plain
+    {
+        void M(PingMessage msg, long t) { msg.SentAt = t; }
+    }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Top_level_statements_are_analysed()
+        {
+            var test = new AnalyzerVerifier<MonotonicClockCrossesProcessAnalyzer>.Test
+            {
+                TestCode = @"using System.Diagnostics;
+var msg = new PingMessage();
+msg.SentAt = {|DIST101:Stopwatch.GetTimestamp()|};
+" + Types,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Stores_into_message_members_are_flagged()
         {
             var source = @"using System;

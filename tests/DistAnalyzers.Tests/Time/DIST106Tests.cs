@@ -23,6 +23,46 @@ public class Screen { public System.DateTime Shown { get; set; } }
 ";
 
         [Fact]
+        public Task Nested_types_are_analysed_on_their_own()
+        {
+            // The rule starts the blocks of types whose declarations write Now or Today: a nested type's members
+            // are its own (reported once); a type without the name around or beside one with it reports nothing.
+            var source = @"using System;
+class Outer
+{
+    class Inner
+    {
+        void M(OrderMessage msg) { msg.CreatedAt = {|DIST106:DateTime.Now|}; }
+    }
+
+    void Quiet(OrderMessage msg, DateTime at) { msg.CreatedAt = at; }
+}
+class WithNow
+{
+    DateTime Stamp() => DateTime.Now;
+    class Plain
+    {
+        void M(OrderMessage msg, DateTime at) { msg.CreatedAt = at; }
+    }
+}" + Types;
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Top_level_statements_are_analysed()
+        {
+            var test = new AnalyzerVerifier<LocalTimeInCrossMachineTimestampAnalyzer>.Test
+            {
+                TestCode = @"using System;
+var msg = new OrderMessage();
+msg.CreatedAt = {|DIST106:DateTime.Now|};
+" + Types,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Stores_into_message_members_are_flagged()
         {
             var source = @"using System;
