@@ -40,14 +40,19 @@ namespace DistAnalyzers.Benchmarks
         {
             private long ticks;
             private long calls;
+            private long bytes;
 
             public long Ticks => Interlocked.Read(ref ticks);
 
             public long Calls => Interlocked.Read(ref calls);
 
-            public void Add(long elapsed)
+            /// <summary>Bytes allocated on the calling thread inside the callbacks (what feeds the GC).</summary>
+            public long Bytes => Interlocked.Read(ref bytes);
+
+            public void Add(long elapsed, long allocated)
             {
                 Interlocked.Add(ref ticks, elapsed);
+                Interlocked.Add(ref bytes, allocated);
                 Interlocked.Increment(ref calls);
             }
 
@@ -55,6 +60,7 @@ namespace DistAnalyzers.Benchmarks
             {
                 Interlocked.Exchange(ref ticks, 0);
                 Interlocked.Exchange(ref calls, 0);
+                Interlocked.Exchange(ref bytes, 0);
             }
         }
 
@@ -84,6 +90,7 @@ namespace DistAnalyzers.Benchmarks
         {
             var start = Stopwatch.GetTimestamp();
             var gc = GC.GetTotalPauseDuration();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 action(arg);
@@ -92,7 +99,7 @@ namespace DistAnalyzers.Benchmarks
             {
                 // A garbage collection that happens to fall inside a callback is not the callback's cost.
                 var ticks = Stopwatch.GetTimestamp() - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency);
-                counter.Add(ticks);
+                counter.Add(ticks, GC.GetAllocatedBytesForCurrentThread() - allocated);
                 if (ticks > Stopwatch.Frequency / 20000)
                 {
                     var code = arg switch

@@ -218,10 +218,10 @@ namespace DistAnalyzers.Benchmarks
             foreach (var w in wrapped)
             {
                 var total = w.Stats.Values.Sum(v => v.Ticks) * tick;
-                Console.WriteLine($"  {Ids(w.Inner),-8} {w.Inner.GetType().Name}: {total:F1} ms ({Percent(total / compile)})");
+                Console.WriteLine($"  {Ids(w.Inner),-8} {w.Inner.GetType().Name}: {total:F1} ms ({Percent(total / compile)}), allocated {w.Stats.Values.Sum(v => v.Bytes) / 1024.0:N0} KB");
                 foreach (var (key, value) in w.Stats.OrderByDescending(p => p.Value.Ticks))
                 {
-                    Console.WriteLine($"      {value.Ticks * tick,9:F1} ms {value.Calls,9:N0} calls {value.Ticks * tick * 1000 / Math.Max(1, value.Calls),8:F2} µs  {key}");
+                    Console.WriteLine($"      {value.Ticks * tick,9:F1} ms {value.Calls,9:N0} calls {value.Ticks * tick * 1000 / Math.Max(1, value.Calls),8:F2} µs {value.Bytes / 1024.0,9:N0} KB  {key}");
                 }
 
                 foreach (var slow in w.Slowest.OrderByDescending(x => x.Ticks).Take(5))
@@ -229,6 +229,9 @@ namespace DistAnalyzers.Benchmarks
                     Console.WriteLine($"      slow call: {slow.Ticks * tick:F2} ms in {slow.Key} on `{slow.Code.Replace('\n', ' ')}`");
                 }
             }
+
+            var all = wrapped.Sum(w => w.Stats.Values.Sum(v => v.Ticks)) * tick;
+            Console.WriteLine($"[profile] all analyzers: {all:F1} ms ({Percent(all / compile)} of the compiler's {compile:F0} ms), allocated {wrapped.Sum(w => w.Stats.Values.Sum(v => v.Bytes)) / (1024.0 * 1024.0):N1} MB");
         }
 
         private static void Report(Measurement m, ImmutableArray<DiagnosticAnalyzer> analyzers)
