@@ -69,7 +69,7 @@ namespace DistAnalyzers.Consensus
                 // One search per distinct stem of the whole list first: most files write no entry at all (a word
                 // such as Election in none of them), and AddNames then would search each entry's stems in turn. The
                 // same answer: AddNames adds nothing for an entry one of whose stems the text lacks.
-                if (settings.ElectionTimeout.MayMatch(text))
+                if (settings.ElectionTimeout.MayMatchText(text, SourceTexts.LowerAscii(tree)))
                 {
                     anchors.AddNames(settings.ElectionTimeout);
                 }
