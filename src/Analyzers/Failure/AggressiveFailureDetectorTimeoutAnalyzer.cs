@@ -355,14 +355,26 @@ namespace DistAnalyzers.Failure
             public void AnalyzeCall(OperationAnalysisContext context, OptionsCache<Settings> cache)
             {
                 var operation = context.Operation;
-                if (operation.IsImplicit || !IsCall(operation, out var arguments))
+                if (operation.IsImplicit)
+                {
+                    return;
+                }
+
+                var arguments = operation switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => default,
+                };
+                if (arguments.IsDefaultOrEmpty)
                 {
                     return;
                 }
 
                 // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its type is a
                 // number or TimeSpan (Classify; a parameter's type is never null), tested before its name, and its
-                // name carries a timeout word.
+                // name carries a timeout word. The syntax test (IsCall: arguments written) comes last: reading the
+                // syntax of every call costs more than the argument tests.
                 Settings? settings = null;
                 var any = false;
                 foreach (var argument in arguments)
@@ -375,7 +387,7 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                if (any)
+                if (any && IsCall(operation, out _))
                 {
                     AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
                 }
