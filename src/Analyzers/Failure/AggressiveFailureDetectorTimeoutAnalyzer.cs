@@ -371,16 +371,17 @@ namespace DistAnalyzers.Failure
                     return;
                 }
 
-                // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its type is a
-                // number or TimeSpan (Classify; a parameter's type is never null), tested before its name, and its
-                // name carries a timeout word. The syntax test (IsCall: arguments written) comes last: reading the
-                // syntax of every call costs more than the argument tests.
+                // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its name
+                // carries a timeout word (memoized per name) and its type is a number or TimeSpan (Classify; a
+                // parameter's type is never null; reading it allocates a symbol for an annotated type, so it comes
+                // second). The syntax test (IsCall: arguments written) comes last: reading the syntax of every call
+                // costs more than the argument tests.
                 Settings? settings = null;
                 var any = false;
                 foreach (var argument in arguments)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && IsDuration(parameter.Type)
-                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name))
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
+                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
                     {
                         any = true;
                         break;
@@ -402,14 +403,14 @@ namespace DistAnalyzers.Failure
                     return;
                 }
 
-                // Only a member that is a timeout can be reported (AnalyzeScope): a field or property (never of a null
-                // type) of a number or TimeSpan type (Classify), tested before its name carries a timeout word.
+                // Only a member that is a timeout can be reported (AnalyzeScope): a field or property whose name carries
+                // a timeout word, of a number or TimeSpan type (Classify; never a null type).
                 Settings? settings = null;
                 var any = false;
                 foreach (var item in initializer.Initializers)
                 {
-                    if (InitializedMember(item) is { } member && IsDuration(MemberType(member))
-                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name))
+                    if (InitializedMember(item) is { } member
+                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member)))
                     {
                         any = true;
                         break;
