@@ -66,7 +66,13 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                anchors.AddNames(settings.ElectionTimeout);
+                // One search per distinct stem of the whole list first: most files write no entry at all (a word
+                // such as Election in none of them), and AddNames then would search each entry's stems in turn. The
+                // same answer: AddNames adds nothing for an entry one of whose stems the text lacks.
+                if (settings.ElectionTimeout.MayMatchText(text, SourceTexts.LowerAscii(tree)))
+                {
+                    anchors.AddNames(settings.ElectionTimeout);
+                }
             });
 
             context.RegisterSymbolStartAction(start =>
@@ -81,14 +87,29 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
+                // One operation action for both the timer forms and the writes (a simple assignment is both): one
+                // registration and one callback per assignment instead of two.
                 var state = new TypeState(type);
                 start.RegisterOperationAction(
-                    op => FindTimer(op, known, cache, state),
+                    op =>
+                    {
+                        switch (op.Operation.Kind)
+                        {
+                            case OperationKind.Invocation:
+                            case OperationKind.ObjectCreation:
+                                FindTimer(op, known, cache, state);
+                                break;
+                            case OperationKind.SimpleAssignment:
+                                FindTimer(op, known, cache, state);
+                                RecordWrite(op, state);
+                                break;
+                            default:
+                                RecordWrite(op, state);
+                                break;
+                        }
+                    },
                     OperationKind.Invocation,
                     OperationKind.ObjectCreation,
-                    OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(
-                    op => RecordWrite(op, state),
                     OperationKind.SimpleAssignment,
                     OperationKind.CompoundAssignment,
                     OperationKind.FieldInitializer,

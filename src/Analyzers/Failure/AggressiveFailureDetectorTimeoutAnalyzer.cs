@@ -83,25 +83,15 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var analysis = new Analysis(timeSpan);
 
-            // A reported timeout's name carries a timeout word (the file's list) and is written in the scope: a member
-            // declaration of the type (scope 1), or the object initializer that sets it (scope 2). Not scope 3: an
-            // argument's parameter is named in the called method's declaration, often in another file or assembly.
-            var gate = new TreeGate(this, (tree, _, anchors) => anchors.Add(cache.Get(tree).Timeouts));
-
-            // Scope 1: the members of one type (fields, constants, properties with initializers).
+            // Scope 1: the members of one type (fields, constants, properties with initializers). No text gate: the
+            // type test reads the names of the fields and properties declared with an initializer in the type's own
+            // declarations, a stricter test than a text search for the same words (which cost a search of every file
+            // for every stem). The initializer scope tests the member names its items write, likewise.
             context.RegisterSymbolStartAction(
                 start =>
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
-
-                    // A type declared in several parts is judged with one part's settings: another part's words could
-                    // name a member of this one, so only a type declared once is gated.
-                    if (type.Locations.Length == 1 && !gate.AllowsAnyDeclaration(type))
-                    {
-                        return;
-                    }
-
-                    if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !MayHaveTimeoutMember(type, cache))
+                    if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !analysis.MayReportInType(type, cache, start.CancellationToken))
                     {
                         return;
                     }
@@ -132,62 +122,8 @@ namespace DistAnalyzers.Failure
             // document: a document-wide action reports those (still a local diagnostic of the analysed document,
             // which an operation action could not give), once per constant, for its first use site in document order.
             context.RegisterOperationAction(c => analysis.AnalyzeCall(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(
-                c =>
-                {
-                    if (gate.AllowsMemberOf(c.Operation, c.ContainingSymbol))
-                    {
-                        analysis.AnalyzeObjectInitializer(c, cache);
-                    }
-                },
-                OperationKind.ObjectOrCollectionInitializer);
+            context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
-        }
-
-        /// <summary>
-        /// A necessary condition for the type scope to report: only a member whose name carries a timeout word is
-        /// reported, under the settings of one of the type's documents. The declaration's member names (a superset
-        /// of its fields and properties) are read without creating member symbols.
-        /// </summary>
-        private static bool MayHaveTimeoutMember(INamedTypeSymbol type, OptionsCache<Settings> cache)
-        {
-            var locations = type.Locations;
-            Settings? first = null;
-            foreach (var location in locations)
-            {
-                if (location.SourceTree is { } tree)
-                {
-                    first = cache.Get(tree);
-                    break;
-                }
-            }
-
-            if (first is null)
-            {
-                return false;
-            }
-
-            foreach (var name in type.MemberNames)
-            {
-                if (first.MayBeTimeout(name, remember: false))
-                {
-                    return true;
-                }
-
-                // A partial type: its other documents may configure other words.
-                if (locations.Length > 1)
-                {
-                    foreach (var location in locations)
-                    {
-                        if (location.SourceTree is { } tree && cache.Get(tree).MayBeTimeout(name, remember: false))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>The initialized members of one type and their values (written by concurrent initializer actions).</summary>
@@ -340,28 +276,119 @@ namespace DistAnalyzers.Failure
                 }
             }
 
+            /// <summary>
+            /// A necessary condition for <see cref="AnalyzeType"/> to report: the type declares, with an initializer, a
+            /// field or property that <see cref="Classify"/> makes a timeout under the settings of one of the type's
+            /// documents (a partial type's values are judged with one part's settings). Only an initializer written in
+            /// a field or property declaration of the type records a value; its declarations' syntax is read
+            /// (cheaper than the symbol's member names), and members are looked up only for the names that may carry
+            /// a timeout word.
+            /// </summary>
+            public bool MayReportInType(INamedTypeSymbol type, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+            {
+                var references = type.DeclaringSyntaxReferences;
+                foreach (var reference in references)
+                {
+                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                    {
+                        // Not a declaration whose members can be read here: cannot rule the type out.
+                        return true;
+                    }
+
+                    foreach (var member in declaration.Members)
+                    {
+                        switch (member)
+                        {
+                            case FieldDeclarationSyntax field:
+                                foreach (var variable in field.Declaration.Variables)
+                                {
+                                    if (variable.Initializer is not null && MayReportMember(type, variable.Identifier.ValueText, references, cache))
+                                    {
+                                        return true;
+                                    }
+                                }
+
+                                break;
+                            case PropertyDeclarationSyntax { Initializer: not null } property:
+                                if (MayReportMember(type, property.Identifier.ValueText, references, cache))
+                                {
+                                    return true;
+                                }
+
+                                break;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether a member named <paramref name="name"/> passes <see cref="AnalyzeType"/>'s own tests for a reported member, under the settings of any document of the type.</summary>
+            private bool MayReportMember(INamedTypeSymbol type, string name, ImmutableArray<SyntaxReference> references, OptionsCache<Settings> cache)
+            {
+                foreach (var reference in references)
+                {
+                    var settings = cache.Get(reference.SyntaxTree);
+                    if (!settings.MayBeTimeout(name, remember: false))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in type.GetMembers(name))
+                    {
+                        if (member is (IFieldSymbol or IPropertySymbol) && !member.IsImplicitlyDeclared
+                            && Classify(name, MemberType(member), settings) == Role.Timeout)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether <see cref="Classify"/> can make a value of this type a timeout: a number or a TimeSpan (or no type).</summary>
+            private bool IsDuration(ITypeSymbol? type) =>
+                type is null || IsNumeric(type) || SymbolEqualityComparer.Default.Equals(type, timeSpan);
+
             /// <summary>An argument list (scope 3): an explicit invocation or object creation with arguments.</summary>
             public void AnalyzeCall(OperationAnalysisContext context, OptionsCache<Settings> cache)
             {
                 var operation = context.Operation;
-                if (operation.IsImplicit || !IsCall(operation, out var arguments))
+                if (operation.IsImplicit)
                 {
                     return;
                 }
 
-                // Only an explicit argument whose parameter's name carries a timeout word can be reported.
-                var settings = cache.Get(operation.Syntax.SyntaxTree);
+                var arguments = operation switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => default,
+                };
+                if (arguments.IsDefaultOrEmpty)
+                {
+                    return;
+                }
+
+                // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its name
+                // carries a timeout word (memoized per name) and its type is a number or TimeSpan (Classify; a
+                // parameter's type is never null; reading it allocates a symbol for an annotated type, so it comes
+                // second). The syntax test (IsCall: arguments written) comes last: reading the syntax of every call
+                // costs more than the argument tests.
+                Settings? settings = null;
                 var any = false;
                 foreach (var argument in arguments)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && settings.MayBeTimeout(parameter.Name))
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
+                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
                     {
                         any = true;
                         break;
                     }
                 }
 
-                if (any)
+                if (any && IsCall(operation, out _))
                 {
                     AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
                 }
@@ -376,12 +403,14 @@ namespace DistAnalyzers.Failure
                     return;
                 }
 
-                // Only a member whose name carries a timeout word can be reported.
-                var settings = cache.Get(operation.Syntax.SyntaxTree);
+                // Only a member that is a timeout can be reported (AnalyzeScope): a field or property whose name carries
+                // a timeout word, of a number or TimeSpan type (Classify; never a null type).
+                Settings? settings = null;
                 var any = false;
                 foreach (var item in initializer.Initializers)
                 {
-                    if (InitializedMember(item) is { } member && settings.MayBeTimeout(member.Name))
+                    if (InitializedMember(item) is { } member
+                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member)))
                     {
                         any = true;
                         break;
@@ -650,11 +679,13 @@ namespace DistAnalyzers.Failure
 
                 // Cheap name test first: is there a timeout at all? Judge reports only a timeout whose value measures
                 // above zero, so one that does not (not constant, infinite) cannot be reported: tested before the
-                // enclosing symbol is looked up.
+                // enclosing symbol is looked up. The document-wide action reports only at the declaration of a field
+                // in this document that the value reads (AnalyzeUse, Emit), so a timeout with another value is not one.
                 var anyTimeout = false;
                 foreach (var entry in entries)
                 {
                     if (entry.Written && entry.Value is not null && Classify(entry.Name, entry.Type, settings) == Role.Timeout
+                        && (context.Mode == UseMode.UseSites || ReadsFieldDeclaredHere(entry.Value))
                         && Measured(entry) is { Value: > 0 })
                     {
                         anyTimeout = true;
@@ -711,6 +742,23 @@ namespace DistAnalyzers.Failure
 
                     AnalyzeUse(context, entry, partner, settings);
                 }
+            }
+
+            /// <summary>Whether <paramref name="value"/> reads a field declared in its own document: the only kind of value <see cref="AnalyzeUse"/> reports at a declaration.</summary>
+            private static bool ReadsFieldDeclaredHere(IOperation value)
+            {
+                if (LocalFlow.Unwrap(value) is IFieldReferenceOperation { Field: { IsImplicitlyDeclared: false } field })
+                {
+                    foreach (var reference in field.DeclaringSyntaxReferences)
+                    {
+                        if (reference.SyntaxTree == value.Syntax.SyntaxTree)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The unique heartbeat interval of an options class, with its initializer, when declared in this document.</summary>

@@ -424,5 +424,42 @@ public class Setup
             test.TestState.Sources.Add(Usings + Detectors);
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Type_scope_reads_the_initializers_of_every_part_and_only_duration_typed_arguments_and_members()
+        {
+            // The type test reads field and property declarations with initializers in every part; the call and
+            // initializer tests look at number or TimeSpan typed parameters and members before their names.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public partial class Raft
+{
+    private const int HeartbeatIntervalMs = 50;
+    private readonly int suspicionTimeoutMs;
+    public Raft(int s) { suspicionTimeoutMs = s; }
+}
+public class Node
+{
+    public void Start(int heartbeatIntervalMs, long electionTimeoutMs) { }
+    public void Join(int heartbeatIntervalMs, TimeSpan? electionTimeout, string failureTimeout) { }
+}
+public class Options { public int HeartbeatIntervalMs { get; set; } public float ElectionTimeoutMs { get; set; } public TimeSpan? SuspicionTimeout { get; set; } }
+public class Setup
+{
+    public void Run(Node n)
+    {
+        n.Start(heartbeatIntervalMs: 50, electionTimeoutMs: {|DIST202:100|});
+        n.Join(50, TimeSpan.FromMilliseconds(100), ""100"");
+        var a = new Options { HeartbeatIntervalMs = 50, ElectionTimeoutMs = {|DIST202:100f|} };
+        var b = new Options { HeartbeatIntervalMs = 50, SuspicionTimeout = TimeSpan.FromMilliseconds(100) };
+    }
+}");
+            test.TestState.Sources.Add(Usings + @"
+public partial class Raft
+{
+    public int ElectionTimeoutMs { get; set; } = {|DIST202:100|};
+}");
+            return test.RunAsync();
+        }
 }
 }
