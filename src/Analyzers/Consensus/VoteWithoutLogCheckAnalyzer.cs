@@ -92,16 +92,23 @@ namespace DistAnalyzers.Consensus
             if (context.Symbol is not INamedTypeSymbol type
                 || type.IsImplicitlyDeclared
                 || type.IsStatic
-                || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface)
-                || type.Locations.IsEmpty
-                || !type.Locations[0].IsInSource)
+                || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface))
             {
                 return;
             }
 
-            var location = type.Locations[0];
+            // Read once: a source type builds its Locations array (and each location) on every read.
+            var locations = type.Locations;
+            if (locations.IsEmpty || !locations[0].IsInSource)
+            {
+                return;
+            }
+
+            var location = locations[0];
             var settings = cache.Get(location.SourceTree!);
-            if (!IsRequestTypeName(type.Name, settings) || Contexts.IsInsideTestDouble(type, settings.TestDoubleWords))
+            if (!settings.MayBeRequestTypeName.Test(type.Name)
+                || !IsRequestTypeName(type.Name, settings)
+                || Contexts.IsInsideTestDouble(type, settings.TestDoubleWords))
             {
                 return;
             }
@@ -365,14 +372,15 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         private static bool MayBeHandler(IMethodSymbol method, Settings settings)
         {
-            if (settings.VoteHandlerWords.MayMatch(method.Name))
+            // The prefilters' answers are remembered per name (Settings.MayBe…): methods and parameter types repeat.
+            if (settings.MayBeHandlerName.Test(method.Name))
             {
                 return true;
             }
 
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Type?.Name is { Length: > 0 } typeName && settings.VoteRequestTypeWords.MayMatch(typeName))
+                if (parameter.Type?.Name is { Length: > 0 } typeName && settings.MayBeRequestTypeName.Test(typeName))
                 {
                     return true;
                 }
@@ -734,7 +742,17 @@ namespace DistAnalyzers.Consensus
                 NonHandlerWords = reader.Get(VoteWithoutLogCheckAnalyzer.NonHandlerWords);
                 LastLogWords = reader.Get(VoteWithoutLogCheckAnalyzer.LastLogWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
+                var handlerWords = VoteHandlerWords;
+                var requestTypeWords = VoteRequestTypeWords;
+                MayBeHandlerName = new NameMemo(name => handlerWords.MayMatch(name));
+                MayBeRequestTypeName = new NameMemo(name => requestTypeWords.MayMatch(name));
             }
+
+            /// <summary><c>VoteHandlerWords.MayMatch</c>, remembered per method name.</summary>
+            public NameMemo MayBeHandlerName { get; }
+
+            /// <summary><c>VoteRequestTypeWords.MayMatch</c>, remembered per type name (a necessary condition of IsRequestTypeName).</summary>
+            public NameMemo MayBeRequestTypeName { get; }
 
             public WordList VoteHandlerWords { get; }
 
