@@ -66,16 +66,7 @@ namespace DistAnalyzers.Consensus
                 NonVotingWords = reader.Get(EvenQuorumSizeAnalyzer.NonVotingWords);
                 ConsensusWords = reader.Get(RuleOptions.ConsensusContextWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
-                var sizeWords = SizeWords;
-                var consensusSizeWords = ConsensusSizeWords;
-                MayBeSizeName = new NameMemo(name => sizeWords.MayMatch(name) || consensusSizeWords.MayMatch(name));
             }
-
-            /// <summary>
-            /// A size name ends with a size_words or consensus_size_words entry (QuorumNames.IsSizeName), so one of the
-            /// two lists passes its substring prefilter: remembered per name (names repeat; the prefilter searches ~10 stems).
-            /// </summary>
-            public NameMemo MayBeSizeName { get; }
 
             public WordList SizeWords { get; }
 
@@ -176,11 +167,23 @@ namespace DistAnalyzers.Consensus
             /// </summary>
             private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, IOperation? typedTarget = null)
             {
-                // Cheap tests first: this runs on every declarator, assignment and named argument. The name's prefilter
-                // comes before the target's type (a symbol's type may be created with its nullable annotation on each
-                // read), the type's shape before any evaluation.
+                // Cheap tests first: this runs on every declarator, assignment and named argument.
+                if (value.Syntax is null)
+                {
+                    return;
+                }
+
+                // An assignment's target type is bound already: its shape (an integer, or a collection literal: a
+                // syntax test) rejects most assignments before the name. A symbol's type may be created with its
+                // nullable annotation on each read, so there the name's prefilter comes first.
+                var targetType = typedTarget?.Type;
+                if (typedTarget is not null && (targetType is null || (!QuorumNames.IsInteger(targetType) && !IsCollectionLiteral(value.Syntax))))
+                {
+                    return;
+                }
+
                 var name = target.Name;
-                if (value.Syntax is null || string.IsNullOrEmpty(name))
+                if (string.IsNullOrEmpty(name))
                 {
                     return;
                 }
@@ -189,12 +192,12 @@ namespace DistAnalyzers.Consensus
                 // of the configured lists must pass its substring prefilter; most names fail here, before any split,
                 // constant evaluation or walk over the enclosing symbols.
                 var settings = options.Get(value.Syntax.SyntaxTree);
-                if (!settings.MayBeSizeName.Test(name))
+                if (!settings.SizeWords.MayMatch(name) && !settings.ConsensusSizeWords.MayMatch(name))
                 {
                     return;
                 }
 
-                var targetType = typedTarget is not null ? typedTarget.Type : TypeOf(target);
+                targetType ??= TypeOf(target);
                 if (targetType is null)
                 {
                     return;

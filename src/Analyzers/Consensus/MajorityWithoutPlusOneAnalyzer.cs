@@ -147,8 +147,6 @@ namespace DistAnalyzers.Consensus
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
                 NamesMayBeImplicit = TypeText.MayMatchImplicitName(QuorumWords) || TypeText.MayMatchImplicitName(VoteCountWords);
                 GateWords = Sufficient(QuorumWords.Entries.AddRange(VoteCountWords.Entries));
-                var quorumWords = QuorumWords;
-                MayBeQuorumName = new NameMemo(name => quorumWords.MayMatch(name));
             }
 
             /// <summary>
@@ -158,9 +156,6 @@ namespace DistAnalyzers.Consensus
             /// entries with the same stems, the first is kept. Each entry left out saves searches of every file's text.
             /// </summary>
             public WordList GateWords { get; }
-
-            /// <summary><c>QuorumWords.MayMatch</c>, remembered per name (names repeat).</summary>
-            public NameMemo MayBeQuorumName { get; }
 
             private static WordList Sufficient(ImmutableArray<WordPattern> entries)
             {
@@ -313,7 +308,7 @@ namespace DistAnalyzers.Consensus
                 }
 
                 var settings = options.Get(value.Syntax.SyntaxTree);
-                if (!settings.MayBeQuorumName.Test(name))
+                if (!settings.QuorumWords.MayMatch(name))
                 {
                     return;
                 }

@@ -106,8 +106,7 @@ namespace DistAnalyzers.Consensus
 
             var location = locations[0];
             var settings = cache.Get(location.SourceTree!);
-            if (!settings.MayBeRequestTypeName.Test(type.Name)
-                || !IsRequestTypeName(type.Name, settings)
+            if (!IsRequestTypeName(type.Name, settings)
                 || Contexts.IsInsideTestDouble(type, settings.TestDoubleWords))
             {
                 return;
@@ -263,7 +262,7 @@ namespace DistAnalyzers.Consensus
 
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = cache.Get(tree);
-            if (!MayBeHandler(method, settings)
+            if (!MayBeHandler(method, context.OperationBlocks[0].Syntax, settings)
                 || !IsHandler(method, settings, out var requestParameters)
                 || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords)
                 || IsTestMethod(method, testAttributes)
@@ -370,17 +369,23 @@ namespace DistAnalyzers.Consensus
         /// body): a handler takes a request (its type name carries a <c>vote_request_type_words</c> word) or is
         /// named with a <c>vote_handler_words</c> word.
         /// </summary>
-        private static bool MayBeHandler(IMethodSymbol method, Settings settings)
+        private static bool MayBeHandler(IMethodSymbol method, SyntaxNode firstBlock, Settings settings)
         {
-            // The prefilters' answers are remembered per name (Settings.MayBe…): methods and parameter types repeat.
-            if (settings.MayBeHandlerName.Test(method.Name))
+            if (settings.VoteHandlerWords.MayMatch(method.Name))
             {
                 return true;
             }
 
+            // A method whose declaration (the parent of its body or expression body) lists no parameter has none:
+            // decided without method.Parameters, which builds an array of the parameters' public symbols on each read.
+            if (firstBlock.Parent is MethodDeclarationSyntax { ParameterList.Parameters.Count: 0 })
+            {
+                return false;
+            }
+
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Type?.Name is { Length: > 0 } typeName && settings.MayBeRequestTypeName.Test(typeName))
+                if (parameter.Type?.Name is { Length: > 0 } typeName && settings.VoteRequestTypeWords.MayMatch(typeName))
                 {
                     return true;
                 }
@@ -742,17 +747,7 @@ namespace DistAnalyzers.Consensus
                 NonHandlerWords = reader.Get(VoteWithoutLogCheckAnalyzer.NonHandlerWords);
                 LastLogWords = reader.Get(VoteWithoutLogCheckAnalyzer.LastLogWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
-                var handlerWords = VoteHandlerWords;
-                var requestTypeWords = VoteRequestTypeWords;
-                MayBeHandlerName = new NameMemo(name => handlerWords.MayMatch(name));
-                MayBeRequestTypeName = new NameMemo(name => requestTypeWords.MayMatch(name));
             }
-
-            /// <summary><c>VoteHandlerWords.MayMatch</c>, remembered per method name.</summary>
-            public NameMemo MayBeHandlerName { get; }
-
-            /// <summary><c>VoteRequestTypeWords.MayMatch</c>, remembered per type name (a necessary condition of IsRequestTypeName).</summary>
-            public NameMemo MayBeRequestTypeName { get; }
 
             public WordList VoteHandlerWords { get; }
 

@@ -362,8 +362,8 @@ namespace DistAnalyzers.Tests.Consensus
         [Fact]
         public Task Files_with_different_size_words_judge_the_same_name_each_by_its_own_words()
         {
-            // The name prefilter's answers are remembered per options object: Tally passes it in the file whose words
-            // list it, and is judged again (and rejected) in the file whose words do not, in either order.
+            // The name prefilter runs before the type and the constant, with each file's own words: Tally passes it in
+            // the file whose words list it, and is rejected in the files whose words do not.
             var test = new Verify.Test
             {
                 TestCode = "class Raft { int Tally = 4; int ClusterSize = {|DIST301:4|}; }",

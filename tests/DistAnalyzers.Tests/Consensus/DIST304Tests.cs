@@ -535,8 +535,8 @@ class RaftNode
         [Fact]
         public Task Files_with_different_handler_and_request_words_judge_the_same_names_each_by_their_own_words()
         {
-            // The name prefilters' answers are remembered per options object: Ballot and BallotArgs pass them in the file
-            // whose words list Ballot, and are judged again (and rejected) in the file whose words do not.
+            // The name prefilters use each file's own words: Ballot and BallotArgs pass them in the file whose words list
+            // Ballot, and are rejected in the file whose words do not.
             var test = new Verify.Test
             {
                 TestCode = "namespace A { class Node { bool Ballot(long term) => true; bool RequestVote(long term) => {|DIST304:true|}; } record BallotArgs(long Term); }",
