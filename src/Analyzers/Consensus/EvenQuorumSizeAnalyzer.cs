@@ -173,11 +173,11 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                // An assignment's target type is bound already: its shape (an integer, or a collection literal: a
-                // syntax test) rejects most assignments before the name. A symbol's type may be created with its
-                // nullable annotation on each read, so there the name's prefilter comes first.
+                // An assignment's target type is bound already: its shape (an integer holding an even constant, or a
+                // collection literal: a syntax test) rejects most assignments before the name, as before. A symbol's
+                // type may be created with its nullable annotation on each read, so there the name's prefilter comes first.
                 var targetType = typedTarget?.Type;
-                if (typedTarget is not null && (targetType is null || (!QuorumNames.IsInteger(targetType) && !IsCollectionLiteral(value.Syntax))))
+                if (typedTarget is not null && (targetType is null || !HasCandidateShape(targetType, value)))
                 {
                     return;
                 }
@@ -253,6 +253,12 @@ namespace DistAnalyzers.Consensus
                     CheckEndpointList(context, name, value);
                 }
             }
+
+            /// <summary>A necessary condition of a report, tested again below: an even integer constant of at least 2, or a collection literal.</summary>
+            private static bool HasCandidateShape(ITypeSymbol targetType, IOperation value) =>
+                QuorumNames.IsInteger(targetType)
+                    ? ConstantEvaluator.TryGetInteger(value, out var n) && n >= 2 && n % 2 == 0
+                    : IsCollectionLiteral(value.Syntax);
 
             private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
             {
