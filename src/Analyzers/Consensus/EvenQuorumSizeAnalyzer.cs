@@ -100,7 +100,7 @@ namespace DistAnalyzers.Consensus
                 var op = (IFieldInitializerOperation)context.Operation;
                 foreach (var field in op.InitializedFields)
                 {
-                    Check(context, field, field.Type, op.Value);
+                    Check(context, field, op.Value);
                 }
             }
 
@@ -109,14 +109,14 @@ namespace DistAnalyzers.Consensus
                 var op = (IPropertyInitializerOperation)context.Operation;
                 foreach (var property in op.InitializedProperties)
                 {
-                    Check(context, property, property.Type, op.Value);
+                    Check(context, property, op.Value);
                 }
             }
 
             public void ParameterInitializer(OperationAnalysisContext context)
             {
                 var op = (IParameterInitializerOperation)context.Operation;
-                Check(context, op.Parameter, op.Parameter.Type, op.Value);
+                Check(context, op.Parameter, op.Value);
             }
 
             public void VariableDeclarator(OperationAnalysisContext context)
@@ -124,7 +124,7 @@ namespace DistAnalyzers.Consensus
                 var op = (IVariableDeclaratorOperation)context.Operation;
                 if (op.Initializer?.Value is { } value)
                 {
-                    Check(context, op.Symbol, op.Symbol.Type, value);
+                    Check(context, op.Symbol, value);
                 }
             }
 
@@ -141,7 +141,7 @@ namespace DistAnalyzers.Consensus
                 };
                 if (target is not null)
                 {
-                    Check(context, target, op.Target.Type, op.Value);
+                    Check(context, target, op.Value, op.Target);
                 }
             }
 
@@ -151,7 +151,7 @@ namespace DistAnalyzers.Consensus
                 // Named arguments only: the syntax test is a field read, the parameter may need binding.
                 if (op.Syntax is ArgumentSyntax { NameColon: not null } && op.Parameter is { } parameter)
                 {
-                    Check(context, parameter, parameter.Type, op.Value);
+                    Check(context, parameter, op.Value);
                 }
             }
 
@@ -161,25 +161,24 @@ namespace DistAnalyzers.Consensus
                 ?? System.Threading.Interlocked.CompareExchange(ref lazyEndpointTypes, new[] { symbols.IPEndPoint, symbols.DnsEndPoint, symbols.Uri }, null)
                 ?? lazyEndpointTypes!;
 
-            private void Check(OperationAnalysisContext context, ISymbol target, ITypeSymbol? targetType, IOperation value)
+            /// <summary>
+            /// Checks a value given to <paramref name="target"/>, whose type is <paramref name="typedTarget"/>'s type
+            /// (an assignment's target) or else the symbol's own.
+            /// </summary>
+            private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, IOperation? typedTarget = null)
             {
-                if (targetType is null || value.Syntax is null)
+                // Cheap tests first: this runs on every declarator, assignment and named argument.
+                if (value.Syntax is null)
                 {
                     return;
                 }
 
-                // Cheap tests first: this runs on every assignment and named argument.
-                var isInteger = QuorumNames.IsInteger(targetType);
-                if (isInteger)
+                // An assignment's target type is bound already: its shape (an integer holding an even constant, or a
+                // collection literal: a syntax test) rejects most assignments before the name, as before. A symbol's
+                // type may be created with its nullable annotation on each read, so there the name's prefilter comes first.
+                var targetType = typedTarget?.Type;
+                if (typedTarget is not null && (targetType is null || !HasCandidateShape(targetType, value)))
                 {
-                    if (!ConstantEvaluator.TryGetInteger(value, out var n) || n < 2 || n % 2 != 0)
-                    {
-                        return;
-                    }
-                }
-                else if (!IsCollectionLiteral(value.Syntax) || !IsCollectionType(targetType))
-                {
-                    // The syntax test first: AllInterfaces of a constructed generic type is computed on demand.
                     return;
                 }
 
@@ -190,11 +189,32 @@ namespace DistAnalyzers.Consensus
                 }
 
                 // A size name ends with a size_words or consensus_size_words entry (QuorumNames.IsSizeName), so one
-                // of the configured lists must pass its substring prefilter; most names fail here, before any split
-                // or walk over the enclosing symbols.
+                // of the configured lists must pass its substring prefilter; most names fail here, before any split,
+                // constant evaluation or walk over the enclosing symbols.
                 var settings = options.Get(value.Syntax.SyntaxTree);
                 if (!settings.SizeWords.MayMatch(name) && !settings.ConsensusSizeWords.MayMatch(name))
                 {
+                    return;
+                }
+
+                targetType ??= TypeOf(target);
+                if (targetType is null)
+                {
+                    return;
+                }
+
+                var isInteger = QuorumNames.IsInteger(targetType);
+                long n = 0;
+                if (isInteger)
+                {
+                    if (!ConstantEvaluator.TryGetInteger(value, out n) || n < 2 || n % 2 != 0)
+                    {
+                        return;
+                    }
+                }
+                else if (!IsCollectionLiteral(value.Syntax) || !IsCollectionType(targetType))
+                {
+                    // The syntax test first: AllInterfaces of a constructed generic type is computed on demand.
                     return;
                 }
 
@@ -204,10 +224,17 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
+                // IsSizeName in a consensus context accepts every name it accepts outside one (one more list): a name
+                // it rejects even there needs no walk over the enclosing symbols and types.
+                if (!QuorumNames.IsSizeName(name, settings.SizeWords, settings.ConsensusSizeWords, settings.NonSizeWords, inConsensusContext: true))
+                {
+                    return;
+                }
+
                 var containing = context.ContainingSymbol;
                 var inConsensus = Contexts.AnyNameCarries(containing, settings.ConsensusWords)
                     || (target is IFieldSymbol or IPropertySymbol && Contexts.AnyTypeOrNamespaceNameCarries(target.ContainingType, settings.ConsensusWords));
-                if (!QuorumNames.IsSizeName(name, settings.SizeWords, settings.ConsensusSizeWords, settings.NonSizeWords, inConsensus))
+                if (!inConsensus && !QuorumNames.IsSizeName(name, settings.SizeWords, settings.ConsensusSizeWords, settings.NonSizeWords, inConsensusContext: false))
                 {
                     return;
                 }
@@ -219,7 +246,7 @@ namespace DistAnalyzers.Consensus
 
                 if (isInteger)
                 {
-                    CheckConstant(context, target, value, settings, inConsensus);
+                    CheckConstant(context, target, value, n, settings, inConsensus);
                 }
                 else
                 {
@@ -227,13 +254,24 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            private void CheckConstant(OperationAnalysisContext context, ISymbol target, IOperation value, Settings settings, bool inConsensus)
-            {
-                if (!ConstantEvaluator.TryGetInteger(value, out var n) || n < 2 || n % 2 != 0)
-                {
-                    return;
-                }
+            /// <summary>A necessary condition of a report, tested again below: an even integer constant of at least 2, or a collection literal.</summary>
+            private static bool HasCandidateShape(ITypeSymbol targetType, IOperation value) =>
+                QuorumNames.IsInteger(targetType)
+                    ? ConstantEvaluator.TryGetInteger(value, out var n) && n >= 2 && n % 2 == 0
+                    : IsCollectionLiteral(value.Syntax);
 
+            private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                IParameterSymbol p => p.Type,
+                ILocalSymbol l => l.Type,
+                _ => null,
+            };
+
+            /// <param name="n">The even size (at least 2) that <paramref name="value"/> evaluates to.</param>
+            private void CheckConstant(OperationAnalysisContext context, ISymbol target, IOperation value, long n, Settings settings, bool inConsensus)
+            {
                 // The same size copied from another size name is reported where it is written.
                 var source = LocalFlow.Unwrap(value);
                 var sourceName = source switch
@@ -530,18 +568,18 @@ namespace DistAnalyzers.Consensus
             }
 
             /// <summary>Whether the type holding the size also holds an endpoint list (changing the size alone would disagree with it).</summary>
-            private bool TypeHasEndpointList(ISymbol? containing, ISymbol target)
+            private bool TypeHasEndpointList(ISymbol? containing, ISymbol target) =>
+                CachedHasEndpointList(Contexts.ContainingType(containing)) || CachedHasEndpointList(target.ContainingType);
+
+            private bool CachedHasEndpointList(INamedTypeSymbol? type)
             {
-                var types = new[] { Contexts.ContainingType(containing), target.ContainingType };
-                foreach (var type in types)
+                if (type is null)
                 {
-                    if (type is not null && endpointListCache.GetOrAdd(type, HasEndpointList))
-                    {
-                        return true;
-                    }
+                    return false;
                 }
 
-                return false;
+                // TryGetValue first: GetOrAdd with a method group would allocate its delegate on every call.
+                return endpointListCache.TryGetValue(type, out var known) ? known : endpointListCache.GetOrAdd(type, HasEndpointList(type));
             }
 
             private bool HasEndpointList(INamedTypeSymbol type)

@@ -92,16 +92,22 @@ namespace DistAnalyzers.Consensus
             if (context.Symbol is not INamedTypeSymbol type
                 || type.IsImplicitlyDeclared
                 || type.IsStatic
-                || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface)
-                || type.Locations.IsEmpty
-                || !type.Locations[0].IsInSource)
+                || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface))
             {
                 return;
             }
 
-            var location = type.Locations[0];
+            // Read once: a source type builds its Locations array (and each location) on every read.
+            var locations = type.Locations;
+            if (locations.IsEmpty || !locations[0].IsInSource)
+            {
+                return;
+            }
+
+            var location = locations[0];
             var settings = cache.Get(location.SourceTree!);
-            if (!IsRequestTypeName(type.Name, settings) || Contexts.IsInsideTestDouble(type, settings.TestDoubleWords))
+            if (!IsRequestTypeName(type.Name, settings)
+                || Contexts.IsInsideTestDouble(type, settings.TestDoubleWords))
             {
                 return;
             }
@@ -256,7 +262,7 @@ namespace DistAnalyzers.Consensus
 
             var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
             var settings = cache.Get(tree);
-            if (!MayBeHandler(method, settings)
+            if (!MayBeHandler(method, context.OperationBlocks[0].Syntax, settings)
                 || !IsHandler(method, settings, out var requestParameters)
                 || Contexts.IsInsideTestDouble(method, settings.TestDoubleWords)
                 || IsTestMethod(method, testAttributes)
@@ -363,11 +369,18 @@ namespace DistAnalyzers.Consensus
         /// body): a handler takes a request (its type name carries a <c>vote_request_type_words</c> word) or is
         /// named with a <c>vote_handler_words</c> word.
         /// </summary>
-        private static bool MayBeHandler(IMethodSymbol method, Settings settings)
+        private static bool MayBeHandler(IMethodSymbol method, SyntaxNode firstBlock, Settings settings)
         {
             if (settings.VoteHandlerWords.MayMatch(method.Name))
             {
                 return true;
+            }
+
+            // A method whose declaration (the parent of its body or expression body) lists no parameter has none:
+            // decided without method.Parameters, which builds an array of the parameters' public symbols on each read.
+            if (firstBlock.Parent is MethodDeclarationSyntax { ParameterList.Parameters.Count: 0 })
+            {
+                return false;
             }
 
             foreach (var parameter in method.Parameters)

@@ -360,6 +360,21 @@ namespace DistAnalyzers.Tests.Consensus
             "dist_analyzers.consensus_size_words = Brokers\ndist_analyzers.DIST301.size_words = Tally");
 
         [Fact]
+        public Task Files_with_different_size_words_judge_the_same_name_each_by_its_own_words()
+        {
+            // The name prefilter runs before the type and the constant, with each file's own words: Tally passes it in
+            // the file whose words list it, and is rejected in the files whose words do not.
+            var test = new Verify.Test
+            {
+                TestCode = "class Raft { int Tally = 4; int ClusterSize = {|DIST301:4|}; }",
+            };
+            test.TestState.Sources.Add(("/0/Counted.cs", "class Ballot { int Tally = {|DIST301:4|}; int ClusterSize = 4; }"));
+            test.TestState.Sources.Add(("/0/Plain.cs", "class Other { int Tally = 2; int ClusterSize = {|DIST301:2|}; }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n\n[/0/Counted.cs]\ndist_analyzers.DIST301.size_words = Tally\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Test_double_words_option() => Verify.VerifyAsync(
             "class FakeCluster { int ClusterSize = {|DIST301:4|}; } class SimCluster { int ClusterSize = 4; }",
             "dist_analyzers.test_double_words = Sim");

@@ -263,6 +263,17 @@ namespace DistAnalyzers.Tests.Consensus
             "dist_analyzers.DIST302.quorum_words = Threshold");
 
         [Fact]
+        public Task Type_pre_test_looks_for_entries_covered_by_another_list() => Verify.VerifyAsync(
+            // The text gate leaves out an entry whose stems hold another's (AcksNeeded holds the vote count word Acks,
+            // TallyBallots holds the quorum word Tally): each type writes only the longer name, and is still analysed.
+            """
+            class Needed { int n = 4; int AcksNeeded => {|DIST302:n / 2|}; }
+            class Counted { int n = 5; bool Won(int tallyBallots) => {|DIST302:tallyBallots >= n / 2|}; }
+            class Plain { int n = 4; int Quorum => n / 2; bool Won(int votes) => votes >= n / 2; }
+            """,
+            "dist_analyzers.DIST302.quorum_words = AcksNeeded, Tally\ndist_analyzers.DIST302.vote_count_words = Acks, TallyBallots\ndist_analyzers.size_words = N");
+
+        [Fact]
         public Task Vote_count_and_member_collection_options() => Verify.VerifyAsync(
             """
             using System.Collections.Generic;

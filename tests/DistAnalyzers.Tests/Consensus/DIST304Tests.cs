@@ -533,6 +533,20 @@ class RaftNode
         // ------------------------------------------------------------------ options
 
         [Fact]
+        public Task Files_with_different_handler_and_request_words_judge_the_same_names_each_by_their_own_words()
+        {
+            // The name prefilters use each file's own words: Ballot and BallotArgs pass them in the file whose words list
+            // Ballot, and are rejected in the file whose words do not.
+            var test = new Verify.Test
+            {
+                TestCode = "namespace A { class Node { bool Ballot(long term) => true; bool RequestVote(long term) => {|DIST304:true|}; } record BallotArgs(long Term); }",
+            };
+            test.TestState.Sources.Add(("/0/Custom.cs", "namespace B { class Node { bool Ballot(long term) => {|DIST304:true|}; bool RequestVote(long term) => true; } record {|DIST304:BallotArgs|}(long Term); }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n\n[/0/Custom.cs]\ndist_analyzers.DIST304.vote_handler_words = Ballot\ndist_analyzers.DIST304.vote_request_type_words = Ballot\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public async Task Handler_and_request_word_options_change_the_result()
         {
             const string source = @"
