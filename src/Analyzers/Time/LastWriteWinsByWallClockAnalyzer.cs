@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using DistAnalyzers.Failure;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,7 +61,12 @@ namespace DistAnalyzers.Time
                 PickMethods = reader.Get(PickMethodWords);
                 VersionMembers = reader.Get(VersionMemberWords);
                 TestDoubles = reader.Get(RuleOptions.TestDoubleWords);
+                var mergeMembers = MergeMembers;
+                MergeMemberNames = new NameMemo<bool>(name => mergeMembers.CarriedBy(name));
             }
+
+            /// <summary><c>MergeMembers.CarriedBy</c>, remembered per name: member names repeat across the code (and <c>*Async</c> names pass the <c>Sync</c> prefilter only to fail the word test).</summary>
+            public NameMemo<bool> MergeMemberNames { get; }
 
             public WordList MergeMembers { get; }
 
@@ -111,6 +117,26 @@ namespace DistAnalyzers.Time
             public INamedTypeSymbol? Enumerable { get; }
 
             public Compilation Compilation { get; }
+
+            /// <summary>The last answer of <see cref="MayBeInScope"/>: callbacks arrive member by member.</summary>
+            public ScopeAnswer? LastScope { get; set; }
+        }
+
+        /// <summary>A <see cref="MayBeInScope"/> answer for one containing symbol and settings object (immutable, so it can be shared between threads).</summary>
+        private sealed class ScopeAnswer
+        {
+            public ScopeAnswer(ISymbol containing, Settings settings, bool value)
+            {
+                Containing = containing;
+                Settings = settings;
+                Value = value;
+            }
+
+            public ISymbol Containing { get; }
+
+            public Settings Settings { get; }
+
+            public bool Value { get; }
         }
 
         /// <summary>A comparison of one stamp member of two values: <c>a.T &gt; b.T</c>, <c>a.T.CompareTo(b.T) &gt; 0</c>, <c>a.T == b.T</c>…</summary>
@@ -170,7 +196,26 @@ namespace DistAnalyzers.Time
         private static bool MayBeInScope(ISymbol? containing, SyntaxTree tree, Rule rule)
         {
             var settings = rule.Options.Get(tree);
-            if (Contexts.AnyMemberNameCarries(containing, settings.MergeMembers))
+
+            // The answer depends only on the containing symbol and the settings: the last one is kept.
+            var last = rule.LastScope;
+            if (last is not null && ReferenceEquals(last.Containing, containing) && ReferenceEquals(last.Settings, settings))
+            {
+                return last.Value;
+            }
+
+            var value = ComputeMayBeInScope(containing, settings, rule);
+            if (containing is not null)
+            {
+                rule.LastScope = new ScopeAnswer(containing, settings, value);
+            }
+
+            return value;
+        }
+
+        private static bool ComputeMayBeInScope(ISymbol? containing, Settings settings, Rule rule)
+        {
+            if (Contexts.AnyMemberName(containing, settings.MergeMemberNames.Get))
             {
                 return true;
             }
