@@ -239,6 +239,20 @@ namespace DistAnalyzers.Time
             public bool OtherWrite { get; }
         }
 
+        /// <summary>Whether a type is inside a test double, under one settings object (immutable: shared between threads).</summary>
+        private sealed class TestDoubleAnswer
+        {
+            public TestDoubleAnswer(Settings settings, bool inside)
+            {
+                Settings = settings;
+                Inside = inside;
+            }
+
+            public Settings Settings { get; }
+
+            public bool Inside { get; }
+        }
+
         /// <summary>Every write and read of one private field, gathered over all partial declarations of its type.</summary>
         private sealed class FieldInfo
         {
@@ -269,13 +283,18 @@ namespace DistAnalyzers.Time
             private Func<IFieldSymbol, FieldKind>? finalOracle;
             private bool anyFieldKind;
 
+            /// <summary>Whether this type (or a type that contains it) is a test double, for the last settings object asked about.</summary>
+            private TestDoubleAnswer? testDouble;
+
             public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
             {
                 this.clocks = clocks;
                 this.type = type;
                 this.hasCandidateFields = hasCandidateFields;
-                anyCandidateField = f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None;
+                anyCandidateField = AnyCandidateField;
             }
+
+            private FieldKind AnyCandidateField(IFieldSymbol field) => IsCandidateField(field, null) ? FieldKind.All : FieldKind.None;
 
             public void Register(SymbolStartAnalysisContext context)
             {
@@ -374,8 +393,25 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>Whether candidate shapes of <paramref name="owner"/>'s blocks are evaluated: this type's own code, outside test doubles.</summary>
-            private bool IsCandidateOwner(ISymbol? owner, Settings settings) =>
-                Owns(owner) && !Contexts.IsInsideTestDouble(owner, settings.TestDoubleWords);
+            private bool IsCandidateOwner(ISymbol? owner, Settings settings)
+            {
+                if (!Owns(owner))
+                {
+                    return false;
+                }
+
+                // An owned member's enclosing types are this type and the types around it, the same for every member
+                // (an owner is a member, never a lambda or a local function): asked once per settings object.
+                var known = testDouble;
+                if (known is not null && ReferenceEquals(known.Settings, settings))
+                {
+                    return !known.Inside;
+                }
+
+                var inside = Contexts.IsInsideTestDouble(owner, settings.TestDoubleWords);
+                testDouble = new TestDoubleAnswer(settings, inside);
+                return !inside;
+            }
 
             private bool Owns(ISymbol? containing) => SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
 
@@ -496,6 +532,18 @@ namespace DistAnalyzers.Time
             /// </summary>
             private bool MayHaveFieldKind()
             {
+                // A field with a kind has a value written to it (Classify), and values come only from the bodies walked.
+                var anyWrites = false;
+                for (var body = bodies; body is not null && !anyWrites; body = body.Next)
+                {
+                    anyWrites = body.Writes is not null;
+                }
+
+                if (!anyWrites)
+                {
+                    return false;
+                }
+
                 var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
                 var laterTimeProvider = false;
                 for (var body = bodies; body is not null; body = body.Next)
