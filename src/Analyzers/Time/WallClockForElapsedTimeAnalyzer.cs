@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -278,8 +277,11 @@ namespace DistAnalyzers.Time
             /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
 
-            /// <summary>Fixes, per kind and symbol: created on first use (only types with a diagnostic need them).</summary>
-            private ConcurrentDictionary<ISymbol, Fix?>[]? fixes;
+            /// <summary>
+            /// Fixes, per kind and symbol: created on first use (only types with a diagnostic need them), read and written
+            /// under a lock on the array (plain dictionaries: three concurrent ones per flagged type cost more than the fixes).
+            /// </summary>
+            private Dictionary<ISymbol, Fix?>[]? fixes;
             private Func<IFieldSymbol, FieldKind>? finalOracle;
             private bool anyFieldKind;
 
@@ -960,23 +962,36 @@ namespace DistAnalyzers.Time
                 var all = Volatile.Read(ref fixes);
                 if (all is null)
                 {
-                    var created = new ConcurrentDictionary<ISymbol, Fix?>[3];
+                    var created = new Dictionary<ISymbol, Fix?>[3];
                     for (var i = 0; i < created.Length; i++)
                     {
-                        created[i] = new ConcurrentDictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
+                        created[i] = new Dictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
                     }
 
                     all = Interlocked.CompareExchange(ref fixes, created, null) ?? created;
                 }
 
                 var byKind = all[(int)kind];
-                if (byKind.TryGetValue(key, out var known))
+                lock (all)
                 {
-                    return known;
+                    if (byKind.TryGetValue(key, out var known))
+                    {
+                        return known;
+                    }
                 }
 
-                // Two threads may build the same fix: the result is the same, the first one stored is kept.
-                var fix = byKind.GetOrAdd(key, Fix.From(build()));
+                // Built outside the lock: two threads may build the same fix; the result is the same, the first one stored is kept.
+                var fix = Fix.From(build());
+                lock (all)
+                {
+                    if (byKind.TryGetValue(key, out var stored))
+                    {
+                        return stored;
+                    }
+
+                    byKind.Add(key, fix);
+                }
+
                 return fix;
             }
 
