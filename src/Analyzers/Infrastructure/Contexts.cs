@@ -27,6 +27,23 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// <see cref="AnyMemberNameCarries"/> with the name test given (e.g. a memoized <c>CarriedBy</c>): whether the
+        /// name of an enclosing member (the same members, named the same way) passes <paramref name="test"/>.
+        /// </summary>
+        public static bool AnyMemberName(ISymbol? symbol, System.Func<string, bool> test)
+        {
+            for (var s = symbol; s is not null && s is not INamedTypeSymbol && s is not INamespaceSymbol; s = s.ContainingSymbol)
+            {
+                if (MemberName(s) is { } name && test(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether an enclosing type, or a namespace segment, carries a word.</summary>
         public static bool AnyTypeOrNamespaceNameCarries(ISymbol? symbol, WordList words)
         {

@@ -45,7 +45,14 @@ namespace DistAnalyzers.Time
             {
                 Words = words;
                 TestDoubles = testDoubles;
+                clockNames = WordList.Parse(words.Vector.Text + "," + words.Map.Text + "," + words.Array.Text);
             }
+
+            /// <summary>Every entry of the three clock lists in one list: its prefilter searches each distinct stem once.</summary>
+            private readonly WordList clockNames;
+
+            /// <summary><see cref="VectorClocks.MayBeVectorClockName"/>: the same answer (one list's entries are the three lists' entries).</summary>
+            public bool MayBeVectorClockName(string name) => clockNames.MayMatch(name);
 
             public VectorClockWords Words { get; }
 
@@ -88,16 +95,21 @@ namespace DistAnalyzers.Time
             INamedTypeSymbol? comparableOfT,
             INamedTypeSymbol? comparerOfT)
         {
-            if (context.Symbol is not INamedTypeSymbol type || type.DeclaringSyntaxReferences.IsEmpty)
+            if (context.Symbol is not INamedTypeSymbol type)
             {
                 return;
             }
 
-            var tree = type.DeclaringSyntaxReferences[0].SyntaxTree;
-            var settings = options.Get(tree);
+            var references = type.DeclaringSyntaxReferences;
+            if (references.IsEmpty)
+            {
+                return;
+            }
+
+            var settings = options.Get(references[0].SyntaxTree);
 
             // The name test of IsVectorClock first: most types are not named like a clock.
-            if (string.IsNullOrEmpty(type.Name) || !VectorClocks.MayBeVectorClockName(type.Name, settings.Words)
+            if (string.IsNullOrEmpty(type.Name) || !settings.MayBeVectorClockName(type.Name)
                 || Contexts.IsInsideTestDouble(type, settings.TestDoubles)
                 || !clocks.IsVectorClock(type, settings.Words, out var storage, out var kind))
             {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -239,6 +238,20 @@ namespace DistAnalyzers.Time
             public bool OtherWrite { get; }
         }
 
+        /// <summary>Whether a type is inside a test double, under one settings object (immutable: shared between threads).</summary>
+        private sealed class TestDoubleAnswer
+        {
+            public TestDoubleAnswer(Settings settings, bool inside)
+            {
+                Settings = settings;
+                Inside = inside;
+            }
+
+            public Settings Settings { get; }
+
+            public bool Inside { get; }
+        }
+
         /// <summary>Every write and read of one private field, gathered over all partial declarations of its type.</summary>
         private sealed class FieldInfo
         {
@@ -264,18 +277,26 @@ namespace DistAnalyzers.Time
             /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
 
-            /// <summary>Fixes, per kind and symbol: created on first use (only types with a diagnostic need them).</summary>
-            private ConcurrentDictionary<ISymbol, Fix?>[]? fixes;
+            /// <summary>
+            /// Fixes, per kind and symbol: created on first use (only types with a diagnostic need them), read and written
+            /// under a lock on the array (plain dictionaries: three concurrent ones per flagged type cost more than the fixes).
+            /// </summary>
+            private Dictionary<ISymbol, Fix?>[]? fixes;
             private Func<IFieldSymbol, FieldKind>? finalOracle;
             private bool anyFieldKind;
+
+            /// <summary>Whether this type (or a type that contains it) is a test double, for the last settings object asked about.</summary>
+            private TestDoubleAnswer? testDouble;
 
             public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
             {
                 this.clocks = clocks;
                 this.type = type;
                 this.hasCandidateFields = hasCandidateFields;
-                anyCandidateField = f => IsCandidateField(f, null) ? FieldKind.All : FieldKind.None;
+                anyCandidateField = AnyCandidateField;
             }
+
+            private FieldKind AnyCandidateField(IFieldSymbol field) => IsCandidateField(field, null) ? FieldKind.All : FieldKind.None;
 
             public void Register(SymbolStartAnalysisContext context)
             {
@@ -374,8 +395,25 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>Whether candidate shapes of <paramref name="owner"/>'s blocks are evaluated: this type's own code, outside test doubles.</summary>
-            private bool IsCandidateOwner(ISymbol? owner, Settings settings) =>
-                Owns(owner) && !Contexts.IsInsideTestDouble(owner, settings.TestDoubleWords);
+            private bool IsCandidateOwner(ISymbol? owner, Settings settings)
+            {
+                if (!Owns(owner))
+                {
+                    return false;
+                }
+
+                // An owned member's enclosing types are this type and the types around it, the same for every member
+                // (an owner is a member, never a lambda or a local function): asked once per settings object.
+                var known = testDouble;
+                if (known is not null && ReferenceEquals(known.Settings, settings))
+                {
+                    return !known.Inside;
+                }
+
+                var inside = Contexts.IsInsideTestDouble(owner, settings.TestDoubleWords);
+                testDouble = new TestDoubleAnswer(settings, inside);
+                return !inside;
+            }
 
             private bool Owns(ISymbol? containing) => SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
 
@@ -496,6 +534,18 @@ namespace DistAnalyzers.Time
             /// </summary>
             private bool MayHaveFieldKind()
             {
+                // A field with a kind has a value written to it (Classify), and values come only from the bodies walked.
+                var anyWrites = false;
+                for (var body = bodies; body is not null && !anyWrites; body = body.Next)
+                {
+                    anyWrites = body.Writes is not null;
+                }
+
+                if (!anyWrites)
+                {
+                    return false;
+                }
+
                 var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
                 var laterTimeProvider = false;
                 for (var body = bodies; body is not null; body = body.Next)
@@ -912,23 +962,36 @@ namespace DistAnalyzers.Time
                 var all = Volatile.Read(ref fixes);
                 if (all is null)
                 {
-                    var created = new ConcurrentDictionary<ISymbol, Fix?>[3];
+                    var created = new Dictionary<ISymbol, Fix?>[3];
                     for (var i = 0; i < created.Length; i++)
                     {
-                        created[i] = new ConcurrentDictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
+                        created[i] = new Dictionary<ISymbol, Fix?>(SymbolEqualityComparer.Default);
                     }
 
                     all = Interlocked.CompareExchange(ref fixes, created, null) ?? created;
                 }
 
                 var byKind = all[(int)kind];
-                if (byKind.TryGetValue(key, out var known))
+                lock (all)
                 {
-                    return known;
+                    if (byKind.TryGetValue(key, out var known))
+                    {
+                        return known;
+                    }
                 }
 
-                // Two threads may build the same fix: the result is the same, the first one stored is kept.
-                var fix = byKind.GetOrAdd(key, Fix.From(build()));
+                // Built outside the lock: two threads may build the same fix; the result is the same, the first one stored is kept.
+                var fix = Fix.From(build());
+                lock (all)
+                {
+                    if (byKind.TryGetValue(key, out var stored))
+                    {
+                        return stored;
+                    }
+
+                    byKind.Add(key, fix);
+                }
+
                 return fix;
             }
 

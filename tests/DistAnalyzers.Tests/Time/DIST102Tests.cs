@@ -536,6 +536,37 @@ public sealed class TrustedRegister
         }
 
         [Fact]
+        public async Task Merge_words_stay_per_file_for_a_type_split_over_files_and_for_repeated_member_names()
+        {
+            // One type, two files with different merge_type_words: the per-type answer is kept per settings object.
+            // The member name FoldOther carries a merge_member_words word in Other.cs only: the per-name memo too.
+            var test = new AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.Test
+            {
+                TestCode = @"using System;
+public partial class Ledger
+{
+    public Entry Keep(Entry a, Entry b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+}
+public sealed class Entry { public DateTime UpdatedAt { get; set; } }
+",
+            };
+            test.TestState.Sources.Add(("/0/Other.cs", @"public partial class Ledger
+{
+    public Entry KeepOther(Entry a, Entry b) => a.UpdatedAt > b.UpdatedAt ? a : b;
+    public Entry FoldOther(Entry a, Entry b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+}
+"));
+            test.TestState.Sources.Add(("/0/Third.cs", @"public class Plain
+{
+    public Entry FoldOther(Entry a, Entry b) => a.UpdatedAt > b.UpdatedAt ? a : b;
+    public Entry KeepLedger(Ledger l, Entry a, Entry b) => a.UpdatedAt > b.UpdatedAt ? a : b;
+}
+"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[Test0.cs]\ndist_analyzers.merge_type_words = Ledger\n\n[Other.cs]\ndist_analyzers.merge_type_words = Nothing\ndist_analyzers.merge_member_words = Fold\n"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Top_level_statements_take_the_unwritten_Program_type_name_as_a_merge_context()
         {
             var test = new AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.Test
