@@ -57,7 +57,7 @@ namespace DistAnalyzers.Consensus
             // Every diagnostic names the election timeout a timer's duration reads (Walk.Election: a name carrying an
             // election_timeout_words entry, with the file's configured words, written as an identifier in the type's
             // code); a type whose declarations write none registers nothing.
-            var gate = new TreeGate(this, (tree, text, anchors) =>
+            var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
                 if (settings.ElectionMayBeImplicit)
@@ -66,13 +66,9 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                // One search per distinct stem of the whole list first: most files write no entry at all (a word
-                // such as Election in none of them), and AddNames then would search each entry's stems in turn. The
-                // same answer: AddNames adds nothing for an entry one of whose stems the text lacks.
-                if (settings.ElectionTimeout.MayMatchText(text, SourceTexts.LowerAscii(tree)))
-                {
-                    anchors.AddNames(settings.ElectionTimeout);
-                }
+                // Each distinct stem (Election, Timeout, …) is searched once per file, whichever entry or rule asks
+                // first (SourceTexts.Occurrences); an entry stops at its first stem the file lacks.
+                anchors.AddNames(settings.ElectionTimeout);
             });
 
             context.RegisterSymbolStartAction(start =>

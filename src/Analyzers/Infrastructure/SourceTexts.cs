@@ -50,10 +50,13 @@ namespace DistAnalyzers.Infrastructure
         public static bool HasUnicodeEscape(string text, int start, int length) =>
             text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
 
+        /// <summary>Whether every character of <paramref name="text"/> is ASCII (vectorised: a UTF-8 byte count).</summary>
+        internal static bool IsAscii(string text) => Encoding.UTF8.GetByteCount(text) == text.Length;
+
         /// <summary>Whether <paramref name="text"/> holds a Unicode formatting character (the ASCII test is vectorised; only non-ASCII text is walked).</summary>
         internal static bool HasFormattingCharacter(string text)
         {
-            if (Encoding.UTF8.GetByteCount(text) == text.Length)
+            if (IsAscii(text))
             {
                 return false;
             }
@@ -96,7 +99,7 @@ namespace DistAnalyzers.Infrastructure
                     if (lower is null)
                     {
                         // Racing threads compute the same string: either copy may win.
-                        lower = Encoding.UTF8.GetByteCount(Text) == Text.Length ? Text.ToLowerInvariant() : string.Empty;
+                        lower = IsAscii(Text) ? Text.ToLowerInvariant() : string.Empty;
                     }
 
                     return lower.Length == Text.Length ? lower : null;

@@ -490,10 +490,8 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>Whether <see cref="Text"/> is the tree's own shared text (SourceTexts.Of), so that its per-tree searches apply.</summary>
             private bool IsTreeText => tree is not null && ReferenceEquals(Text, SourceTexts.Of(tree));
 
-            /// <summary>The lower-cased form of an ASCII stem, for <see cref="IndexIgnoringCase"/>; null for any other stem.</summary>
-            private static string? LowerForm(string stem) => IsAscii(stem) ? stem.ToLowerInvariant() : null;
-
-            private static bool IsAscii(string text) => System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
+            /// <summary>The lower-cased form of an ASCII stem, for <see cref="IgnoringCase"/>; null for any other stem.</summary>
+            private static string? LowerForm(string stem) => SourceTexts.IsAscii(stem) ? stem.ToLowerInvariant() : null;
 
             internal int[]? ToSortedArray()
             {

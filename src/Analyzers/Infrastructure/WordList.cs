@@ -280,23 +280,6 @@ namespace DistAnalyzers.Infrastructure
             }
 
             spanStems = distinct.ToArray();
-            lowerSpanStems = Array.TrueForAll(spanStems, IsAscii) ? Array.ConvertAll(spanStems, stem => stem.ToLowerInvariant()) : null;
-        }
-
-        // The distinct stems lower-cased, when all are ASCII (for MayMatchText); null otherwise.
-        private readonly string[]? lowerSpanStems;
-
-        private static bool IsAscii(string text)
-        {
-            foreach (var c in text)
-            {
-                if (c >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         public static WordList Empty { get; } = new WordList(ImmutableArray<WordPattern>.Empty, string.Empty);
@@ -365,20 +348,7 @@ namespace DistAnalyzers.Infrastructure
         /// <see cref="MayMatch(string)"/> on a part of a longer text (<see cref="WordPattern.MayMatch(string, int, int)"/>):
         /// false means no name written in that part matches any entry in any way.
         /// </summary>
-        public bool MayMatch(string text, int start, int length) => MayMatch(text, start, length, null);
-
-        /// <summary>
-        /// <see cref="MayMatch(string, int, int)"/> on a whole text, given also its lower-cased ASCII copy
-        /// (<see cref="SourceTexts.LowerAscii"/>; null when the text is not all ASCII): when every stem is ASCII, an
-        /// ordinal search of the lower-cased stems in the copy, which finds exactly the case-insensitive occurrences
-        /// and is faster. The same answer as <c>MayMatch(text, 0, text.Length)</c>.
-        /// </summary>
-        public bool MayMatchText(string text, string? lowerAscii) =>
-            lowerAscii is not null && lowerAscii.Length == text.Length && lowerSpanStems is not null
-                ? MayMatch(text, 0, text.Length, lowerAscii)
-                : MayMatch(text, 0, text.Length, null);
-
-        private bool MayMatch(string text, int start, int length, string? lowerAscii)
+        public bool MayMatch(string text, int start, int length)
         {
             if (spanStems.Length > 64)
             {
@@ -405,10 +375,7 @@ namespace DistAnalyzers.Infrastructure
                     if ((tested & bit) == 0)
                     {
                         tested |= bit;
-                        var at = lowerAscii is not null
-                            ? lowerAscii.IndexOf(lowerSpanStems![k], start, length, StringComparison.Ordinal)
-                            : text.IndexOf(spanStems[k], start, length, StringComparison.OrdinalIgnoreCase);
-                        if (at >= 0)
+                        if (text.IndexOf(spanStems[k], start, length, StringComparison.OrdinalIgnoreCase) >= 0)
                         {
                             found |= bit;
                         }
