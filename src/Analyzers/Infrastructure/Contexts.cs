@@ -14,22 +14,11 @@ namespace DistAnalyzers.Infrastructure
             AnyMemberNameCarries(symbol, words) || AnyTypeOrNamespaceNameCarries(symbol, words);
 
         /// <summary>Whether an enclosing member (method, property, field, event; not a type) carries a word.</summary>
-        public static bool AnyMemberNameCarries(ISymbol? symbol, WordList words)
-        {
-            for (var s = symbol; s is not null && s is not INamedTypeSymbol && s is not INamespaceSymbol; s = s.ContainingSymbol)
-            {
-                if (MemberName(s) is { } name && words.CarriedBy(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public static bool AnyMemberNameCarries(ISymbol? symbol, WordList words) => AnyMemberName(symbol, words.CarriedByTest);
 
         /// <summary>
-        /// <see cref="AnyMemberNameCarries"/> with the name test given (e.g. a memoized <c>CarriedBy</c>): whether the
-        /// name of an enclosing member (the same members, named the same way) passes <paramref name="test"/>.
+        /// Whether the name of an enclosing member (method, property, field, event; not a type) passes
+        /// <paramref name="test"/> (e.g. a memoized <c>CarriedBy</c>).
         /// </summary>
         public static bool AnyMemberName(ISymbol? symbol, System.Func<string, bool> test)
         {

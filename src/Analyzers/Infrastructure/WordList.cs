@@ -399,6 +399,11 @@ namespace DistAnalyzers.Infrastructure
 
         public bool CarriedBy(string? name) => Matches(name, WordMatch.Carries);
 
+        /// <summary><see cref="CarriedBy"/> as a delegate, made once per list (a method group would allocate one per use).</summary>
+        internal Func<string, bool> CarriedByTest => carriedByTest ??= name => CarriedBy(name);
+
+        private Func<string, bool>? carriedByTest;
+
         public bool EndOf(string? name) => Matches(name, WordMatch.EndsWith);
 
         public bool StartOf(string? name) => Matches(name, WordMatch.StartsWith);
