@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using DistAnalyzers.Failure;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -122,7 +121,6 @@ namespace DistAnalyzers.Time
             public INamedTypeSymbol? Enumerable { get; }
 
             public Compilation Compilation { get; }
-
         }
 
         /// <summary>Symbols compared as objects (a cache key: two objects for one symbol only cost a second computation).</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 
-namespace DistAnalyzers.Failure
+namespace DistAnalyzers.Infrastructure
 {
     /// <summary>
     /// A pure test of a name (a word-list match), remembered per name: callbacks that run for every invocation or
