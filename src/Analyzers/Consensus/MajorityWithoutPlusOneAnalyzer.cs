@@ -64,7 +64,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                anchors.AddNames(settings.GateWords);
+                anchors.AddNames(settings.QuorumWords, settings.VoteCountWords);
             });
             context.RegisterSymbolStartAction(
                 start =>
@@ -146,59 +146,6 @@ namespace DistAnalyzers.Consensus
                 NonSizeWords = reader.Get(QuorumNames.NonSizeWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
                 NamesMayBeImplicit = TypeText.MayMatchImplicitName(QuorumWords) || TypeText.MayMatchImplicitName(VoteCountWords);
-                GateWords = Sufficient(QuorumWords.Entries.AddRange(VoteCountWords.Entries));
-            }
-
-            /// <summary>
-            /// The entries of quorum_words and vote_count_words whose names the text gate looks for: an entry whose
-            /// stems hold every stem of another entry (VotesNeeded and Votes; RequiredAcks and Acks) is left out, since
-            /// every identifier that may carry it holds an anchor of the other, in the same identifier (AddNames). Of
-            /// entries with the same stems, the first is kept. Each entry left out saves searches of every file's text.
-            /// </summary>
-            public WordList GateWords { get; }
-
-            private static WordList Sufficient(ImmutableArray<WordPattern> entries)
-            {
-                var kept = new List<string>(entries.Length);
-                for (var i = 0; i < entries.Length; i++)
-                {
-                    var covered = false;
-                    for (var j = 0; j < entries.Length && !covered; j++)
-                    {
-                        covered = j != i && StemsHold(entries[i], entries[j]) && (j < i || !StemsHold(entries[j], entries[i]));
-                    }
-
-                    if (!covered)
-                    {
-                        kept.Add(entries[i].Text);
-                    }
-                }
-
-                return WordList.Parse(string.Join(", ", kept));
-            }
-
-            /// <summary>Whether every stem of <paramref name="other"/> is part of a stem of <paramref name="entry"/> (ignoring case, as names match).</summary>
-            private static bool StemsHold(WordPattern entry, WordPattern other)
-            {
-                foreach (var needed in other.Stems)
-                {
-                    var held = false;
-                    foreach (var stem in entry.Stems)
-                    {
-                        if (stem.IndexOf(needed, StringComparison.OrdinalIgnoreCase) >= 0)
-                        {
-                            held = true;
-                            break;
-                        }
-                    }
-
-                    if (!held)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
             /// <summary>Whether a quorum or vote name could be one the source does not write (disables the type pre-test).</summary>

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -318,17 +320,31 @@ namespace DistAnalyzers.Infrastructure
             }
 
             /// <summary>
-            /// Every identifier written in the tree that may be a name carrying an entry of <paramref name="list"/>: a
-            /// run of identifier characters (ASCII letters, digits, <c>_</c>, and any non-ASCII character) that holds
+            /// Every identifier written in the tree that may be a name carrying an entry of one of <paramref name="lists"/>:
+            /// a run of identifier characters (ASCII letters, digits, <c>_</c>, and any non-ASCII character) that holds
             /// every stem of the entry, ignoring case (<see cref="WordPattern.MayMatch(string)"/> on the name). Far
             /// sharper than <see cref="Add(WordList)"/> for entries of several words (<c>ElectionTimeout</c> passes no
             /// <c>HeartbeatInterval</c> nor <c>Timeout</c>), but only for names written as one identifier: a name that
             /// joins several (an explicit interface implementation, <c>Ns.IQuorum.Size</c>) must be let through by the rule.
+            /// An entry covered by another of the lists (<see cref="IsCovered"/>) is not looked for.
             /// </summary>
-            public Anchors AddNames(WordList list)
+            public Anchors AddNames(params WordList[] lists)
             {
-                foreach (var entry in list.Entries)
+                var entries = new List<WordPattern>();
+                foreach (var list in lists)
                 {
+                    entries.AddRange(list.Entries);
+                }
+
+                var covered = CoveredEntries(lists, entries);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var entry = entries[i];
+                    if (covered[i])
+                    {
+                        continue;
+                    }
+
                     var stems = entry.Stems;
                     if (stems.Length == 0)
                     {
@@ -382,6 +398,106 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 return this;
+            }
+
+            /// <summary>
+            /// <see cref="IsCovered"/> for each entry of <paramref name="lists"/>, worked out once per set of lists (the
+            /// trees that share an options object share its lists), not once per tree: kept with the first list.
+            /// </summary>
+            private static bool[] CoveredEntries(WordList[] lists, List<WordPattern> entries)
+            {
+                if (lists.Length == 0)
+                {
+                    return Array.Empty<bool>();
+                }
+
+                var holder = CoveredByFirstList.GetValue(lists[0], _ => new CoveredHolder());
+                var known = Volatile.Read(ref holder.Last);
+                if (known is not null && known.Lists.Length == lists.Length)
+                {
+                    var same = true;
+                    for (var i = 1; i < lists.Length && same; i++)
+                    {
+                        same = ReferenceEquals(known.Lists[i], lists[i]);
+                    }
+
+                    if (same)
+                    {
+                        return known.Flags;
+                    }
+                }
+
+                var flags = new bool[entries.Count];
+                for (var i = 0; i < flags.Length; i++)
+                {
+                    flags[i] = IsCovered(entries, i);
+                }
+
+                Volatile.Write(ref holder.Last, new CoveredAnswer((WordList[])lists.Clone(), flags));
+                return flags;
+            }
+
+            private static readonly ConditionalWeakTable<WordList, CoveredHolder> CoveredByFirstList = new ConditionalWeakTable<WordList, CoveredHolder>();
+
+            private sealed class CoveredHolder
+            {
+                public CoveredAnswer? Last;
+            }
+
+            private sealed class CoveredAnswer
+            {
+                public CoveredAnswer(WordList[] lists, bool[] flags)
+                {
+                    Lists = lists;
+                    Flags = flags;
+                }
+
+                public WordList[] Lists { get; }
+
+                public bool[] Flags { get; }
+            }
+
+            /// <summary>
+            /// Whether <c>entries[index]</c> need not be looked for: every stem of another entry is part of one of its
+            /// stems (VotesNeeded and Votes, RequiredAcks and Acks), so an identifier that holds all of its stems holds
+            /// all of the other's, and the other's anchor lies in the same identifier. Of entries with the same stems,
+            /// the first is looked for.
+            /// </summary>
+            private static bool IsCovered(List<WordPattern> entries, int index)
+            {
+                for (var other = 0; other < entries.Count; other++)
+                {
+                    if (other != index && StemsHold(entries[index], entries[other]) && (other < index || !StemsHold(entries[other], entries[index])))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Whether every stem of <paramref name="other"/> is part of a stem of <paramref name="entry"/> (ignoring case, as names match).</summary>
+            private static bool StemsHold(WordPattern entry, WordPattern other)
+            {
+                foreach (var needed in other.Stems)
+                {
+                    var held = false;
+                    foreach (var stem in entry.Stems)
+                    {
+                        if (stem.IndexOf(needed, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            held = true;
+                            break;
+                        }
+                    }
+
+                    if (!held)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>Whether <paramref name="c"/> may be part of an identifier (every non-ASCII character may: a wider run only lets more pass).</summary>

@@ -67,6 +67,28 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
+        public void Names_of_several_lists_skip_covered_entries_without_changing_the_answer()
+        {
+            // VotesNeeded (first list) is covered by Votes (second list): an identifier holding votes and needed
+            // holds votes, so the answer is the one of looking for both, in either order of the lists.
+            var tree = CSharpSyntaxTree.ParseText("class C { int votesNeeded; int neededVotesLater; int needed; int quorumSize; int votesCast; }");
+            var quorum = WordList.Parse("VotesNeeded, QuorumSize");
+            var votes = WordList.Parse("Votes");
+            var both = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddNames(quorum, votes));
+            var reversed = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddNames(votes, quorum));
+            var quorumOnly = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.AddNames(quorum));
+            var text = tree.ToString();
+            foreach (var name in new[] { "votesNeeded", "neededVotesLater", "needed", "quorumSize", "votesCast" })
+            {
+                var span = new Microsoft.CodeAnalysis.Text.TextSpan(text.IndexOf(name, System.StringComparison.Ordinal), name.Length);
+                var expected = name != "needed";
+                Assert.Equal(expected, both.Allows(tree, span));
+                Assert.Equal(expected, reversed.Allows(tree, span));
+                Assert.Equal(expected && name != "votesCast", quorumOnly.Allows(tree, span)); // stems in any order: a necessary condition
+            }
+        }
+
+        [Fact]
         public void The_member_cache_is_checked_against_the_span()
         {
             // Top-level statements share one containing symbol: a statement without the anchor must not reuse another's answer.
