@@ -92,17 +92,12 @@ public partial class Split
         }
 
         [Fact]
-        public async Task Top_level_statements_are_analysed()
+        public Task Top_level_statements_are_analysed()
         {
-            var test = new AnalyzerVerifier<ConnectionErrorAsPeerDeathAnalyzer>.Test
-            {
-                TestCode = Usings + @"
+            return AnalyzerVerifier<ConnectionErrorAsPeerDeathAnalyzer>.VerifyProgramAsync(Usings + @"
 var peer = new Peer();
 try { } catch (SocketException) { {|DIST201:peer.IsAlive = false|}; }
-" + Types,
-            };
-            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            await test.RunAsync();
+" + Types);
         }
 
         [Fact]

@@ -70,17 +70,12 @@ class WithReading
         }
 
         [Fact]
-        public async Task Top_level_statements_are_analysed()
+        public Task Top_level_statements_are_analysed()
         {
-            var test = new AnalyzerVerifier<MonotonicClockCrossesProcessAnalyzer>.Test
-            {
-                TestCode = @"using System.Diagnostics;
+            return AnalyzerVerifier<MonotonicClockCrossesProcessAnalyzer>.VerifyProgramAsync(@"using System.Diagnostics;
 var msg = new PingMessage();
 msg.SentAt = {|DIST101:Stopwatch.GetTimestamp()|};
-" + Types,
-            };
-            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            await test.RunAsync();
+" + Types);
         }
 
         [Fact]

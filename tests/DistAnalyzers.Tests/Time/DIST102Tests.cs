@@ -567,21 +567,17 @@ public sealed class Entry { public DateTime UpdatedAt { get; set; } }
         }
 
         [Fact]
-        public async Task Top_level_statements_take_the_unwritten_Program_type_name_as_a_merge_context()
+        public Task Top_level_statements_take_the_unwritten_Program_type_name_as_a_merge_context()
         {
-            var test = new AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.Test
-            {
-                TestCode = @"using System;
+            return AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.VerifyProgramAsync(
+                @"using System;
 var a = new Entry();
 var b = new Entry();
 var kept = {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
 GC.KeepAlive(kept);
 class Entry { public DateTime UpdatedAt { get; set; } }
 ",
-            };
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<LastWriteWinsByWallClockAnalyzer>.EditorConfig("dist_analyzers.merge_type_words = Program")));
-            await test.RunAsync();
+                "dist_analyzers.merge_type_words = Program");
         }
 
         [Fact]

@@ -103,19 +103,14 @@ class Outer
         }
 
         [Fact]
-        public async Task Top_level_statements_are_analysed()
+        public Task Top_level_statements_are_analysed()
         {
-            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test
-            {
-                TestCode = @"using System;
+            return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
 var start = DateTime.UtcNow;
 Console.WriteLine({|DIST105:DateTime.UtcNow - start|});
 var deadline = DateTime.UtcNow.AddSeconds(1);
 while ({|DIST105:DateTime.UtcNow < deadline|}) { }
-",
-            };
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            await test.RunAsync();
+");
         }
 
         [Fact]

@@ -49,17 +49,12 @@ class WithNow
         }
 
         [Fact]
-        public async Task Top_level_statements_are_analysed()
+        public Task Top_level_statements_are_analysed()
         {
-            var test = new AnalyzerVerifier<LocalTimeInCrossMachineTimestampAnalyzer>.Test
-            {
-                TestCode = @"using System;
+            return AnalyzerVerifier<LocalTimeInCrossMachineTimestampAnalyzer>.VerifyProgramAsync(@"using System;
 var msg = new OrderMessage();
 msg.CreatedAt = {|DIST106:DateTime.Now|};
-" + Types,
-            };
-            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            await test.RunAsync();
+" + Types);
         }
 
         [Fact]

@@ -33,6 +33,22 @@ namespace DistAnalyzers.Tests.Verifiers
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// <see cref="VerifyAsync(string, DiagnosticResult[])"/> for top-level statements: the source is compiled as a
+        /// console application (its implicit Program type and <c>Main</c>), with optional option lines.
+        /// </summary>
+        public static Task VerifyProgramAsync(string source, string? editorConfig = null)
+        {
+            var test = new Test { TestCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            if (editorConfig is not null)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig(editorConfig)));
+            }
+
+            return test.RunAsync();
+        }
+
         /// <summary>Wraps option lines in a root <c>.editorconfig</c> section that applies to every C# file.</summary>
         public static string EditorConfig(string lines) => "root = true\n\n[*.cs]\n" + lines + "\n";
 
