@@ -78,6 +78,26 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// Whether <paramref name="symbol"/> or a type around it carries <c>[GeneratedCode]</c> (on any partial declaration):
+        /// the driver runs no operation action in such code, so an analysis that finds operations itself skips it too.
+        /// </summary>
+        public static bool IsMarkedGenerated(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><paramref name="report"/>, dropping diagnostics located in generated code (<see cref="IsGeneratedLocation"/>).</summary>
         public static Action<Diagnostic> OutsideGeneratedCode(Action<Diagnostic> report, AnalyzerOptions? options, CancellationToken cancellationToken) =>
             diagnostic =>

@@ -161,6 +161,9 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>Where <paramref name="tree"/> writes an anchor, sorted; null when anything may be one (opaque text, or gates open).</summary>
+        public int[]? PositionsOf(SyntaxTree tree) => enabled ? PositionsIn(tree) : Everywhere;
+
         private int[]? PositionsIn(SyntaxTree tree)
         {
             // Callbacks arrive mostly tree by tree: the last answer saves the dictionary look-up.

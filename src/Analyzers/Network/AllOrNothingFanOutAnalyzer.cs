@@ -38,10 +38,13 @@ namespace DistAnalyzers.Network
                 reader.Get(ReplicaCollectionWords),
                 reader.Get(NonReplicaCallWords),
                 reader.Get(RuleOptions.TestDoubleWords)));
-            context.RegisterOperationAction(c => Analyze(c, types, cache), OperationKind.Invocation);
+            AnchoredOperations.RegisterInvocationsNamed(context, this, WaiterNames, c => Analyze(c, types, cache));
         }
 
-        private static void Analyze(OperationAnalysisContext context, Types types, OptionsCache<Settings> cache)
+        /// <summary>Every finding is a call written <c>WhenAll</c> or <c>WaitAll</c>.</summary>
+        private static readonly ImmutableArray<string> WaiterNames = ImmutableArray.Create("WhenAll", "WaitAll");
+
+        private static void Analyze(OperationSite context, Types types, OptionsCache<Settings> cache)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;

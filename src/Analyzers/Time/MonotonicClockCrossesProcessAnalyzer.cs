@@ -52,8 +52,19 @@ namespace DistAnalyzers.Time
             // the raw tick durations and new DateTime(reading)). A member that writes none of these has nothing to report.
             var gate = new TreeGate(this, (tree, text, anchors) => anchors.Add("GetTimestamp").Add("TickCount").Add("Elapsed"));
             var analysis = new Analysis(readings, boundary, dateTime, options, gate);
-            context.RegisterOperationAction(analysis.AnalyzeStore, ProcessBoundary.StoreKinds);
-            context.RegisterOperationAction(analysis.AnalyzeComparison, OperationKind.Binary);
+            // One walk of the members that write a reading, for stores and comparisons alike.
+            var kinds = new List<OperationKind>(ProcessBoundary.StoreKinds) { OperationKind.Binary }.ToArray();
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site =>
+            {
+                if (site.Operation.Kind == OperationKind.Binary)
+                {
+                    analysis.AnalyzeComparison(site);
+                }
+                else
+                {
+                    analysis.AnalyzeStore(site);
+                }
+            }, kinds);
         }
 
         /// <summary>
@@ -114,7 +125,7 @@ namespace DistAnalyzers.Time
                 this.options = options;
             }
 
-            public void AnalyzeStore(OperationAnalysisContext context)
+            public void AnalyzeStore(OperationSite context)
             {
                 // No reading written in the member, then shape, value type and value form (see MayTraceToReading): most operations leave here.
                 var operation = context.Operation;
@@ -137,7 +148,7 @@ namespace DistAnalyzers.Time
                 }
             }
 
-            private void AnalyzeStoredValue(OperationAnalysisContext context, BoundaryStore store, Settings settings)
+            private void AnalyzeStoredValue(OperationSite context, BoundaryStore store, Settings settings)
             {
                 var value = store.Value;
                 var unwrapped = LocalFlow.Unwrap(value);
@@ -288,7 +299,7 @@ namespace DistAnalyzers.Time
                 return first.Parameter is { Name: "ticks", Type.SpecialType: SpecialType.System_Int64 } ? first.Value : null;
             }
 
-            public void AnalyzeComparison(OperationAnalysisContext context)
+            public void AnalyzeComparison(OperationSite context)
             {
                 var binary = (IBinaryOperation)context.Operation;
                 // The operator first (a field read), then whether the member writes a reading.
@@ -388,7 +399,7 @@ namespace DistAnalyzers.Time
                 return boundary.MessageTypes.IsMessageStore(type, symbol, settings.MessageWords, settings.TestDoubleWords);
             }
 
-            private static void Report(OperationAnalysisContext context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)
+            private static void Report(OperationSite context, string message, SyntaxNode location, string? fix, SyntaxNode? replace, SyntaxNode? removeLocal, SyntaxNode? reading = null)
             {
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var additional = new List<Location>(2);

@@ -1,0 +1,558 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// One operation for a rule to look at, delivered either by an operation action or by a file's anchored search
+    /// (<see cref="AnchoredOperations"/>): the members of <see cref="OperationAnalysisContext"/> a rule reads.
+    /// </summary>
+    internal readonly struct OperationSite
+    {
+        private readonly Action<Diagnostic> report;
+
+        public OperationSite(IOperation operation, ISymbol? containingSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            Operation = operation;
+            ContainingSymbol = containingSymbol;
+            Compilation = compilation;
+            this.report = report;
+            CancellationToken = cancellationToken;
+        }
+
+        public IOperation Operation { get; }
+
+        /// <summary>The member whose code holds the operation (never a lambda or a local function), as the driver gives it.</summary>
+        public ISymbol? ContainingSymbol { get; }
+
+        public Compilation Compilation { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+
+        public static OperationSite From(OperationAnalysisContext context) =>
+            new OperationSite(context.Operation, context.ContainingSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Operation analysis that starts from where a rule's anchor is written instead of from every operation of a
+    /// kind. A rule whose every finding is an explicit call of a method with a rare name (<c>Task.WhenAll</c>) would
+    /// otherwise be called for each of a program's invocations (one callback costs 0.1–0.3 µs before it can leave,
+    /// which on 100,000 lines is more than the rule's real work); here it costs one text search per file, shared
+    /// with every rule that looks for the same name (<see cref="SourceTexts.Occurrences"/>), and the semantic model
+    /// is asked only at the places found.
+    /// <para>
+    /// With the rule's gates open (<see cref="DistAnalyzer.UseTreeGates"/> false, in <c>GateEquivalenceTests</c>) the
+    /// same callback is registered as a plain operation action, so the equivalence tests compare the anchored search
+    /// with the driver's own walk on every sample and snippet.
+    /// </para>
+    /// </summary>
+    internal static class AnchoredOperations
+    {
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for every invocation written with one of <paramref name="names"/> as the
+        /// invoked name (<c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M&lt;T&gt;(…)</c>), in every file that is not
+        /// generated code (and not in a member or type marked <c>[GeneratedCode]</c>, which the driver skips too). The callback must still test the name and everything else: with the gates open it sees every
+        /// invocation, and a file whose text may spell a name differently (<see cref="SourceTexts.IsOpaque"/>) has all
+        /// its invocations searched. Invocations that no source name spells (a collection initializer's <c>Add</c>, a
+        /// query clause's <c>Select</c>) are never delivered, so a rule that needs them cannot use this.
+        /// </summary>
+        public static void RegisterInvocationsNamed(CompilationStartAnalysisContext context, DistAnalyzer analyzer, ImmutableArray<string> names, Action<OperationSite> analyze)
+        {
+            if (!analyzer.UseTreeGates)
+            {
+                context.RegisterOperationAction(c => analyze(OperationSite.From(c)), OperationKind.Invocation);
+                return;
+            }
+
+            var gate = new TreeGate(analyzer, (_, _, anchors) =>
+            {
+                foreach (var name in names)
+                {
+                    anchors.AddWord(name);
+                }
+            });
+            context.RegisterSemanticModelAction(c =>
+            {
+                var model = c.SemanticModel;
+                var positions = gate.PositionsOf(model.SyntaxTree);
+                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(model.SyntaxTree, c.Options))
+                {
+                    return;
+                }
+
+                var root = model.SyntaxTree.GetRoot(c.CancellationToken);
+                Action<Diagnostic> report = c.ReportDiagnostic;
+                if (positions is null)
+                {
+                    foreach (var node in root.DescendantNodes())
+                    {
+                        if (node is InvocationExpressionSyntax invocation)
+                        {
+                            Deliver(model, invocation, report, analyze, c.CancellationToken);
+                        }
+                    }
+
+                    return;
+                }
+
+                foreach (var position in positions)
+                {
+                    if (InvocationNamedAt(root, position) is { } invocation)
+                    {
+                        Deliver(model, invocation, report, analyze, c.CancellationToken);
+                    }
+                }
+            });
+        }
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for every operation of <paramref name="kinds"/> in the code of every member
+        /// declaration that writes one of <paramref name="gate"/>'s anchors: exactly the operations an operation action
+        /// would see that pass <see cref="TreeGate.AllowsMemberOf(IOperation, ISymbol?)"/> (the equivalence tests hold
+        /// it to that), without a callback for each of the others. A member's code is its body (and a constructor's
+        /// initializer), its accessors, an initializer, its parameters' default values and its attributes; a type's
+        /// own header (attributes, primary-constructor parameters and base arguments) counts when the anchor is
+        /// anywhere in the type's declaration, and top-level statements when it is anywhere in the file.
+        /// </summary>
+        public static void RegisterInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds)
+        {
+            if (!analyzer.UseTreeGates)
+            {
+                context.RegisterOperationAction(c => analyze(OperationSite.From(c)), kinds);
+                return;
+            }
+
+            var largest = 0;
+            foreach (var kind in kinds)
+            {
+                largest = Math.Max(largest, (int)kind);
+            }
+
+            var wanted = new bool[largest + 1];
+            foreach (var kind in kinds)
+            {
+                if ((int)kind >= 0)
+                {
+                    wanted[(int)kind] = true;
+                }
+            }
+
+            context.RegisterSemanticModelAction(c =>
+            {
+                var model = c.SemanticModel;
+                var tree = model.SyntaxTree;
+                var positions = gate.PositionsOf(tree);
+                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, c.Options))
+                {
+                    return;
+                }
+
+                var root = tree.GetRoot(c.CancellationToken);
+                var roots = new List<SyntaxNode>();
+                if (positions is null)
+                {
+                    CodeRoots.InFile(root, roots);
+                }
+                else
+                {
+                    CodeRoots.AtAnchors(root, positions, roots);
+                }
+
+                var walker = new Walker(model, wanted, analyze, c.ReportDiagnostic, c.CancellationToken);
+                foreach (var node in roots)
+                {
+                    walker.Walk(node);
+                }
+            });
+        }
+
+        /// <summary>The invocation whose invoked name is the identifier starting at <paramref name="position"/>, if any.</summary>
+        private static InvocationExpressionSyntax? InvocationNamedAt(SyntaxNode root, int position)
+        {
+            var token = root.FindToken(position);
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.SpanStart != position || token.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            ExpressionSyntax invoked = name;
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    invoked = access;
+                    break;
+                case MemberBindingExpressionSyntax binding when binding.Name == name:
+                    invoked = binding;
+                    break;
+            }
+
+            return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
+        }
+
+        private static void Deliver(SemanticModel model, SyntaxNode node, Action<Diagnostic> report, Action<OperationSite> analyze, CancellationToken cancellationToken)
+        {
+            if (model.GetOperation(node, cancellationToken) is not { } operation || operation.Kind != OperationKind.Invocation)
+            {
+                return;
+            }
+
+            var member = ContainingMember(model, node.SpanStart, cancellationToken);
+            if (member is null || GeneratedSources.IsMarkedGenerated(member))
+            {
+                return;
+            }
+
+            analyze(new OperationSite(operation, member, model.Compilation, report, cancellationToken));
+        }
+
+        /// <summary>The member whose code holds <paramref name="position"/>, outside any lambda or local function (as an operation action's containing symbol).</summary>
+        internal static ISymbol? ContainingMember(SemanticModel model, int position, CancellationToken cancellationToken)
+        {
+            var symbol = model.GetEnclosingSymbol(position, cancellationToken);
+            for (var depth = 0; depth < 64 && symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }; depth++)
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+
+            return symbol;
+        }
+
+        /// <summary>Delivers the operations of the wanted kinds below one code root, with the member the driver would name.</summary>
+        private sealed class Walker
+        {
+            private readonly SemanticModel model;
+            private readonly bool[] wanted;
+            private readonly Action<OperationSite> analyze;
+            private readonly Action<Diagnostic> report;
+            private readonly CancellationToken cancellationToken;
+            private readonly Stack<IOperation> pending = new Stack<IOperation>();
+
+            public Walker(SemanticModel model, bool[] wanted, Action<OperationSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+            {
+                this.model = model;
+                this.wanted = wanted;
+                this.analyze = analyze;
+                this.report = report;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public void Walk(SyntaxNode node)
+            {
+                if (model.GetOperation(node, cancellationToken) is not { } root)
+                {
+                    return;
+                }
+
+                var member = CodeRoots.OwnerOf(model, node, root, cancellationToken);
+                if (member is null || GeneratedSources.IsMarkedGenerated(member))
+                {
+                    return;
+                }
+
+                // Pre-order, in source order, like the driver; ChildOperations enumerates without allocating.
+                var compilation = model.Compilation;
+                var pending = this.pending;
+                pending.Push(root);
+                while (pending.Count > 0)
+                {
+                    var operation = pending.Pop();
+                    var kind = (int)operation.Kind;
+                    if (kind >= 0 && kind < wanted.Length && wanted[kind])
+                    {
+                        analyze(new OperationSite(operation, member, compilation, report, cancellationToken));
+                    }
+
+                    foreach (var child in operation.ChildOperations.Reverse())
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The syntax nodes whose operations the driver analyses as code blocks (a body, an initializer, an attribute…),
+    /// and the member it names as their containing symbol (checked against the driver in GateEquivalenceTests).
+    /// </summary>
+    internal static class CodeRoots
+    {
+        /// <summary>Every code root in the file.</summary>
+        public static void InFile(SyntaxNode root, List<SyntaxNode> roots)
+        {
+            if (root is CompilationUnitSyntax unit)
+            {
+                AddTopLevel(unit, roots);
+            }
+
+            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax))
+            {
+                switch (node)
+                {
+                    case BaseTypeDeclarationSyntax type:
+                        InHeader(type, roots);
+                        break;
+                    case MemberDeclarationSyntax member when member is not BaseNamespaceDeclarationSyntax and not GlobalStatementSyntax:
+                        InMember(member, roots);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The code roots of every member declaration holding one of <paramref name="positions"/> (sorted), as
+        /// <see cref="TreeGate.AllowsMemberOf(IOperation, ISymbol?)"/> finds members: the outermost node below a type,
+        /// namespace or file, so one part of a type's header (an attribute list, the primary constructor's parameters,
+        /// the base list) is a member of its own; and the top-level statements when there is any position.
+        /// </summary>
+        public static void AtAnchors(SyntaxNode root, int[] positions, List<SyntaxNode> roots)
+        {
+            if (root is CompilationUnitSyntax unit && positions.Length > 0)
+            {
+                AddTopLevel(unit, roots);
+            }
+
+            SyntaxNode? last = null;
+            foreach (var position in positions)
+            {
+                if (last is not null && last.FullSpan.Contains(position))
+                {
+                    continue;
+                }
+
+                var member = root.FindToken(position).Parent;
+                while (member is not null && member.Parent is not (BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or null))
+                {
+                    member = member.Parent;
+                }
+
+                if (member is null || member == last || member is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax)
+                {
+                    continue; // a type's or namespace's own name or keywords hold no code
+                }
+
+                last = member;
+                switch (member)
+                {
+                    case AttributeListSyntax list:
+                        foreach (var attribute in list.Attributes)
+                        {
+                            roots.Add(attribute);
+                        }
+
+                        break;
+                    case ParameterListSyntax parameters:
+                        AddParameters(parameters, roots);
+                        break;
+                    case BaseListSyntax { Parent: TypeDeclarationSyntax { ParameterList: not null } type }:
+                        roots.Add(type);
+                        break;
+                    default:
+                        InMember(member, roots);
+                        break;
+                }
+            }
+        }
+
+        private static void AddTopLevel(CompilationUnitSyntax unit, List<SyntaxNode> roots)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    roots.Add(unit);
+                    return;
+                }
+            }
+        }
+
+        /// <summary>A type declaration's own code: attributes, primary-constructor parameters' defaults and attributes, base arguments.</summary>
+        private static void InHeader(BaseTypeDeclarationSyntax type, List<SyntaxNode> roots)
+        {
+            AddAttributes(type.AttributeLists, roots);
+            if (type is TypeDeclarationSyntax { ParameterList: { } parameters })
+            {
+                roots.Add(type);
+                AddParameters(parameters, roots);
+            }
+        }
+
+        /// <summary>A member's code: its body or bodies, initializers, parameters' defaults and attributes (never a nested type).</summary>
+        private static void InMember(SyntaxNode member, List<SyntaxNode> roots)
+        {
+            switch (member)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    AddAttributes(method.AttributeLists, roots);
+                    AddParameters(method.ParameterList, roots);
+                    roots.Add(method);
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    AddAttributes(property.AttributeLists, roots);
+                    if (property is IndexerDeclarationSyntax indexer)
+                    {
+                        AddParameters(indexer.ParameterList, roots);
+                    }
+
+                    var expressionBody = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
+                    if (expressionBody is not null)
+                    {
+                        roots.Add(expressionBody);
+                    }
+
+                    if (property.AccessorList is { } accessors)
+                    {
+                        foreach (var accessor in accessors.Accessors)
+                        {
+                            AddAttributes(accessor.AttributeLists, roots);
+                            roots.Add(accessor);
+                        }
+                    }
+
+                    if (property is PropertyDeclarationSyntax { Initializer: { } propertyInitializer })
+                    {
+                        roots.Add(propertyInitializer);
+                    }
+
+                    break;
+                case BaseFieldDeclarationSyntax field:
+                    AddAttributes(field.AttributeLists, roots);
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer is { } initializer)
+                        {
+                            roots.Add(initializer);
+                        }
+                    }
+
+                    break;
+                case EnumMemberDeclarationSyntax enumMember:
+                    AddAttributes(enumMember.AttributeLists, roots);
+                    if (enumMember.EqualsValue is { } value)
+                    {
+                        roots.Add(value);
+                    }
+
+                    break;
+                case DelegateDeclarationSyntax @delegate:
+                    AddAttributes(@delegate.AttributeLists, roots);
+                    AddParameters(@delegate.ParameterList, roots);
+                    break;
+            }
+        }
+
+        private static void AddParameters(BaseParameterListSyntax? parameters, List<SyntaxNode> roots)
+        {
+            if (parameters is null)
+            {
+                return;
+            }
+
+            foreach (var parameter in parameters.Parameters)
+            {
+                AddAttributes(parameter.AttributeLists, roots);
+                if (parameter.Default is { } value)
+                {
+                    roots.Add(value);
+                }
+            }
+        }
+
+        private static void AddAttributes(SyntaxList<AttributeListSyntax> lists, List<SyntaxNode> roots)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    roots.Add(attribute);
+                }
+            }
+        }
+
+        /// <summary>The containing symbol an operation action gets for the code under <paramref name="node"/> (null: unknown, not delivered).</summary>
+        public static ISymbol? OwnerOf(SemanticModel model, SyntaxNode node, IOperation root, CancellationToken cancellationToken)
+        {
+            switch (root)
+            {
+                case IFieldInitializerOperation field when field.InitializedFields.Length > 0:
+                    var initialized = field.InitializedFields[0];
+                    return initialized.AssociatedSymbol is IEventSymbol @event ? @event : initialized;
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
+                    return property.InitializedProperties[0];
+                case IParameterInitializerOperation parameter:
+                    // A delegate's parameter default belongs to the delegate type, not to its Invoke method.
+                    return parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoke
+                        ? invoke.ContainingType
+                        : parameter.Parameter.ContainingSymbol;
+            }
+
+            switch (node)
+            {
+                case AttributeSyntax { Parent: AttributeListSyntax { Parent: { } target } }:
+                    return AttributeOwner(model, target, cancellationToken);
+                case ArrowExpressionClauseSyntax { Parent: { } property }:
+                    return (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                case CompilationUnitSyntax unit:
+                    foreach (var member in unit.Members)
+                    {
+                        if (member is GlobalStatementSyntax statement)
+                        {
+                            return model.GetEnclosingSymbol(statement.SpanStart, cancellationToken);
+                        }
+                    }
+
+                    return null;
+                case TypeDeclarationSyntax:
+                    return root is IConstructorBodyOperation ? PrimaryConstructor(model, node, cancellationToken) : null;
+                default:
+                    return model.GetDeclaredSymbol(node, cancellationToken);
+            }
+        }
+
+        private static ISymbol? PrimaryConstructor(SemanticModel model, SyntaxNode type, CancellationToken cancellationToken)
+        {
+            if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol named)
+            {
+                return null;
+            }
+
+            foreach (var constructor in named.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == type.SyntaxTree && reference.Span == type.Span)
+                    {
+                        return constructor;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? AttributeOwner(SemanticModel model, SyntaxNode target, CancellationToken cancellationToken)
+        {
+            var declared = target switch
+            {
+                BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0 => model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken),
+                CompilationUnitSyntax => null,
+                _ => model.GetDeclaredSymbol(target, cancellationToken),
+            };
+            if (declared is IFieldSymbol { AssociatedSymbol: IEventSymbol @event })
+            {
+                return @event;
+            }
+
+            return declared is IParameterSymbol or ITypeParameterSymbol ? declared.ContainingSymbol : declared;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+#pragma warning disable RS1036, RS2008 // a probe analyzer inside the tests, never shipped
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using DistAnalyzers.Infrastructure;
+using DistAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace DistAnalyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// The anchored searches deliver the operations, with the containing symbols, that the driver's operation action
+    /// delivers (filtered by the same member gate), in every place code can be: bodies, accessors, initializers,
+    /// parameter defaults, attributes, primary constructors, records, top-level statements, lambdas and local functions.
+    /// </summary>
+    public sealed class AnchoredOperationsTests
+    {
+        private const string Members = """
+            using System;
+            using System.Threading.Tasks;
+            [AttributeUsage(AttributeTargets.All)] class FooAttribute : Attribute { public FooAttribute(int x) { } }
+            class Base { public Base(int x) { } }
+            [Foo(1 + 2)]
+            partial class C(int p = 3 + 4) : Base(p + 1)
+            {
+                int f = 1 + 1, g = Task.WhenAll().Id + 2;
+                int P { get; } = 5 + 5;
+                int Q => 6 + 6;
+                int R { get => 7 + 7; set { var z = value + 1; } }
+                event Action E = () => { var q = 8 + 8; };
+                [Foo(9 + 9)] void M([Foo(10 + 10)] int a = 11 + 11) { Func<int, int> l = x => x + 12; int Loc() => 13 + 13; Task.WaitAll(); }
+                public C() : this(14 + 14) { }
+                ~C() { var d = 15 + 15; }
+                public static int operator +(C a, C b) => 16 + 16;
+                int this[int i] => i + 17;
+                enum En { A = 18 + 18 }
+                record Rec(int X = 19 + 19);
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1")] void Generated() { var g = 20 + 20; }
+            }
+            delegate void D(int x = 21 + 21);
+            """;
+
+        private const string TopLevel = """
+            using System.Threading.Tasks;
+            var t = 22 + 22;
+            System.Console.WriteLine(t + 23);
+            int LocalTop() => Task.WhenAll().Id + 24;
+            partial class C { void Other() { var o = 25 + 25; } }
+            """;
+
+        [Theory]
+        [InlineData(" ")] // an anchor in every member: every operation, as the driver gives it
+        [InlineData("WhenAll")] // the field g, the top-level statements, and C's header
+        [InlineData("13 + 13")] // only M's code (its attributes and parameter defaults too)
+        [InlineData("Foo(1 + 2)")] // one part of a type's header: its attribute list
+        [InlineData("(int p = 3")] // another: the primary constructor's parameters
+        [InlineData(": Base(p")] // and its base arguments
+        [InlineData("Nowhere")]
+        public async Task Members_with_an_anchor_get_the_operations_an_operation_action_gets(string anchor)
+        {
+            var gated = await RunAsync(new Probe(anchor, gates: true));
+            var open = await RunAsync(new Probe(anchor, gates: false));
+
+            Assert.Equal(open, gated);
+            if (anchor == " ")
+            {
+                // The check above could not fail if nothing were delivered: every kind of place is there.
+                Assert.Contains("BinaryOperator `1 + 2` in C", gated);
+                Assert.Contains("BinaryOperator `10 + 10` in C.M(int)", gated);
+                Assert.Contains("BinaryOperator `11 + 11` in C.M(int)", gated);
+                Assert.Contains("BinaryOperator `5 + 5` in C.P", gated);
+                Assert.Contains("BinaryOperator `6 + 6` in C.Q.get", gated);
+                Assert.Contains("BinaryOperator `8 + 8` in C.E", gated);
+                Assert.Contains("BinaryOperator `p + 1` in C.C(int)", gated);
+                Assert.Contains("BinaryOperator `19 + 19` in C.Rec.Rec(int)", gated);
+                Assert.Contains("BinaryOperator `x + 12` in C.M(int)", gated);
+                Assert.Contains("BinaryOperator `t + 23` in <top-level-statements-entry-point>", gated);
+                Assert.DoesNotContain(gated, line => line.Contains("20 + 20")); // [GeneratedCode]: the driver skips it
+            }
+            else if (anchor == "Nowhere")
+            {
+                Assert.Empty(gated);
+            }
+            else
+            {
+                Assert.NotEmpty(gated);
+                Assert.True(gated.Length < (await RunAsync(new Probe(" ", gates: true))).Length);
+            }
+        }
+
+        [Fact]
+        public async Task An_opaque_file_is_searched_whole()
+        {
+            // A \u escape may spell an anchor the text search cannot see: the whole file is walked.
+            var source = Members.Replace("~C() { var d = 15 + 15; }", "~C() { var d\\u0031 = 15 + 15; }");
+            var gated = await RunAsync(new Probe("Nowhere", gates: true), source, alone: true);
+            var open = await RunAsync(new Probe(" ", gates: false), source, alone: true);
+            Assert.Contains("BinaryOperator `15 + 15` in C.~C()", gated);
+            Assert.Equal(open, gated);
+        }
+
+        [Fact]
+        public async Task Invocations_named_are_found_where_their_name_is_written()
+        {
+            var gated = await RunAsync(new Probe("WhenAll", gates: true, invocations: true));
+            var open = await RunAsync(new Probe("WhenAll", gates: false, invocations: true));
+
+            Assert.Equal(new[] { "Invocation `Task.WaitAll()` in C.M(int)", "Invocation `Task.WhenAll()` in <top-level-statements-entry-point>", "Invocation `Task.WhenAll()` in C.g" }.OrderBy(x => x, System.StringComparer.Ordinal), gated);
+            Assert.Equal(open, gated);
+        }
+
+        private static async Task<string[]> RunAsync(Probe probe, string? members = null, bool alone = false)
+        {
+            var files = alone ? new[] { (members ?? Members, "/Members.cs") } : new[] { (members ?? Members, "/Members.cs"), (TopLevel, "/Program.cs") };
+            var result = await AnalyzerRunner.RunFilesAsync(new[] { probe }, files);
+            Assert.Empty(result.Exceptions);
+            return result.Diagnostics.Select(d => d.GetMessage()).OrderBy(x => x, System.StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>Reports each operation delivered, with its containing symbol.</summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class Probe : DistAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("PROBE", "probe", "{0}", "test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+            private readonly string anchor;
+            private readonly bool invocations;
+
+            public Probe(string anchor, bool gates, bool invocations = false)
+            {
+                this.anchor = anchor;
+                this.invocations = invocations;
+                UseTreeGates = gates;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+            {
+                if (invocations)
+                {
+                    AnchoredOperations.RegisterInvocationsNamed(context, this, ImmutableArray.Create("WhenAll", "WaitAll"), site =>
+                    {
+                        if (((Microsoft.CodeAnalysis.Operations.IInvocationOperation)site.Operation).TargetMethod.Name is "WhenAll" or "WaitAll")
+                        {
+                            Report(site);
+                        }
+                    });
+                    return;
+                }
+
+                var gate = new TreeGate(this, (_, _, anchors) => anchors.Add(anchor));
+                AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site =>
+                {
+                    // With the gates open, the operation action sees everything: the member gate (forced on) filters it.
+                    if (UseTreeGates || Filter(site))
+                    {
+                        Report(site);
+                    }
+                }, OperationKind.Binary);
+            }
+
+            private bool Filter(OperationSite site)
+            {
+                var probe = new Probe(anchor, gates: true);
+                var gate = new TreeGate(probe, (_, _, anchors) => anchors.Add(anchor));
+                return gate.AllowsMemberOf(site.Operation, site.ContainingSymbol);
+            }
+
+            private static void Report(OperationSite site) =>
+                site.ReportDiagnostic(Diagnostic.Create(Rule, site.Operation.Syntax.GetLocation(), $"{site.Operation.Kind} `{site.Operation.Syntax}` in {site.ContainingSymbol?.ToDisplayString()}"));
+        }
+    }
+}
