@@ -123,7 +123,20 @@ namespace DistAnalyzers.Infrastructure
         /// own header (attributes, primary-constructor parameters and base arguments) counts when the anchor is
         /// anywhere in the type's declaration, and top-level statements when it is anywhere in the file.
         /// </summary>
-        public static void RegisterInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds)
+        public static void RegisterInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds) =>
+            Register(context, analyzer, gate, analyze, kinds, wholeFile: false);
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for every operation of <paramref name="kinds"/> in every file that writes one
+        /// of <paramref name="gate"/>'s anchors anywhere: the operations an operation action would see that pass
+        /// <see cref="TreeGate.Allows(SyntaxTree?)"/>. For a rule whose anchor is a necessary condition of the file, not
+        /// of the member (a context read from the names of enclosing types and namespaces, written in every file that
+        /// declares a part of them).
+        /// </summary>
+        public static void RegisterInAnchoredFiles(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds) =>
+            Register(context, analyzer, gate, analyze, kinds, wholeFile: true);
+
+        private static void Register(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, OperationKind[] kinds, bool wholeFile)
         {
             if (!analyzer.UseTreeGates)
             {
@@ -158,7 +171,7 @@ namespace DistAnalyzers.Infrastructure
 
                 var root = tree.GetRoot(c.CancellationToken);
                 var roots = new List<SyntaxNode>();
-                if (positions is null)
+                if (positions is null || wholeFile)
                 {
                     CodeRoots.InFile(root, roots);
                 }

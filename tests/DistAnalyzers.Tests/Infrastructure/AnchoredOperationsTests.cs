@@ -1,4 +1,5 @@
 #pragma warning disable RS1036, RS2008 // a probe analyzer inside the tests, never shipped
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -91,6 +92,17 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
+        public async Task A_file_with_an_anchor_anywhere_is_searched_whole()
+        {
+            var gated = await RunAsync(new Probe("13 + 13", gates: true, wholeFile: true));
+            var everything = await RunAsync(new Probe(" ", gates: true));
+            var members = everything.Where(line => !line.Contains("top-level") && !line.Contains("C.Other()")).ToArray();
+
+            Assert.Equal(members, gated); // all of Members.cs, nothing of Program.cs
+            Assert.Empty(await RunAsync(new Probe("Nowhere", gates: true, wholeFile: true)));
+        }
+
+        [Fact]
         public async Task An_opaque_file_is_searched_whole()
         {
             // A \u escape may spell an anchor the text search cannot see: the whole file is walked.
@@ -126,10 +138,12 @@ namespace DistAnalyzers.Tests.Infrastructure
             private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("PROBE", "probe", "{0}", "test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
             private readonly string anchor;
             private readonly bool invocations;
+            private readonly bool wholeFile;
 
-            public Probe(string anchor, bool gates, bool invocations = false)
+            public Probe(string anchor, bool gates, bool invocations = false, bool wholeFile = false)
             {
                 this.anchor = anchor;
+                this.wholeFile = wholeFile;
                 this.invocations = invocations;
                 UseTreeGates = gates;
             }
@@ -151,14 +165,22 @@ namespace DistAnalyzers.Tests.Infrastructure
                 }
 
                 var gate = new TreeGate(this, (_, _, anchors) => anchors.Add(anchor));
-                AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site =>
+                Action<OperationSite> report = site =>
                 {
                     // With the gates open, the operation action sees everything: the member gate (forced on) filters it.
                     if (UseTreeGates || Filter(site))
                     {
                         Report(site);
                     }
-                }, OperationKind.Binary);
+                };
+                if (wholeFile)
+                {
+                    AnchoredOperations.RegisterInAnchoredFiles(context, this, gate, report, OperationKind.Binary);
+                }
+                else
+                {
+                    AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, report, OperationKind.Binary);
+                }
             }
 
             private bool Filter(OperationSite site)
