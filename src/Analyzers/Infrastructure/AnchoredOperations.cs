@@ -59,20 +59,14 @@ namespace DistAnalyzers.Infrastructure
     {
         /// <summary>
         /// Calls <paramref name="analyze"/> for every invocation written with one of <paramref name="names"/> as the
-        /// invoked name (<c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M&lt;T&gt;(…)</c>), in every file that is not
-        /// generated code (and not in a member or type marked <c>[GeneratedCode]</c>, which the driver skips too). The callback must still test the name and everything else: with the gates open it sees every
-        /// invocation, and a file whose text may spell a name differently (<see cref="SourceTexts.IsOpaque"/>) has all
-        /// its invocations searched. Invocations that no source name spells (a collection initializer's <c>Add</c>, a
-        /// query clause's <c>Select</c>) are never delivered, so a rule that needs them cannot use this.
+        /// invoked name (<c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M&lt;T&gt;(…)</c>). The callback must still test
+        /// the name and everything else: with the gates open it sees every invocation, and a file whose text may spell
+        /// a name differently (<see cref="SourceTexts.IsOpaque"/>) has all its invocations searched. Invocations that
+        /// no source name spells (a collection initializer's <c>Add</c>, a query clause's <c>Select</c>) are never
+        /// delivered, so a rule that needs them cannot use this.
         /// </summary>
         public static void RegisterInvocationsNamed(CompilationStartAnalysisContext context, DistAnalyzer analyzer, ImmutableArray<string> names, Action<OperationSite> analyze)
         {
-            if (!analyzer.UseTreeGates)
-            {
-                context.RegisterOperationAction(c => analyze(OperationSite.From(c)), OperationKind.Invocation);
-                return;
-            }
-
             var gate = new TreeGate(analyzer, (_, _, anchors) =>
             {
                 foreach (var name in names)
@@ -80,38 +74,107 @@ namespace DistAnalyzers.Infrastructure
                     anchors.AddWord(name);
                 }
             });
+            RegisterAtAnchors(context, analyzer, gate, InvocationNamedAt, analyze, OperationKind.Invocation);
+        }
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for the operation of each node that <paramref name="nodeAt"/> finds at an
+        /// anchor of <paramref name="gate"/> (given the token there; null: none), when it is of one of
+        /// <paramref name="kinds"/>; each node once. For a rule whose every finding is one operation whose own text
+        /// holds the anchor (a call's name, a literal's characters). With the gates open, or in a file whose text is
+        /// opaque, the callback gets every operation of <paramref name="kinds"/> and must test the rest itself. Nothing
+        /// is delivered in generated code, or in a member or type marked <c>[GeneratedCode]</c> (the driver skips those).
+        /// </summary>
+        public static void RegisterAtAnchors(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Func<SyntaxToken, SyntaxNode?> nodeAt, Action<OperationSite> analyze, params OperationKind[] kinds)
+        {
+            if (!analyzer.UseTreeGates)
+            {
+                context.RegisterOperationAction(c => analyze(OperationSite.From(c)), kinds);
+                return;
+            }
+
+            var wanted = Wanted(kinds);
             context.RegisterSemanticModelAction(c =>
             {
                 var model = c.SemanticModel;
-                var positions = gate.PositionsOf(model.SyntaxTree);
-                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(model.SyntaxTree, c.Options))
+                var tree = model.SyntaxTree;
+                var positions = gate.PositionsOf(tree);
+                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, c.Options))
                 {
                     return;
                 }
 
-                var root = model.SyntaxTree.GetRoot(c.CancellationToken);
-                Action<Diagnostic> report = c.ReportDiagnostic;
+                var root = tree.GetRoot(c.CancellationToken);
+                var walker = new Walker(model, wanted, analyze, c.ReportDiagnostic, c.CancellationToken);
                 if (positions is null)
                 {
-                    foreach (var node in root.DescendantNodes())
+                    var roots = new List<SyntaxNode>();
+                    CodeRoots.InFile(root, roots);
+                    foreach (var node in roots)
                     {
-                        if (node is InvocationExpressionSyntax invocation)
-                        {
-                            Deliver(model, invocation, report, analyze, c.CancellationToken);
-                        }
+                        walker.Walk(node);
                     }
 
                     return;
                 }
 
+                SyntaxNode? last = null;
                 foreach (var position in positions)
                 {
-                    if (InvocationNamedAt(root, position) is { } invocation)
+                    if (last is not null && last.Span.Contains(position))
                     {
-                        Deliver(model, invocation, report, analyze, c.CancellationToken);
+                        continue;
+                    }
+
+                    if (nodeAt(root.FindToken(position)) is { } node && node != last)
+                    {
+                        last = node;
+                        walker.Deliver(node);
                     }
                 }
             });
+        }
+
+        private static bool[] Wanted(OperationKind[] kinds)
+        {
+            var largest = 0;
+            foreach (var kind in kinds)
+            {
+                largest = Math.Max(largest, (int)kind);
+            }
+
+            var wanted = new bool[largest + 1];
+            foreach (var kind in kinds)
+            {
+                if ((int)kind >= 0)
+                {
+                    wanted[(int)kind] = true;
+                }
+            }
+
+            return wanted;
+        }
+
+        /// <summary>The invocation whose invoked name is the identifier token <paramref name="token"/>, if any.</summary>
+        private static SyntaxNode? InvocationNamedAt(SyntaxToken token)
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            ExpressionSyntax invoked = name;
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    invoked = access;
+                    break;
+                case MemberBindingExpressionSyntax binding when binding.Name == name:
+                    invoked = binding;
+                    break;
+            }
+
+            return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
         /// <summary>
@@ -144,21 +207,7 @@ namespace DistAnalyzers.Infrastructure
                 return;
             }
 
-            var largest = 0;
-            foreach (var kind in kinds)
-            {
-                largest = Math.Max(largest, (int)kind);
-            }
-
-            var wanted = new bool[largest + 1];
-            foreach (var kind in kinds)
-            {
-                if ((int)kind >= 0)
-                {
-                    wanted[(int)kind] = true;
-                }
-            }
-
+            var wanted = Wanted(kinds);
             context.RegisterSemanticModelAction(c =>
             {
                 var model = c.SemanticModel;
@@ -211,34 +260,6 @@ namespace DistAnalyzers.Infrastructure
             return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
-        private static void Deliver(SemanticModel model, SyntaxNode node, Action<Diagnostic> report, Action<OperationSite> analyze, CancellationToken cancellationToken)
-        {
-            if (model.GetOperation(node, cancellationToken) is not { } operation || operation.Kind != OperationKind.Invocation)
-            {
-                return;
-            }
-
-            var member = ContainingMember(model, node.SpanStart, cancellationToken);
-            if (member is null || GeneratedSources.IsMarkedGenerated(member))
-            {
-                return;
-            }
-
-            analyze(new OperationSite(operation, member, model.Compilation, report, cancellationToken));
-        }
-
-        /// <summary>The member whose code holds <paramref name="position"/>, outside any lambda or local function (as an operation action's containing symbol).</summary>
-        internal static ISymbol? ContainingMember(SemanticModel model, int position, CancellationToken cancellationToken)
-        {
-            var symbol = model.GetEnclosingSymbol(position, cancellationToken);
-            for (var depth = 0; depth < 64 && symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }; depth++)
-            {
-                symbol = symbol.ContainingSymbol;
-            }
-
-            return symbol;
-        }
-
         /// <summary>Delivers the operations of the wanted kinds below one code root, with the member the driver would name.</summary>
         private sealed class Walker
         {
@@ -258,6 +279,34 @@ namespace DistAnalyzers.Infrastructure
                 this.cancellationToken = cancellationToken;
             }
 
+            /// <summary>The operation of <paramref name="node"/> alone, when of a wanted kind, with the member that holds it.</summary>
+            public void Deliver(SyntaxNode node)
+            {
+                if (model.GetOperation(node, cancellationToken) is not { } operation || !IsWanted(operation))
+                {
+                    return;
+                }
+
+                var root = operation;
+                for (var depth = 0; root.Parent is { } parent && depth < 10_000; depth++)
+                {
+                    root = parent;
+                }
+
+                var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
+                if (member is not null && !GeneratedSources.IsMarkedGenerated(member))
+                {
+                    analyze(new OperationSite(operation, member, model.Compilation, report, cancellationToken));
+                }
+            }
+
+            private bool IsWanted(IOperation operation)
+            {
+                var kind = (int)operation.Kind;
+                return kind >= 0 && kind < wanted.Length && wanted[kind];
+            }
+
+            /// <summary>Every operation of a wanted kind below the code root <paramref name="node"/>.</summary>
             public void Walk(SyntaxNode node)
             {
                 if (model.GetOperation(node, cancellationToken) is not { } root)
@@ -278,8 +327,7 @@ namespace DistAnalyzers.Infrastructure
                 while (pending.Count > 0)
                 {
                     var operation = pending.Pop();
-                    var kind = (int)operation.Kind;
-                    if (kind >= 0 && kind < wanted.Length && wanted[kind])
+                    if (IsWanted(operation))
                     {
                         analyze(new OperationSite(operation, member, compilation, report, cancellationToken));
                     }

@@ -508,6 +508,13 @@ namespace DistAnalyzers.Infrastructure
                 c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
             /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
+            /// <summary>One place found by the rule's own scan of <see cref="Text"/>.</summary>
+            public Anchors AddAt(int position)
+            {
+                (found ??= new List<int>()).Add(position);
+                return this;
+            }
+
             public Anchors AddEverywhere()
             {
                 everywhere = true;

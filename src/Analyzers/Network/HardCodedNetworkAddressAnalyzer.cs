@@ -39,10 +39,47 @@ namespace DistAnalyzers.Network
                 reader.Get(AddressMemberWords),
                 reader.Get(AddressListWords),
                 reader.Get(RuleOptions.TestDoubleWords)));
-            context.RegisterOperationAction(c => AnalyzeLiteral(c, sinks, cache), OperationKind.Literal);
+            // Only a string literal holding an IP address can be reported: the search starts where the text may write one.
+            var gate = new TreeGate(this, (_, text, anchors) => AddressAnchors(text, anchors));
+            AnchoredOperations.RegisterAtAnchors(context, this, gate, StringLiteralAt, c => AnalyzeLiteral(c, sinks, cache), OperationKind.Literal);
         }
 
-        private static void AnalyzeLiteral(OperationAnalysisContext context, Sinks sinks, OptionsCache<Settings> cache)
+        /// <summary>
+        /// The places that may be inside an IP address (<see cref="IPLiteral.TryGetHost"/> accepts only a dotted quad,
+        /// which holds digit '.' digit, or an IPv6 address, which holds "::" or hex ':' hex), and every <c>\x</c>
+        /// escape, which could spell a separator or a digit (a <c>\u</c> escape makes the whole file opaque). A
+        /// necessary condition of every address a string literal's value holds, in the literal's own text.
+        /// </summary>
+        internal static void AddressAnchors(string text, TreeGate.Anchors anchors)
+        {
+            var separators = new[] { '.', ':', '\\' };
+            for (var i = text.IndexOfAny(separators); i >= 0 && i < text.Length; i = text.IndexOfAny(separators, i + 1))
+            {
+                var c = text[i];
+                var before = i > 0 ? text[i - 1] : '\0';
+                var after = i + 1 < text.Length ? text[i + 1] : '\0';
+                var candidate = c switch
+                {
+                    '.' => IsDigit(before) && IsDigit(after),
+                    ':' => after == ':' || (IsHex(before) && IsHex(after)),
+                    _ => after == 'x',
+                };
+                if (candidate)
+                {
+                    anchors.AddAt(i);
+                }
+            }
+
+            static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+            static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
+
+        /// <summary>The string literal expression whose token is <paramref name="token"/>, if any.</summary>
+        private static SyntaxNode? StringLiteralAt(SyntaxToken token) =>
+            token.Parent is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal : null;
+
+        private static void AnalyzeLiteral(OperationSite context, Sinks sinks, OptionsCache<Settings> cache)
         {
             // Cheapest first. Only a string literal can hold an address: its type (shared, so usually in cache) rules
             // out numbers, booleans and null without touching their syntax or boxing their value (ConstantValue does).

@@ -91,6 +91,24 @@ class Client
     }
 }");
 
+        /// <summary>
+        /// The search starts where the text may write an address (digit.digit, hex:hex, ::, a \x escape): addresses
+        /// whose separators are escapes, and IPv6 without "::", are still found (no \u escape here, which would make
+        /// the whole file searched).
+        /// </summary>
+        [Fact]
+        public Task Flags_literals_whose_separators_are_escapes_or_full_ipv6() => Verify(@"
+class Client
+{
+    void M()
+    {
+        var a = IPAddress.Parse({|DIST401:""10\x002E0\x002E0\x002E7""|});
+        var b = IPAddress.Parse({|DIST401:""2001:4860:4860:0:0:0:0:8888""|});
+        var c = IPAddress.Parse({|DIST401:@""fd00::1""|});
+        var d = IPAddress.Parse(""db.internal"");
+    }
+}");
+
         [Fact]
         public Task Flags_address_named_members_and_parameters() => Verify(@"
 class ClusterOptions
