@@ -60,27 +60,13 @@ namespace DistAnalyzers.Consensus
 
             // Both forms need a retry: a loop with a catch clause, or a policy's Execute* call around a lambda, which the member's code spells.
             var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch").Add("Execute"));
-            // Per type: a type whose declarations write neither registers nothing, and the driver calls nothing for
-            // its invocations (most types); the member's own text is checked again in Analyze.
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    if (gate.AllowsAnyDeclaration(start.Symbol))
-                    {
-                        start.RegisterOperationAction(c => Analyze(c, known, cache, headerTypes, gate), OperationKind.Invocation);
-                    }
-                },
-                SymbolKind.NamedType);
+            // Only the members that write either are searched (one semantic-model action per file).
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, c => Analyze(c, known, cache, headerTypes), OperationKind.Invocation);
         }
 
-        private static void Analyze(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes, TreeGate gate)
+        private static void Analyze(OperationSite context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!gate.AllowsMemberOf(invocation, context.ContainingSymbol))
-            {
-                return;
-            }
-
             var method = invocation.TargetMethod;
             var generation = known.IsIdGeneration(method);
             var command = !generation && known.ReturnsTask(method);
@@ -102,7 +88,7 @@ namespace DistAnalyzers.Consensus
 
         // ---- First form: an id generated inside the retry --------------------------------------------------
 
-        private static void AnalyzeGeneration(OperationAnalysisContext context, IInvocationOperation generation, Known known, Settings settings)
+        private static void AnalyzeGeneration(OperationSite context, IInvocationOperation generation, Known known, Settings settings)
         {
             var retry = FindRetry(generation, known, settings);
             if (retry is null || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
@@ -500,7 +486,7 @@ namespace DistAnalyzers.Consensus
 
         // ---- Second form: a retried call with no id at all ----------------------------------------------------
 
-        private static void AnalyzeRetriedCall(OperationAnalysisContext context, IInvocationOperation call, Known known, Settings settings, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes)
+        private static void AnalyzeRetriedCall(OperationSite context, IInvocationOperation call, Known known, Settings settings, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes)
         {
             var method = call.TargetMethod;
             ITypeSymbol? postBody = null;

@@ -75,65 +75,38 @@ namespace DistAnalyzers.Failure
             // Both forms need an enclosing catch clause, which the member's code spells.
             var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch"));
 
-            // A type whose declarations write no catch registers nothing: the driver then calls nothing for its
-            // operations, a sixth of the calls of testing each one (most types catch nothing).
-            context.RegisterSymbolStartAction(start => OnType(start, gate, cache, catchTypes, token, tokenSource), SymbolKind.NamedType);
-        }
-
-        private static void OnType(
-            SymbolStartAnalysisContext context,
-            TreeGate gate,
-            OptionsCache<Settings> cache,
-            ImmutableArray<INamedTypeSymbol> catchTypes,
-            INamedTypeSymbol? token,
-            INamedTypeSymbol? tokenSource)
-        {
-            if (!gate.AllowsAnyDeclaration(context.Symbol))
-            {
-                return;
-            }
-
-            context.RegisterOperationAction(
+            // Only the members that write a catch are searched (one semantic-model action per file), for both forms.
+            AnchoredOperations.RegisterInAnchoredMembers(
+                context,
+                this,
+                gate,
                 c =>
                 {
-                    var assignment = (ISimpleAssignmentOperation)c.Operation;
-                    if (!gate.AllowsMemberOf(assignment, c.ContainingSymbol) || !IsDeathAssignment(assignment, cache, c.ContainingSymbol))
+                    if (c.Operation is ISimpleAssignmentOperation assignment)
                     {
+                        if (IsDeathAssignment(assignment, cache, c.ContainingSymbol))
+                        {
+                            Report(c, assignment.Syntax.GetLocation(), FormAssignment, catchTypes, token, tokenSource, cache.Get(assignment.Syntax.SyntaxTree));
+                        }
+
                         return;
                     }
 
-                    Report(c, assignment.Syntax.GetLocation(), FormAssignment, catchTypes, token, tokenSource, cache.Get(c.Operation.Syntax.SyntaxTree));
-                },
-                OperationKind.SimpleAssignment);
-
-            context.RegisterOperationAction(
-                c =>
-                {
                     var invocation = (IInvocationOperation)c.Operation;
-                    if (!gate.AllowsMemberOf(invocation, c.ContainingSymbol))
-                    {
-                        return;
-                    }
-
                     var settings = cache.Get(invocation.Syntax.SyntaxTree);
-                    if (!IsDeathCall(invocation, settings, c.ContainingSymbol))
-                    {
-                        return;
-                    }
-
-                    var location = NameLocation(invocation.Syntax);
-                    if (location is null)
+                    if (!IsDeathCall(invocation, settings, c.ContainingSymbol) || NameLocation(invocation.Syntax) is not { } location)
                     {
                         return;
                     }
 
                     Report(c, location, FormCall, catchTypes, token, tokenSource, settings);
                 },
+                OperationKind.SimpleAssignment,
                 OperationKind.Invocation);
         }
 
         private static void Report(
-            OperationAnalysisContext c,
+            OperationSite c,
             Location location,
             string form,
             ImmutableArray<INamedTypeSymbol> catchTypes,

@@ -47,32 +47,13 @@ namespace DistAnalyzers.Time
                     anchors.AddWord(name);
                 }
             });
-            Action<OperationBlockStartAnalysisContext> onBlock = block =>
-            {
-                // Every report traces to DateTime.Now/Today written in this member: no such name, nothing to do.
-                if (!nowText.AllowsMemberOf(block.OperationBlocks, block.OwningSymbol))
-                {
-                    return;
-                }
+            // Every report traces to DateTime.Now/Today written in the member that holds the store: only such members
+            // are searched (one semantic-model action per file). Each DateTime.Now/Today is reported once, however
+            // many stores it reaches (a local stored twice): remembered by its place in its file.
+            var reported = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, HashSet<int>>();
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, nowText, site => Analyze(site, reported.GetValue(site.Operation.Syntax.SyntaxTree, _ => new HashSet<int>())), ProcessBoundary.StoreKinds);
 
-                // Each DateTime.Now/Today is reported once, however many stores it reaches (a local stored twice).
-                var reported = new HashSet<IOperation>();
-                block.RegisterOperationAction(operationContext => Analyze(operationContext, reported), ProcessBoundary.StoreKinds);
-            };
-
-            // First per type (a nested type's members are its own): a type whose declarations write neither name
-            // registers nothing, and the driver starts no block of it (most types).
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    if (nowText.AllowsAnyDeclaration(start.Symbol))
-                    {
-                        start.RegisterOperationBlockStartAction(onBlock);
-                    }
-                },
-                SymbolKind.NamedType);
-
-            void Analyze(OperationAnalysisContext operationContext, HashSet<IOperation> reported)
+            void Analyze(OperationSite operationContext, HashSet<int> reported)
             {
                 // Shape, value type and value form first (see MayTraceToLocalNow): most operations leave here.
                 var operation = operationContext.Operation;
@@ -119,7 +100,7 @@ namespace DistAnalyzers.Time
                     {
                         lock (reported)
                         {
-                            if (!reported.Add(source))
+                            if (!reported.Add(source.Syntax.SpanStart))
                             {
                                 continue;
                             }
