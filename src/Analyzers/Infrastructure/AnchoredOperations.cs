@@ -43,6 +43,39 @@ namespace DistAnalyzers.Infrastructure
     }
 
     /// <summary>
+    /// One member's operation blocks for a rule to look at, delivered either by an operation-block action or by a file's
+    /// anchored search (<see cref="AnchoredOperations.RegisterBlocksInAnchoredMembers"/>): the members of
+    /// <see cref="OperationBlockAnalysisContext"/> a rule reads.
+    /// </summary>
+    internal readonly struct OperationBlockSite
+    {
+        private readonly Action<Diagnostic> report;
+
+        public OperationBlockSite(ImmutableArray<IOperation> operationBlocks, ISymbol owningSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            OperationBlocks = operationBlocks;
+            OwningSymbol = owningSymbol;
+            Compilation = compilation;
+            this.report = report;
+            CancellationToken = cancellationToken;
+        }
+
+        public ImmutableArray<IOperation> OperationBlocks { get; }
+
+        /// <summary>The member whose code the blocks are, as the driver names it.</summary>
+        public ISymbol OwningSymbol { get; }
+
+        public Compilation Compilation { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+
+        public static OperationBlockSite From(OperationBlockAnalysisContext context) =>
+            new OperationBlockSite(context.OperationBlocks, context.OwningSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
+    }
+
+    /// <summary>
     /// Operation analysis that starts from where a rule's anchor is written instead of from every operation of a
     /// kind. A rule whose every finding is an explicit call of a method with a rare name (<c>Task.WhenAll</c>) would
     /// otherwise be called for each of a program's invocations (one callback costs 0.1–0.3 µs before it can leave,
@@ -260,6 +293,180 @@ namespace DistAnalyzers.Infrastructure
             return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
+        /// <summary>
+        /// The operation-block form of <see cref="RegisterInAnchoredMembers"/>: calls <paramref name="analyze"/> once per
+        /// member declaration and owning symbol with the operation blocks an operation-block action would get, for every
+        /// member declaration that writes one of <paramref name="gate"/>'s anchors (exactly the calls that pass
+        /// <see cref="TreeGate.AllowsMemberOf(ImmutableArray{IOperation}, ISymbol?)"/>), and for every member declaration
+        /// (a node below a type, namespace or file: a method, property, field…) for which <paramref name="alsoMember"/>
+        /// holds, anchor or not: for the forms of a rule whose condition is not written in the member (a return type
+        /// named through an alias, an explicit interface implementation's joined name). The callback must still test
+        /// everything: with the gates open it is a plain operation-block action and sees every member.
+        /// </summary>
+        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, bool>? alsoMember = null)
+        {
+            if (!analyzer.UseTreeGates)
+            {
+                context.RegisterOperationBlockAction(c => analyze(OperationBlockSite.From(c)));
+                return;
+            }
+
+            context.RegisterSemanticModelAction(c =>
+            {
+                var model = c.SemanticModel;
+                var tree = model.SyntaxTree;
+                var positions = gate.PositionsOf(tree);
+                if ((positions is { Length: 0 } && alsoMember is null) || GeneratedSources.IsGenerated(tree, c.Options))
+                {
+                    return;
+                }
+
+                var root = tree.GetRoot(c.CancellationToken);
+                var roots = new List<SyntaxNode>();
+                if (positions is null)
+                {
+                    CodeRoots.InFile(root, roots);
+                }
+                else
+                {
+                    CodeRoots.AtAnchors(root, positions, roots);
+                    if (alsoMember is not null)
+                    {
+                        CodeRoots.InMembersWhere(root, alsoMember, positions, roots);
+                    }
+                }
+
+                DeliverBlocks(model, roots, analyze, c.ReportDiagnostic, c.CancellationToken);
+            });
+        }
+
+        /// <summary>
+        /// Delivers the code roots' operations as the driver's operation blocks: one call per member declaration and
+        /// owning symbol (a property's initializer and its accessors are separate owners), a method's or accessor's body,
+        /// expression body and constructor initializer as blocks of their own (not the method-body operation), in the
+        /// driver's order: parameters' defaults and attributes, body, constructor initializer, expression body, the
+        /// member's own attributes.
+        /// </summary>
+        private static void DeliverBlocks(SemanticModel model, List<SyntaxNode> roots, Action<OperationBlockSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            var compilation = model.Compilation;
+            var groups = new List<BlockGroup>();
+            SyntaxNode? declaration = null;
+            HashSet<SyntaxNode>? primaryConstructors = null;
+            var parts = new List<SyntaxNode>(4);
+            foreach (var node in roots)
+            {
+                var memberDeclaration = CodeRoots.MemberDeclarationOf(node);
+
+                // A primary constructor's blocks (parameter defaults and attributes, base arguments) sit in two parts of
+                // the type's header; the driver gives them together, so an anchor in either part brings both.
+                var primary = CodeRoots.PrimaryConstructorOf(node, memberDeclaration);
+                if (primary is not null)
+                {
+                    memberDeclaration = primary;
+                }
+
+                if (declaration is not null && memberDeclaration != declaration)
+                {
+                    Flush(groups, compilation, analyze, report, cancellationToken);
+                }
+
+                declaration = memberDeclaration;
+                if (primary is null)
+                {
+                    AddRoot(node);
+                }
+                else if ((primaryConstructors ??= new HashSet<SyntaxNode>()).Add(primary))
+                {
+                    var all = new List<SyntaxNode>();
+                    CodeRoots.OfPrimaryConstructor(primary, all);
+                    foreach (var part in all)
+                    {
+                        AddRoot(part);
+                    }
+                }
+            }
+
+            Flush(groups, compilation, analyze, report, cancellationToken);
+
+            void AddRoot(SyntaxNode node)
+            {
+                if (model.GetOperation(node, cancellationToken) is not { } operation
+                    || CodeRoots.OwnerOf(model, node, operation, cancellationToken) is not { } owner)
+                {
+                    return;
+                }
+
+                parts.Clear();
+                CodeRoots.BlocksOf(node, parts);
+                foreach (var part in parts)
+                {
+                    var block = part == node ? operation : model.GetOperation(part, cancellationToken);
+                    if (block is not null)
+                    {
+                        GroupOf(groups, owner).Add(part, block);
+                    }
+                }
+            }
+        }
+
+        private static BlockGroup GroupOf(List<BlockGroup> groups, ISymbol owner)
+        {
+            foreach (var group in groups)
+            {
+                if (SymbolEqualityComparer.Default.Equals(group.Owner, owner))
+                {
+                    return group;
+                }
+            }
+
+            var added = new BlockGroup(owner);
+            groups.Add(added);
+            return added;
+        }
+
+        private static void Flush(List<BlockGroup> groups, Compilation compilation, Action<OperationBlockSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            foreach (var group in groups)
+            {
+                if (!GeneratedSources.IsMarkedGenerated(group.Owner))
+                {
+                    analyze(new OperationBlockSite(group.Blocks(), group.Owner, compilation, report, cancellationToken));
+                }
+            }
+
+            groups.Clear();
+        }
+
+        /// <summary>The blocks of one owner in one member declaration, put in the driver's order when read.</summary>
+        private sealed class BlockGroup
+        {
+            private readonly List<(long Rank, IOperation Block)> blocks = new List<(long, IOperation)>(2);
+
+            public BlockGroup(ISymbol owner) => Owner = owner;
+
+            public ISymbol Owner { get; }
+
+            public void Add(SyntaxNode node, IOperation block) => blocks.Add((CodeRoots.DriverRank(node), block));
+
+            public ImmutableArray<IOperation> Blocks()
+            {
+                if (blocks.Count == 1)
+                {
+                    return ImmutableArray.Create(blocks[0].Block);
+                }
+
+                blocks.Sort((x, y) => x.Rank.CompareTo(y.Rank));
+                var result = ImmutableArray.CreateBuilder<IOperation>(blocks.Count);
+                foreach (var (_, block) in blocks)
+                {
+                    result.Add(block);
+                }
+
+                return result.MoveToImmutable();
+            }
+        }
+
         /// <summary>Delivers the operations of the wanted kinds below one code root, with the member the driver would name.</summary>
         private sealed class Walker
         {
@@ -422,6 +629,136 @@ namespace DistAnalyzers.Infrastructure
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// The code roots of every member declaration (a method, property, field, event, operator…; not a type's own
+        /// header) for which <paramref name="where"/> holds and that holds none of <paramref name="positions"/> (sorted;
+        /// those are <see cref="AtAnchors"/>'s).
+        /// </summary>
+        public static void InMembersWhere(SyntaxNode root, Func<MemberDeclarationSyntax, bool> where, int[] positions, List<SyntaxNode> roots)
+        {
+            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax))
+            {
+                if (node is MemberDeclarationSyntax member and not BaseNamespaceDeclarationSyntax and not BaseTypeDeclarationSyntax and not GlobalStatementSyntax
+                    && where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                {
+                    InMember(member, roots);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The nodes whose operations the driver gives an operation-block action for the code root
+        /// <paramref name="root"/>: a method's or accessor's body, a constructor's initializer and the expression body
+        /// (not the whole declaration), a primary constructor's base arguments; any other root itself.
+        /// </summary>
+        public static void BlocksOf(SyntaxNode root, List<SyntaxNode> parts)
+        {
+            switch (root)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    AddIfAny(method.Body, parts);
+                    AddIfAny((method as ConstructorDeclarationSyntax)?.Initializer, parts);
+                    AddIfAny(method.ExpressionBody, parts);
+                    break;
+                case AccessorDeclarationSyntax accessor:
+                    AddIfAny(accessor.Body, parts);
+                    AddIfAny(accessor.ExpressionBody, parts);
+                    break;
+                case TypeDeclarationSyntax type:
+                    if (type.BaseList is { Types.Count: > 0 } bases && bases.Types[0] is PrimaryConstructorBaseTypeSyntax primary)
+                    {
+                        parts.Add(primary);
+                    }
+
+                    break;
+                default:
+                    parts.Add(root);
+                    break;
+            }
+        }
+
+        /// <summary>The type whose primary constructor the code root <paramref name="root"/> (in <paramref name="memberDeclaration"/>) belongs to, if any.</summary>
+        public static TypeDeclarationSyntax? PrimaryConstructorOf(SyntaxNode root, SyntaxNode memberDeclaration) => root switch
+        {
+            TypeDeclarationSyntax { ParameterList: not null } type => type,
+            _ => memberDeclaration is ParameterListSyntax { Parent: TypeDeclarationSyntax { ParameterList: not null } owner } list && owner.ParameterList == list ? owner : null,
+        };
+
+        /// <summary>Every code root of a type's primary constructor: the type (its base arguments) and its parameters' defaults and attributes.</summary>
+        public static void OfPrimaryConstructor(TypeDeclarationSyntax type, List<SyntaxNode> roots)
+        {
+            roots.Add(type);
+            AddParameters(type.ParameterList, roots);
+        }
+
+        private static void AddIfAny(SyntaxNode? node, List<SyntaxNode> parts)
+        {
+            if (node is not null)
+            {
+                parts.Add(node);
+            }
+        }
+
+        /// <summary>
+        /// Where the driver lists a block among its owner's: parameters (in order; each one's default, then its
+        /// attributes), then the body, the constructor initializer (or primary-constructor base arguments), the
+        /// expression body, and the member's own attributes last.
+        /// </summary>
+        public static long DriverRank(SyntaxNode node)
+        {
+            long major;
+            long minor = node.SpanStart;
+            switch (node)
+            {
+                case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
+                    major = 0;
+                    minor = (long)parameter.SpanStart * 2;
+                    break;
+                case AttributeSyntax { Parent: AttributeListSyntax { Parent: ParameterSyntax parameter } }:
+                    major = 0;
+                    minor = ((long)parameter.SpanStart * 2) + 1;
+                    break;
+                case AttributeSyntax:
+                    major = 4;
+                    break;
+                case ConstructorInitializerSyntax:
+                case PrimaryConstructorBaseTypeSyntax:
+                    major = 2;
+                    break;
+                case ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax }:
+                    major = 3;
+                    break;
+                default:
+                    major = 1;
+                    break;
+            }
+
+            return (major << 40) + minor;
+        }
+
+        /// <summary>The outermost node holding <paramref name="node"/> below a type, namespace or file (as <see cref="AtAnchors"/> finds members).</summary>
+        public static SyntaxNode MemberDeclarationOf(SyntaxNode node)
+        {
+            var current = node;
+            for (var depth = 0; depth < 256 && current.Parent is { } parent && parent is not (BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax); depth++)
+            {
+                current = parent;
+            }
+
+            return current;
+        }
+
+        private static bool HoldsAny(int[] positions, int start, int end)
+        {
+            var index = Array.BinarySearch(positions, start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < end;
         }
 
         private static void AddTopLevel(CompilationUnitSyntax unit, List<SyntaxNode> roots)

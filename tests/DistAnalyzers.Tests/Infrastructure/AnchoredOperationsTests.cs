@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using DistAnalyzers.Infrastructure;
 using DistAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
@@ -27,9 +28,9 @@ namespace DistAnalyzers.Tests.Infrastructure
             partial class C(int p = 3 + 4) : Base(p + 1)
             {
                 int f = 1 + 1, g = Task.WhenAll().Id + 2;
-                int P { get; } = 5 + 5;
+                [Foo(30 + 30)] int P { get; } = 5 + 5;
                 int Q => 6 + 6;
-                int R { get => 7 + 7; set { var z = value + 1; } }
+                int R { get => 7 + 7; [Foo(31 + 31)] set { var z = value + 1; } }
                 event Action E = () => { var q = 8 + 8; };
                 [Foo(9 + 9)] void M([Foo(10 + 10)] int a = 11 + 11) { Func<int, int> l = x => x + 12; int Loc() => 13 + 13; Task.WaitAll(); }
                 public C() : this(14 + 14) { }
@@ -123,12 +124,102 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.Equal(open, gated);
         }
 
-        private static async Task<string[]> RunAsync(Probe probe, string? members = null, bool alone = false)
+        [Theory]
+        [InlineData(" ")] // an anchor in every member: every block, as the driver gives it
+        [InlineData("WhenAll")]
+        [InlineData("13 + 13")]
+        [InlineData("Foo(1 + 2)")]
+        [InlineData("(int p = 3")]
+        [InlineData(": Base(p")]
+        [InlineData("Nowhere")]
+        public async Task Members_with_an_anchor_get_the_blocks_an_operation_block_action_gets(string anchor)
+        {
+            var gated = await RunAsync(new BlockProbe(anchor, gates: true));
+            var open = await RunAsync(new BlockProbe(anchor, gates: false));
+
+            Assert.Equal(open, gated);
+            if (anchor == " ")
+            {
+                Assert.Contains(gated, line => line.StartsWith("C.M(int):", StringComparison.Ordinal) && line.Contains("13 + 13") && line.Contains("11 + 11"));
+                Assert.Contains(gated, line => line.StartsWith("C.R.set:", StringComparison.Ordinal) && line.Contains("31 + 31"));
+                Assert.Contains(gated, line => line.StartsWith("C.P:", StringComparison.Ordinal) && line.Contains("30 + 30") && line.Contains("5 + 5"));
+                Assert.Contains(gated, line => line.StartsWith("<top-level-statements-entry-point>:", StringComparison.Ordinal));
+                Assert.DoesNotContain(gated, line => line.Contains("20 + 20"));
+            }
+            else if (anchor == "Nowhere")
+            {
+                Assert.Empty(gated);
+            }
+            else
+            {
+                Assert.NotEmpty(gated);
+            }
+        }
+
+        [Fact]
+        public async Task Members_chosen_by_their_declaration_get_their_blocks_without_an_anchor()
+        {
+            // Anchor "13 + 13" (M) and every method returning int: the blocks of exactly those members.
+            var gated = await RunAsync(new BlockProbe("13 + 13", gates: true, alsoIntMethods: true));
+            var open = await RunAsync(new BlockProbe("13 + 13", gates: false, alsoIntMethods: true));
+
+            Assert.Equal(open, gated);
+            Assert.Contains(gated, line => line.StartsWith("C.M(int):", StringComparison.Ordinal));
+            Assert.Contains(gated, line => line.StartsWith("C.operator +(C, C):", StringComparison.Ordinal));
+            Assert.DoesNotContain(gated, line => line.StartsWith("C.R.set:", StringComparison.Ordinal));
+        }
+
+        private static async Task<string[]> RunAsync(DiagnosticAnalyzer probe, string? members = null, bool alone = false)
         {
             var files = alone ? new[] { (members ?? Members, "/Members.cs") } : new[] { (members ?? Members, "/Members.cs"), (TopLevel, "/Program.cs") };
             var result = await AnalyzerRunner.RunFilesAsync(new[] { probe }, files);
             Assert.Empty(result.Exceptions);
             return result.Diagnostics.Select(d => d.GetMessage()).OrderBy(x => x, System.StringComparer.Ordinal).ToArray();
+        }
+
+        /// <summary>Reports each set of operation blocks delivered, with its owning symbol.</summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class BlockProbe : DistAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BLOCKPROBE", "probe", "{0}", "test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+            private readonly string anchor;
+            private readonly bool alsoIntMethods;
+
+            public BlockProbe(string anchor, bool gates, bool alsoIntMethods = false)
+            {
+                this.anchor = anchor;
+                this.alsoIntMethods = alsoIntMethods;
+                UseTreeGates = gates;
+            }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+            {
+                var gate = new TreeGate(this, (_, _, anchors) => anchors.Add(anchor));
+                Func<MemberDeclarationSyntax, bool>? also = alsoIntMethods ? IsIntMethod : null;
+                AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, site =>
+                {
+                    // With the gates open, the block action sees everything: the member gate (forced on) filters it.
+                    if (UseTreeGates || Filter(site) || (alsoIntMethods && site.OperationBlocks.Any(b => IsIntMethod(b.Syntax))))
+                    {
+                        var blocks = string.Join(" | ", site.OperationBlocks.Select(b => $"{b.Kind} `{b.Syntax}`"));
+                        site.ReportDiagnostic(Diagnostic.Create(Rule, site.OperationBlocks[0].Syntax.GetLocation(), $"{site.OwningSymbol.ToDisplayString()}: {blocks}"));
+                    }
+                }, also);
+            }
+
+            private static bool IsIntMethod(SyntaxNode node) =>
+                node.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault() is
+                    MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax { Keyword.Text: "int" } }
+                    or OperatorDeclarationSyntax { ReturnType: PredefinedTypeSyntax { Keyword.Text: "int" } };
+
+            private bool Filter(OperationBlockSite site)
+            {
+                var probe = new BlockProbe(anchor, gates: true);
+                var gate = new TreeGate(probe, (_, _, anchors) => anchors.Add(anchor));
+                return gate.AllowsMemberOf(site.OperationBlocks, site.OwningSymbol);
+            }
         }
 
         /// <summary>Reports each operation delivered, with its containing symbol.</summary>
