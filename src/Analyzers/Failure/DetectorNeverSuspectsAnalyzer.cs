@@ -48,10 +48,8 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.DetectorNeverSuspects, r => new Settings(r, memos));
             var known = new Known(symbols);
 
-            Action<OperationBlockAnalysisContext> onBlock = c =>
+            Action<OperationBlockSite> onBlock = c =>
             {
-                // No text gate (here or on property initializers): the member's name is at hand, and its memoized
-                // word test is cheaper than a search of the file (measured: the gates made both callbacks slower).
                 if (c.OwningSymbol is not IMethodSymbol method || c.OperationBlocks.IsEmpty)
                 {
                     return;
@@ -106,7 +104,7 @@ namespace DistAnalyzers.Failure
                 }
             };
 
-            Action<OperationAnalysisContext> onInitializer = c =>
+            Action<OperationSite> onInitializer = c =>
                 {
                     var initializer = (IPropertyInitializerOperation)c.Operation;
                     if (initializer.InitializedProperties.Length != 1)
@@ -131,56 +129,17 @@ namespace DistAnalyzers.Failure
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST203_DetectorNeverSuspects, declaration.Identifier.GetLocation(), property.Name, Describe(wanted, property.Type)));
                 };
 
-            // Every candidate member's own type is a detector by name or interface (IsCandidateMember): other types,
-            // most of them, register nothing, and the driver calls nothing for their members.
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    if (start.Symbol is INamedTypeSymbol type && MayBeDetectorType(type, cache))
-                    {
-                        start.RegisterOperationBlockAction(onBlock);
-                        start.RegisterOperationAction(onInitializer, OperationKind.PropertyInitializer);
-                    }
-                },
-                SymbolKind.NamedType);
-        }
-
-        /// <summary>
-        /// A necessary condition for IsCandidateMember on any member of <paramref name="type"/>: not an interface,
-        /// and its name or an interface's carries a detector word, with the settings of any file that declares it.
-        /// </summary>
-        private static bool MayBeDetectorType(INamedTypeSymbol type, OptionsCache<Settings> cache)
-        {
-            if (type.TypeKind == TypeKind.Interface)
+            // Every finding is a member named like a healthy_member_words or suspected_member_words entry (with the
+            // file's configured words), and its declaration writes that name (an explicit implementation's too:
+            // `bool IFailureDetector.IsAlive(…)`): only such members are searched, one semantic-model action per file.
+            // Their type (a detector by name or interface, IsCandidateMember) is tested in the callbacks.
+            var gate = new TreeGate(this, (tree, _, anchors) =>
             {
-                return false;
-            }
-
-            var references = type.DeclaringSyntaxReferences;
-            if (references.IsEmpty)
-            {
-                // Top-level statements' implicit Program type: no name to read, so no exit either.
-                return true;
-            }
-
-            foreach (var reference in references)
-            {
-                var detectorTypes = cache.Get(reference.SyntaxTree).DetectorTypes;
-                if (detectorTypes.CarriedBy(type.Name))
-                {
-                    return true;
-                }
-
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (detectorTypes.CarriedBy(@interface.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+                var settings = cache.Get(tree);
+                anchors.AddNames(settings.Healthy, settings.Suspected);
+            });
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, onBlock);
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, onInitializer, OperationKind.PropertyInitializer);
         }
 
         private static string Describe(Answer answer, ITypeSymbol? type)

@@ -185,6 +185,27 @@ public class Gossip : IFailureDetector
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// Only members whose declaration writes a healthy or suspected name are searched; the detector interface may
+        /// come through a base class declared in another document, whose name this document never writes.
+        /// </summary>
+        [Fact]
+        public Task Members_are_found_by_their_written_names_whatever_declares_the_detector()
+        {
+            var test = new AnalyzerVerifier<DetectorNeverSuspectsAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public sealed class Gossip : DetectorBase
+{
+    public override bool {|DIST203:IsAlive|}(string node) => true;
+    public bool {|DIST203:IsDown|} => false;
+    public bool Ready => true;
+}");
+            test.TestState.Sources.Add(@"
+public interface IFailureDetector { bool IsAlive(string node); }
+public abstract class DetectorBase : IFailureDetector { public abstract bool IsAlive(string node); }");
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Gate_passes_configured_member_words()
         {
