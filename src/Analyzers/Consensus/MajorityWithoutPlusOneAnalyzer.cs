@@ -53,8 +53,8 @@ namespace DistAnalyzers.Consensus
             // Every diagnostic needs a name carrying a quorum_words entry (Store: the quorum stored, also for R/W
             // pairs) or a vote_count_words entry (Comparison: the votes compared), with the file's configured words,
             // written as an identifier in the member that stores or compares (a getter's property, a method's name
-            // for its returns); a type whose declarations write none registers nothing. An explicitly implemented
-            // property is named after its interface, which need not be written (HasExplicitPropertyImplementation).
+            // for its returns). An explicitly implemented property is named after its interface, which need not be
+            // written (`using Q = Ns.IQuorum;` … `int Q.Size`): its declaration counts as an anchor too.
             var gate = new TreeGate(this, (tree, text, anchors) =>
             {
                 var settings = options.Get(tree);
@@ -65,65 +65,75 @@ namespace DistAnalyzers.Consensus
                 }
 
                 anchors.AddNames(settings.QuorumWords, settings.VoteCountWords);
+                AddExplicitProperties(tree, anchors);
+            });
+
+            // Half forms stored or compared: only the members that write such a name are searched (one semantic-model
+            // action per file), whatever their type.
+            var members = new TypeAnalysis(null, symbols.Math, options, gate, context.Compilation);
+            AnchoredOperations.RegisterInAnchoredMembers(
+                context,
+                this,
+                gate,
+                site =>
+                {
+                    if (site.Operation.Kind == OperationKind.Binary)
+                    {
+                        members.Comparison(site);
+                    }
+                    else
+                    {
+                        members.Store(site);
+                    }
+                },
+                OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer,
+                OperationKind.VariableDeclarator,
+                OperationKind.SimpleAssignment,
+                OperationKind.Return,
+                OperationKind.Binary);
+
+            // Read and write quorums are judged as a pair of one type, at its end: only a type whose declarations write
+            // a name carrying Read or Write with Quorum (or an explicitly implemented property) registers, for them alone.
+            var pairs = new TreeGate(this, (tree, _, anchors) =>
+            {
+                anchors.AddNames(ReadWriteQuorumNames);
+                AddExplicitProperties(tree, anchors);
             });
             context.RegisterSymbolStartAction(
                 start =>
                 {
-                    if (start.Symbol is not INamedTypeSymbol type)
+                    if (start.Symbol is not INamedTypeSymbol type || !pairs.AllowsAnyDeclaration(type))
                     {
                         return;
                     }
 
-                    if (!gate.AllowsAnyDeclaration(type) && !HasExplicitPropertyImplementation(type))
-                    {
-                        return;
-                    }
-
-                    // System.Math is resolved (once, cached by KnownSymbols) only for types that can hold a diagnostic.
                     var typeAnalysis = new TypeAnalysis(type, symbols.Math, options, gate, start.Compilation);
                     start.RegisterOperationAction(
-                        typeAnalysis.Store,
+                        c => typeAnalysis.Store(OperationSite.From(c)),
                         OperationKind.FieldInitializer,
                         OperationKind.PropertyInitializer,
                         OperationKind.VariableDeclarator,
                         OperationKind.SimpleAssignment,
                         OperationKind.Return);
-                    start.RegisterOperationAction(typeAnalysis.Comparison, OperationKind.Binary);
                     start.RegisterSymbolEndAction(typeAnalysis.End);
                 },
                 SymbolKind.NamedType);
         }
 
-        /// <summary>
-        /// An explicitly implemented property's name holds its interface's full name (<c>Ns.IQuorum.Size</c>), which
-        /// the type's text need not write; its getter's returns are named after it (ReturnOwnerName).
-        /// </summary>
-        private static bool HasExplicitPropertyImplementation(INamedTypeSymbol type)
+        /// <summary>Names of read and write quorums (<c>ReadQuorum</c>, <c>write_quorum_size</c>): the pair form's names.</summary>
+        private static readonly WordList ReadWriteQuorumNames = WordList.Parse("Read+Quorum, Write+Quorum");
+
+        /// <summary>Where an explicitly implemented property or indexer is declared (read from the type members' syntax, not their bodies).</summary>
+        private static void AddExplicitProperties(SyntaxTree tree, TreeGate.Anchors anchors)
         {
-            // Read from the declarations (as written), not GetMembers(), which builds every member's public symbol.
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                var syntax = reference.GetSyntax();
-                if (syntax is EnumDeclarationSyntax or DelegateDeclarationSyntax)
+                if (node is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property)
                 {
-                    continue;
-                }
-
-                if (syntax is not TypeDeclarationSyntax declaration)
-                {
-                    return true;
-                }
-
-                foreach (var member in declaration.Members)
-                {
-                    if (member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
-                    {
-                        return true;
-                    }
+                    anchors.AddAt(property.SpanStart);
                 }
             }
-
-            return false;
         }
 
         private enum HalfKind
@@ -212,7 +222,8 @@ namespace DistAnalyzers.Consensus
 
         private sealed class TypeAnalysis
         {
-            private readonly INamedTypeSymbol type;
+            /// <summary>The type whose read and write quorums are collected (null: the anchored search, for every type's other forms).</summary>
+            private readonly INamedTypeSymbol? type;
             private readonly INamedTypeSymbol? math;
             private readonly OptionsCache<Settings> options;
             private readonly TreeGate names;
@@ -221,7 +232,7 @@ namespace DistAnalyzers.Consensus
             private readonly object gate = new object();
             private List<Candidate>? candidates;
 
-            public TypeAnalysis(INamedTypeSymbol type, INamedTypeSymbol? math, OptionsCache<Settings> options, TreeGate names, Compilation compilation)
+            public TypeAnalysis(INamedTypeSymbol? type, INamedTypeSymbol? math, OptionsCache<Settings> options, TreeGate names, Compilation compilation)
             {
                 this.type = type;
                 this.math = math;
@@ -230,7 +241,7 @@ namespace DistAnalyzers.Consensus
                 this.compilation = compilation;
             }
 
-            public void Store(OperationAnalysisContext context)
+            public void Store(OperationSite context)
             {
                 // The name stored to (a field, property, local or parameter, a local function or method for its
                 // returns) is written in the member; an explicitly implemented getter's name is its interface's.
@@ -277,11 +288,21 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
+                // Read and write quorums are collected by their type's own analysis; the other forms by the anchored search.
                 var isRead = ReadWords.Matches(words, WordMatch.Carries) && QuorumWord.Matches(words, WordMatch.Carries);
                 var isWrite = WriteWords.Matches(words, WordMatch.Carries) && QuorumWord.Matches(words, WordMatch.Carries);
                 if (isRead || isWrite)
                 {
-                    CollectReadWrite(name, isRead, value, settings);
+                    if (type is not null)
+                    {
+                        CollectReadWrite(name, isRead, value, settings);
+                    }
+
+                    return;
+                }
+
+                if (type is not null)
+                {
                     return;
                 }
 
@@ -339,7 +360,7 @@ namespace DistAnalyzers.Consensus
                 return true;
             }
 
-            public void Comparison(OperationAnalysisContext context)
+            public void Comparison(OperationSite context)
             {
                 var binary = (IBinaryOperation)context.Operation;
 
@@ -422,7 +443,7 @@ namespace DistAnalyzers.Consensus
                 containing is IMethodSymbol { AssociatedSymbol: IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } };
 
             private bool InThisType(ISymbol? containing) =>
-                SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
+                type is null || SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(containing), type);
 
             private void CollectReadWrite(string name, bool isRead, IOperation value, Settings settings)
             {
@@ -722,7 +743,7 @@ namespace DistAnalyzers.Consensus
                 };
             }
 
-            private void Report(OperationAnalysisContext context, Half half, SyntaxNode location, string message) =>
+            private void Report(OperationSite context, Half half, SyntaxNode location, string message) =>
                 context.ReportDiagnostic(CreateDiagnostic(half, location, message, compilation));
 
             private static Diagnostic CreateDiagnostic(Half half, SyntaxNode location, string message, Compilation compilation)
