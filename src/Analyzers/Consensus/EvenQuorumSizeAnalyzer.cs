@@ -48,12 +48,56 @@ namespace DistAnalyzers.Consensus
             var endpointListCache = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             var analysis = new Analysis(symbols, options, endpointListCache);
 
-            context.RegisterOperationAction(analysis.FieldInitializer, OperationKind.FieldInitializer);
-            context.RegisterOperationAction(analysis.PropertyInitializer, OperationKind.PropertyInitializer);
-            context.RegisterOperationAction(analysis.ParameterInitializer, OperationKind.ParameterInitializer);
-            context.RegisterOperationAction(analysis.VariableDeclarator, OperationKind.VariableDeclarator);
-            context.RegisterOperationAction(analysis.Assignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(analysis.Argument, OperationKind.Argument);
+            // Every diagnostic is given to a size name (Check: it ends with a size_words or consensus_size_words entry
+            // of the file's settings, so that entry's WordPattern.MayMatch holds on it), and in these forms that name
+            // is written as one identifier in the member that holds the operation: a field's declarator, a local's
+            // declarator, an assignment's target (a local, parameter, field or property, also in an object or `with`
+            // initializer) and a named argument's name (the parameter is bound by that name, even when the method is
+            // declared in another file). So only members that write such an identifier are walked. A list that could
+            // match a name no source writes (an indexer's this[], TypeText) opens the gate.
+            var gate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                var settings = options.Get(tree);
+                if (TypeText.MayMatchImplicitName(settings.SizeWords) || TypeText.MayMatchImplicitName(settings.ConsensusSizeWords))
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+
+                anchors.AddNames(settings.SizeWords, settings.ConsensusSizeWords);
+            });
+            AnchoredOperations.RegisterInAnchoredMembers(
+                context,
+                this,
+                gate,
+                site =>
+                {
+                    switch (site.Operation.Kind)
+                    {
+                        case OperationKind.FieldInitializer:
+                            analysis.FieldInitializer(site);
+                            break;
+                        case OperationKind.VariableDeclarator:
+                            analysis.VariableDeclarator(site);
+                            break;
+                        case OperationKind.SimpleAssignment:
+                            analysis.Assignment(site);
+                            break;
+                        case OperationKind.Argument:
+                            analysis.Argument(site);
+                            break;
+                    }
+                },
+                OperationKind.FieldInitializer,
+                OperationKind.VariableDeclarator,
+                OperationKind.SimpleAssignment,
+                OperationKind.Argument);
+
+            // Kept on their own actions (rare kinds: a callback each costs little): an explicitly implemented
+            // property's name joins its interface's (Ns.ICluster.Size), which need not be written as one identifier,
+            // and a default parameter value may belong to a lambda's parameter.
+            context.RegisterOperationAction(c => analysis.PropertyInitializer(OperationSite.From(c)), OperationKind.PropertyInitializer);
+            context.RegisterOperationAction(c => analysis.ParameterInitializer(OperationSite.From(c)), OperationKind.ParameterInitializer);
         }
 
         private sealed class Settings
@@ -95,7 +139,7 @@ namespace DistAnalyzers.Consensus
                 this.endpointListCache = endpointListCache;
             }
 
-            public void FieldInitializer(OperationAnalysisContext context)
+            public void FieldInitializer(OperationSite context)
             {
                 var op = (IFieldInitializerOperation)context.Operation;
                 foreach (var field in op.InitializedFields)
@@ -104,7 +148,7 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            public void PropertyInitializer(OperationAnalysisContext context)
+            public void PropertyInitializer(OperationSite context)
             {
                 var op = (IPropertyInitializerOperation)context.Operation;
                 foreach (var property in op.InitializedProperties)
@@ -113,13 +157,13 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            public void ParameterInitializer(OperationAnalysisContext context)
+            public void ParameterInitializer(OperationSite context)
             {
                 var op = (IParameterInitializerOperation)context.Operation;
                 Check(context, op.Parameter, op.Value);
             }
 
-            public void VariableDeclarator(OperationAnalysisContext context)
+            public void VariableDeclarator(OperationSite context)
             {
                 var op = (IVariableDeclaratorOperation)context.Operation;
                 if (op.Initializer?.Value is { } value)
@@ -128,7 +172,7 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            public void Assignment(OperationAnalysisContext context)
+            public void Assignment(OperationSite context)
             {
                 var op = (ISimpleAssignmentOperation)context.Operation;
                 var target = op.Target switch
@@ -145,7 +189,7 @@ namespace DistAnalyzers.Consensus
                 }
             }
 
-            public void Argument(OperationAnalysisContext context)
+            public void Argument(OperationSite context)
             {
                 var op = (IArgumentOperation)context.Operation;
                 // Named arguments only: the syntax test is a field read, the parameter may need binding.
@@ -165,7 +209,7 @@ namespace DistAnalyzers.Consensus
             /// Checks a value given to <paramref name="target"/>, whose type is <paramref name="typedTarget"/>'s type
             /// (an assignment's target) or else the symbol's own.
             /// </summary>
-            private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, IOperation? typedTarget = null)
+            private void Check(OperationSite context, ISymbol target, IOperation value, IOperation? typedTarget = null)
             {
                 // Cheap tests first: this runs on every declarator, assignment and named argument.
                 if (value.Syntax is null)
@@ -270,7 +314,7 @@ namespace DistAnalyzers.Consensus
             };
 
             /// <param name="n">The even size (at least 2) that <paramref name="value"/> evaluates to.</param>
-            private void CheckConstant(OperationAnalysisContext context, ISymbol target, IOperation value, long n, Settings settings, bool inConsensus)
+            private void CheckConstant(OperationSite context, ISymbol target, IOperation value, long n, Settings settings, bool inConsensus)
             {
                 // The same size copied from another size name is reported where it is written.
                 var source = LocalFlow.Unwrap(value);
@@ -304,7 +348,7 @@ namespace DistAnalyzers.Consensus
                     half));
             }
 
-            private void CheckEndpointList(OperationAnalysisContext context, string name, IOperation value)
+            private void CheckEndpointList(OperationSite context, string name, IOperation value)
             {
                 var syntax = value.Syntax;
                 while (syntax is ParenthesizedExpressionSyntax p)

@@ -55,13 +55,28 @@ namespace DistAnalyzers.Consensus
             var math = symbols.Math;
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ProposalNumberReusedOrLowered, r => new Settings(r));
 
-            context.RegisterOperationAction(c => AnalyzeDecrement(c, cache, math), OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
+            // Every decrement is of a name ending with a ballot_words or round_words entry of the file's settings
+            // (Classify), written as one identifier in the member that lowers it: the target of the --, -= or
+            // assignment (a local, parameter, field or property without arguments). So only members that write
+            // such an identifier are walked; a list that could match a name no source writes (TypeText) opens the gate.
+            var gate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                var settings = cache.Get(tree);
+                if (TypeText.MayMatchImplicitName(settings.BallotWords) || TypeText.MayMatchImplicitName(settings.RoundWords))
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+
+                anchors.AddNames(settings.BallotWords, settings.RoundWords);
+            });
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site => AnalyzeDecrement(site, cache, math), OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, cache), OperationKind.ObjectCreation, OperationKind.With);
         }
 
         // ---------------------------------------------------------------- decrements
 
-        private static void AnalyzeDecrement(OperationAnalysisContext context, OptionsCache<Settings> cache, INamedTypeSymbol? math)
+        private static void AnalyzeDecrement(OperationSite context, OptionsCache<Settings> cache, INamedTypeSymbol? math)
         {
             // Shape first, then the target's name (Classify needs a ballot_words or round_words entry at its end, so
             // one of those lists must pass its prefilter), and only then the lowering tests, which evaluate constants.

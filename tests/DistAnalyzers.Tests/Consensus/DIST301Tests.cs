@@ -375,6 +375,43 @@ namespace DistAnalyzers.Tests.Consensus
         }
 
         [Fact]
+        public Task Configured_size_names_declared_in_another_file_are_found_where_they_are_written()
+        {
+            // Only members that write a size name are searched (the file's own words): the named argument, the
+            // initializer and the assignment write FleetSize/fleetSize here, while the method and the property are
+            // declared in another file; a member that writes none of them is not looked at.
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    class Raft
+                    {
+                        void Start(Options o)
+                        {
+                            Cluster.Configure(fleetSize: {|DIST301:4|});
+                            var options = new Options { FleetSize = {|DIST301:6|} };
+                            o.FleetSize = {|DIST301:2|};
+                            Cluster.Configure(4);
+                        }
+
+                        void Other() { var width = 4; }
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("/0/Declared.cs", """
+                static class Cluster { public static void Configure(int fleetSize) { } }
+                class Options { public int FleetSize { get; set; } }
+                """));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST301.size_words = FleetSize")));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Explicitly_implemented_size_property_is_named_after_its_interface() => Verify.VerifyAsync("""
+            interface ICluster { int Size { get; } }
+            class Raft : ICluster { int ICluster.Size { get; } = {|DIST301:4|}; }
+            """);
+
+        [Fact]
         public Task Test_double_words_option() => Verify.VerifyAsync(
             "class FakeCluster { int ClusterSize = {|DIST301:4|}; } class SimCluster { int ClusterSize = 4; }",
             "dist_analyzers.test_double_words = Sim");

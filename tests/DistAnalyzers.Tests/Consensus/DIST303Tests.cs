@@ -662,6 +662,27 @@ class C
         }
 
         [Fact]
+        public async Task Configured_ballot_word_declared_in_another_file_is_found_where_it_is_lowered()
+        {
+            // Only members that write a ballot or round name are searched (the file's own words): the lowering
+            // writes Slot, declared in another file.
+            var test = new Verify.Test
+            {
+                TestCode = @"
+class Proposer
+{
+    private readonly State state = new State();
+    void Back() { {|DIST303:state.Slot--|}; }
+    void Other(int width) { width--; }
+}
+",
+            };
+            test.TestState.Sources.Add(("/0/State.cs", "class State { public long Slot; }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST303.ballot_words = Slot")));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Shared_fallback_key_sets_consensus_context_words_and_the_rule_key_wins()
         {
             const string source = @"
