@@ -158,7 +158,14 @@ namespace DistAnalyzers.Failure
                 return;
             }
 
-            var member = AnchoredOperations.ContainingMember(model, node.SpanStart, cancellationToken);
+            // The member an operation action would name: the owner of the operation tree's root (as AnchoredOperations does).
+            IOperation root = operation;
+            for (var depth = 0; root.Parent is { } parent && depth < 10_000; depth++)
+            {
+                root = parent;
+            }
+
+            var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
             if (member is null || GeneratedSources.IsMarkedGenerated(member))
             {
                 return;

@@ -415,6 +415,7 @@ public class Forms
         ((socket).ReceiveTimeout) = {|DIST204:0|};
         var nested = new Holder { Client = { Timeout = {|DIST204:Timeout.InfiniteTimeSpan|} } };
         var chained = socket.SendTimeout = {|DIST204:-1|};
+        http.Timeout = holder.Client.Timeout = {|DIST204:Timeout.InfiniteTimeSpan|};
         var anonymous = new { Timeout = -1, ReadTimeout = 0 };
         http.Timeout = TimeSpan.FromSeconds(5);
     }
