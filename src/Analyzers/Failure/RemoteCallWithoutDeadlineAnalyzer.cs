@@ -55,18 +55,126 @@ namespace DistAnalyzers.Failure
 
             if (known.HttpClient is not null || known.Socket is not null || known.TcpClient is not null || known.NetworkStream is not null)
             {
-                // No text gate: the first tests (a property target, then a switch on its name) cost less than one
-                // (measured: a 'Timeout' gate made this callback slower).
-                context.RegisterOperationAction(c => AnalyzeAssignment(c, known, cache), OperationKind.SimpleAssignment);
+                // Every flagged assignment sets a property named Timeout, ReceiveTimeout, SendTimeout, ReadTimeout or
+                // WriteTimeout, and the target of an assignment is written where it is assigned (`x.Timeout = …`, an
+                // object initializer's or a `with`'s `Timeout = …`): only the members whose text holds "Timeout" are walked.
+                if (!UseTreeGates)
+                {
+                    context.RegisterOperationAction(c => AnalyzeAssignment(OperationSite.From(c), known, cache), OperationKind.SimpleAssignment);
+                }
+                else
+                {
+                    var timeoutGate = new TreeGate(this, (_, _, anchors) => anchors.Add("Timeout"));
+                    context.RegisterSemanticModelAction(c => FindTimeoutAssignments(c, timeoutGate, known, cache));
+                }
             }
 
             if (known.ClientBase is not null)
             {
+                // Not anchored: the called method's name is declared on a client type, maybe in another file or
+                // assembly, and gathering those names from every source type costs more than these callbacks.
                 context.RegisterOperationAction(c => AnalyzeGrpcCall(c, known, cache), OperationKind.Invocation);
             }
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext c, Known known, OptionsCache<Settings> cache)
+        /// <summary>The property names AnalyzeAssignment flags.</summary>
+        private static bool IsTimeoutName(string name) =>
+            name is "Timeout" or "ReceiveTimeout" or "SendTimeout" or "ReadTimeout" or "WriteTimeout";
+
+        /// <summary>
+        /// The assignments whose target is written as one of the timeout property names, found at the places the file's
+        /// text writes "Timeout" (all simple assignments when the text may spell names otherwise), each with the member
+        /// an operation action would name. Named attribute arguments and anonymous-object members are assignments
+        /// too, written otherwise, but their receiver (an attribute, an anonymous type) is never a client, socket or stream.
+        /// </summary>
+        private static void FindTimeoutAssignments(SemanticModelAnalysisContext context, TreeGate gate, Known known, OptionsCache<Settings> cache)
+        {
+            var model = context.SemanticModel;
+            var tree = model.SyntaxTree;
+            var positions = gate.PositionsOf(tree);
+            if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, context.Options))
+            {
+                return;
+            }
+
+            var root = tree.GetRoot(context.CancellationToken);
+            Action<Diagnostic> report = context.ReportDiagnostic;
+            if (positions is null)
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax assignment)
+                    {
+                        DeliverAssignment(model, assignment, report, known, cache, context.CancellationToken);
+                    }
+                }
+
+                return;
+            }
+
+            var lastToken = -1;
+            foreach (var position in positions)
+            {
+                var token = root.FindToken(position);
+                if (token.SpanStart == lastToken || token.Parent is not IdentifierNameSyntax name || !IsTimeoutName(token.ValueText))
+                {
+                    continue;
+                }
+
+                lastToken = token.SpanStart;
+                if (AssignedAsTarget(name) is { } assignment)
+                {
+                    DeliverAssignment(model, assignment, report, known, cache, context.CancellationToken);
+                }
+            }
+        }
+
+        /// <summary>The assignment whose target is <paramref name="name"/>: <c>Timeout = …</c>, <c>x.Timeout = …</c>, <c>x?.Timeout = …</c>, <c>(x.Timeout) = …</c>.</summary>
+        private static AssignmentExpressionSyntax? AssignedAsTarget(IdentifierNameSyntax name)
+        {
+            ExpressionSyntax target = name;
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    target = access;
+                    break;
+                case MemberBindingExpressionSyntax binding when binding.Name == name:
+                    target = binding;
+                    break;
+            }
+
+            for (var i = 0; i < 32 && target.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression }; i++)
+            {
+                target = (ExpressionSyntax)target.Parent;
+            }
+
+            return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment : null;
+        }
+
+        private static void DeliverAssignment(SemanticModel model, AssignmentExpressionSyntax node, Action<Diagnostic> report, Known known, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+        {
+            if (model.GetOperation(node, cancellationToken) is not ISimpleAssignmentOperation operation)
+            {
+                return;
+            }
+
+            // The member an operation action would name: the owner of the operation tree's root (as AnchoredOperations does).
+            IOperation root = operation;
+            for (var depth = 0; root.Parent is { } parent && depth < 10_000; depth++)
+            {
+                root = parent;
+            }
+
+            var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
+            if (member is null || GeneratedSources.IsMarkedGenerated(member))
+            {
+                return;
+            }
+
+            AnalyzeAssignment(new OperationSite(operation, member, model.Compilation, report, cancellationToken), known, cache);
+        }
+
+        private static void AnalyzeAssignment(OperationSite c, Known known, OptionsCache<Settings> cache)
         {
             var assignment = (ISimpleAssignmentOperation)c.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { } property } target)

@@ -15,7 +15,7 @@ namespace DistAnalyzers.Time
     /// wall-clock stamp of each (<c>if</c>, <c>?:</c>, <c>CompareTo</c>, or a LINQ pick).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class LastWriteWinsByWallClockAnalyzer : DistAnalyzer
+    public sealed partial class LastWriteWinsByWallClockAnalyzer : DistAnalyzer
     {
         /// <summary>Diagnostic property: the logical version member the fix puts in place of the stamp (present only when the fix applies).
         /// The diagnostic's additional locations are the stamp names to replace.</summary>
@@ -63,6 +63,10 @@ namespace DistAnalyzers.Time
                 TestDoubles = reader.Get(RuleOptions.TestDoubleWords);
                 var mergeMembers = MergeMembers;
                 MergeMemberNames = new NameMemo<bool>(name => mergeMembers.CarriedBy(name));
+                var mergeTypes = MergeTypes;
+                MergeTypeNames = new NameMemo<bool>(name => mergeTypes.CarriedBy(name));
+                MergeMemberFilter = new StemFilter(MergeMembers);
+                MergeTypeFilter = new StemFilter(MergeTypes);
             }
 
             /// <summary>
@@ -74,6 +78,15 @@ namespace DistAnalyzers.Time
 
             /// <summary><c>MergeMembers.CarriedBy</c>, remembered per name: member names repeat across the code (and <c>*Async</c> names pass the <c>Sync</c> prefilter only to fail the word test).</summary>
             public NameMemo<bool> MergeMemberNames { get; }
+
+            /// <summary><c>MergeTypes.CarriedBy</c>, remembered per name (type and namespace names, in <see cref="MergeScopes"/>).</summary>
+            public NameMemo<bool> MergeTypeNames { get; }
+
+            /// <summary>A cheap necessary condition for <see cref="MergeMemberNames"/> (MergeScopes).</summary>
+            public StemFilter MergeMemberFilter { get; }
+
+            /// <summary>A cheap necessary condition for <see cref="MergeTypeNames"/> (MergeScopes).</summary>
+            public StemFilter MergeTypeFilter { get; }
 
             public WordList MergeMembers { get; }
 
@@ -174,11 +187,33 @@ namespace DistAnalyzers.Time
             var clockWords = new OptionsCache<VectorClockWords>(context.Options, DiagnosticIds.VectorClockTotalOrder, reader => new VectorClockWords(
                 reader.Get(VectorClockWords.VectorClockTypeWords), reader.Get(VectorClockWords.MapClockTypeWords), reader.Get(VectorClockWords.ArrayClockTypeWords)));
             var rule = new Rule(options, clockWords, new VectorClocks(symbols), symbols.DateTime, symbols.DateTimeOffset, symbols.Get("System.Linq.Enumerable"), context.Compilation);
-            context.RegisterOperationAction(c => OnConditional(c, rule), OperationKind.Conditional);
-            if (rule.Enumerable is not null)
+            if (!UseTreeGates)
             {
-                context.RegisterOperationAction(c => OnInvocation(c, rule), OperationKind.Invocation);
+                // Gates open (GateEquivalenceTests): the driver's own walk, to compare MergeScopes with.
+                context.RegisterOperationAction(c => OnConditional(OperationSite.From(c), rule), OperationKind.Conditional);
+                if (rule.Enumerable is not null)
+                {
+                    context.RegisterOperationAction(c => OnInvocation(OperationSite.From(c), rule), OperationKind.Invocation);
+                }
+
+                return;
             }
+
+            // Every finding is in a merge context, read from the names of the enclosing declarations: one walk per file
+            // of the members that may be in one (MergeScopes), instead of a callback for every conditional and invocation.
+            var kinds = rule.Enumerable is null ? new[] { OperationKind.Conditional } : new[] { OperationKind.Conditional, OperationKind.Invocation };
+            var scopes = new MergeScopes(rule, kinds, site =>
+            {
+                if (site.Operation.Kind == OperationKind.Conditional)
+                {
+                    OnConditional(site, rule);
+                }
+                else
+                {
+                    OnInvocation(site, rule);
+                }
+            });
+            context.RegisterSemanticModelAction(scopes.Analyze);
         }
 
         /// <summary>
@@ -211,9 +246,14 @@ namespace DistAnalyzers.Time
 
         // ---------------------------------------------------------------- if / ?:
 
-        private static void OnConditional(OperationAnalysisContext context, Rule rule)
+        private static void OnConditional(OperationSite context, Rule rule)
         {
             var conditional = (IConditionalOperation)context.Operation;
+            if (context.ContainingSymbol is not { } containing)
+            {
+                return;
+            }
+
             if (conditional.Parent is IConditionalOperation parent && parent.WhenFalse == conditional)
             {
                 return; // analysed with the head of its else-if chain
@@ -227,7 +267,7 @@ namespace DistAnalyzers.Time
             }
 
             // Then the names of the merge context, before any stamp is parsed.
-            if (!MayBeInScope(context.ContainingSymbol, conditional.Syntax.SyntaxTree, rule))
+            if (!MayBeInScope(containing, conditional.Syntax.SyntaxTree, rule))
             {
                 return;
             }
@@ -280,7 +320,7 @@ namespace DistAnalyzers.Time
                 return;
             }
 
-            if (!InScope(context.ContainingSymbol, context.Operation.Syntax.SyntaxTree, rule, settings))
+            if (!InScope(containing, context.Operation.Syntax.SyntaxTree, rule, settings))
             {
                 return;
             }
@@ -678,11 +718,11 @@ namespace DistAnalyzers.Time
 
         // ---------------------------------------------------------------- LINQ picks
 
-        private static void OnInvocation(OperationAnalysisContext context, Rule rule)
+        private static void OnInvocation(OperationSite context, Rule rule)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method is null)
+            if (method is null || context.ContainingSymbol is not { } containing)
             {
                 return;
             }
@@ -690,7 +730,7 @@ namespace DistAnalyzers.Time
             // The method name first: one in a hundred calls is a pick, and a string comparison is cheaper than the names of the context.
             var name = method.Name;
             if (name is not ("OrderBy" or "OrderByDescending" or "MaxBy" or "MinBy" or "Max") || invocation.Arguments.Length != 2
-                || !MayBeInScope(context.ContainingSymbol, invocation.Syntax.SyntaxTree, rule) || !IsEnumerable(method, rule))
+                || !MayBeInScope(containing, invocation.Syntax.SyntaxTree, rule) || !IsEnumerable(method, rule))
             {
                 return;
             }
@@ -752,12 +792,12 @@ namespace DistAnalyzers.Time
             }
 
             var sourceName = SourceName(invocation.Arguments[0].Value, rule, 0);
-            if (!settings.PickSources.CarriedBy(sourceName) && !Contexts.AnyMemberNameCarries(context.ContainingSymbol, settings.PickMethods))
+            if (!settings.PickSources.CarriedBy(sourceName) && !Contexts.AnyMemberNameCarries(containing, settings.PickMethods))
             {
                 return;
             }
 
-            if (!InScope(context.ContainingSymbol, invocation.Syntax.SyntaxTree, rule, settings) || VectorClockTotalOrderAnalyzer.MethodNameLocation(invocation) is not { } location)
+            if (!InScope(containing, invocation.Syntax.SyntaxTree, rule, settings) || VectorClockTotalOrderAnalyzer.MethodNameLocation(invocation) is not { } location)
             {
                 return;
             }
@@ -910,7 +950,7 @@ namespace DistAnalyzers.Time
             && !rule.Clocks.IsInsideVectorClock(containing, rule.ClockWords.Get(tree));
 
         private static void Report(
-            OperationAnalysisContext context,
+            OperationSite context,
             Rule rule,
             Settings settings,
             Location location,
@@ -942,7 +982,7 @@ namespace DistAnalyzers.Time
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             var additional = new List<Location>(4);
-            if (!lww && tieBroken && !notFixable && VersionMember(comparedType, context.ContainingSymbol, rule, settings) is { } version)
+            if (!lww && tieBroken && !notFixable && context.ContainingSymbol is { } containing && VersionMember(comparedType, containing, rule, settings) is { } version)
             {
                 foreach (var read in reads)
                 {

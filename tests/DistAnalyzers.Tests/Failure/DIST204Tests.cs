@@ -392,5 +392,41 @@ public class Connection
             test.TestState.Sources.Add(Usings + Grpc);
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Timeout_assignments_are_found_in_every_written_form_of_their_target()
+        {
+            // The assignments are found where "Timeout" is written: the target may be parenthesized, null-forgiven,
+            // on `this` or `base`, in a nested object initializer, or spelled with an escape (then every assignment is looked at).
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Holder { public HttpClient Client { get; } = new HttpClient(); public Socket Socket { get; set; } }
+public class ClientWithTimeout : HttpClient
+{
+    public ClientWithTimeout() { this.Timeout = {|DIST204:System.Threading.Timeout.InfiniteTimeSpan|}; }
+    public void Reset() { base.Timeout = {|DIST204:System.Threading.Timeout.InfiniteTimeSpan|}; Timeout = {|DIST204:System.Threading.Timeout.InfiniteTimeSpan|}; }
 }
+public class Forms
+{
+    public void Set(HttpClient http, Socket socket, Holder holder)
+    {
+        (http.Timeout) = {|DIST204:Timeout.InfiniteTimeSpan|};
+        http!.Timeout = {|DIST204:TimeSpan.FromMilliseconds(-1)|};
+        ((socket).ReceiveTimeout) = {|DIST204:0|};
+        var nested = new Holder { Client = { Timeout = {|DIST204:Timeout.InfiniteTimeSpan|} } };
+        var chained = socket.SendTimeout = {|DIST204:-1|};
+        http.Timeout = holder.Client.Timeout = {|DIST204:Timeout.InfiniteTimeSpan|};
+        var anonymous = new { Timeout = -1, ReadTimeout = 0 };
+        http.Timeout = TimeSpan.FromSeconds(5);
+    }
+}");
+            test.TestState.Sources.Add(Usings + @"
+public class Escaped
+{
+    public void Set(HttpClient http, Socket socket) { http.Time\u006Fut = {|DIST204:Timeout.InfiniteTimeSpan|}; socket.ReceiveTime\u006fut = {|DIST204:0|}; }
+}");
+            test.TestState.Sources.Add(Usings + Grpc);
+            return test.RunAsync();
+        }
+    }
 }

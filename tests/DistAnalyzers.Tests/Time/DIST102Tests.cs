@@ -609,5 +609,47 @@ public sealed class Entry
             await Verify.VerifyAsync(
                 "namespace Acme.Replication;\n" + fields.Replace("a.UpdatedAt > b.UpdatedAt ? a : b;\n}", "{|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;\n}"));
         }
+
+        [Fact]
+        public async Task Merge_context_from_nested_types_namespace_segments_accessors_and_joined_names()
+        {
+            // The names that give the context are those of the declarations around the code: a nested type, a middle
+            // segment of a namespace, a property (for its accessor's code), an explicit interface implementation (whose
+            // name joins the interface's: ISync.Keep carries Sync); a member name in lower case with underscores.
+            const string source = @"using System;
+namespace Acme.Crdt.Core
+{
+    public sealed class Plain
+    {
+        public Entry Keep(Entry a, Entry b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+    }
+}
+namespace Acme.Other
+{
+    public interface ISync { Entry Keep(Entry a, Entry b); }
+    public sealed class Outer : ISync
+    {
+        private Entry a = new(), b = new();
+        public Entry Keep(Entry a, Entry b) => a.UpdatedAt > b.UpdatedAt ? a : b;
+        Entry ISync.Keep(Entry a, Entry b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+        public Entry SyncState { get { return {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b; } }
+        public Entry Shown { get { return a.UpdatedAt > b.UpdatedAt ? a : b; } }
+        public Entry absorb_peer(Entry x, Entry y) => x.UpdatedAt > y.UpdatedAt ? x : y;
+
+        private sealed class ConflictPicker
+        {
+            public Entry Keep(Entry a, Entry b) => {|DIST102:a.UpdatedAt > b.UpdatedAt|} ? a : b;
+        }
+    }
+}
+public sealed class Entry { public DateTime UpdatedAt { get; set; } }
+";
+            await Verify.VerifyAsync(source);
+
+            // A configured word the default lists do not hold, written in lower case.
+            await Verify.VerifyAsync(
+                source.Replace("x.UpdatedAt > y.UpdatedAt ? x : y", "{|DIST102:x.UpdatedAt > y.UpdatedAt|} ? x : y"),
+                "dist_analyzers.merge_member_words = Absorb, Sync\ndist_analyzers.merge_type_words = Crdt, Conflict");
+        }
     }
 }
