@@ -151,14 +151,11 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
+                // Several anchors of one node (the separators of one literal) are consecutive; a node found inside
+                // another (a call in a call's arguments) is its own.
                 SyntaxNode? last = null;
                 foreach (var position in positions)
                 {
-                    if (last is not null && last.Span.Contains(position))
-                    {
-                        continue;
-                    }
-
                     if (nodeAt(root.FindToken(position)) is { } node && node != last)
                     {
                         last = node;
