@@ -100,7 +100,7 @@ namespace DistAnalyzers.Consensus
                 this,
                 gate,
                 c => AnalyzeHandler(c, cache, options, loggingTypes, testAttributes, boolean, task, valueTask),
-                member => member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
+                (member, _, _) => member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
         }
 
         /// <summary>The names of the using aliases a file can use: its own (file and namespaces) and every file's global ones.</summary>

@@ -279,10 +279,11 @@ namespace DistAnalyzers.Infrastructure
         /// <see cref="TreeGate.AllowsMemberOf(ImmutableArray{IOperation}, ISymbol?)"/>), and for every member declaration
         /// (a node below a type, namespace or file: a method, property, field…) for which <paramref name="alsoMember"/>
         /// holds, anchor or not: for the forms of a rule whose condition is not written in the member (a return type
-        /// named through an alias, an explicit interface implementation's joined name). The callback must still test
+        /// named through an alias, an explicit interface implementation's joined name). It is asked before any operation
+        /// of the member is: a cheap syntax test first, then at most the member's declared symbol. The callback must still test
         /// everything: with the gates open it is a plain operation-block action and sees every member.
         /// </summary>
-        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, bool>? alsoMember = null)
+        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, SemanticModel, CancellationToken, bool>? alsoMember = null)
         {
             if (!analyzer.UseTreeGates)
             {
@@ -311,7 +312,7 @@ namespace DistAnalyzers.Infrastructure
                     CodeRoots.AtAnchors(root, positions, roots);
                     if (alsoMember is not null)
                     {
-                        CodeRoots.InMembersWhere(root, alsoMember, positions, roots);
+                        CodeRoots.InMembersWhere(root, member => alsoMember(member, model, c.CancellationToken), positions, roots);
                     }
                 }
 

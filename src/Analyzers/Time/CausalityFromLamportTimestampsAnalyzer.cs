@@ -54,10 +54,18 @@ namespace DistAnalyzers.Time
             // entry (the file's configured words), written in its declaration as one identifier; other verdicts return
             // an enum with a Concurrent member (or a Task/ValueTask/Nullable of one), whose name and members may be
             // declared anywhere (or hidden behind an alias): every method whose written return type may be one is
-            // walked whatever its text (MayBeVerdictReturn). An explicit interface implementation (whose name joins the
+            // walked whatever its text when its symbol may be one (MayBeVerdictReturn, then MayBeVerdictType, which
+            // OnBlock asks first too). An explicit interface implementation (whose name joins the
             // interface's) is never an ordinary method, so never a verdict.
             var gate = new TreeGate(this, (tree, _, anchors) => anchors.AddNames(options.Get(tree).Verdict));
-            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, block => OnBlock(block, options, task, valueTask), MayBeVerdictReturn);
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(
+                context,
+                this,
+                gate,
+                block => OnBlock(block, options, task, valueTask),
+                (member, model, cancellationToken) => MayBeVerdictReturn(member)
+                    && model.GetDeclaredSymbol(member, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                    && MayBeVerdictType(method, task, valueTask));
         }
 
         /// <summary>
