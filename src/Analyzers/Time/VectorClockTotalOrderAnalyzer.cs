@@ -78,30 +78,7 @@ namespace DistAnalyzers.Time
 
             if (enumerable is not null || list is not null || array is not null)
             {
-                // A sort-key use is a call of OrderBy, OrderByDescending, Max, Min or Sort (SortKeyUse): written with its
-                // name as the invoked name, or a query's orderby clause (OrderBy/OrderByDescending, no name written). The
-                // two registrations split the invocations by their syntax, so that with the gates open (both plain
-                // operation actions) each invocation is judged once.
-                AnchoredOperations.RegisterInvocationsNamed(context, this, SortKeyNames, site =>
-                {
-                    if (site.Operation.Syntax is InvocationExpressionSyntax)
-                    {
-                        OnInvocation(site, options, clocks, enumerable, list, array);
-                    }
-                });
-                var orderby = new TreeGate(this, (_, _, anchors) => anchors.AddWord("orderby"));
-                AnchoredOperations.RegisterInAnchoredMembers(
-                    context,
-                    this,
-                    orderby,
-                    site =>
-                    {
-                        if (site.Operation.Syntax is not InvocationExpressionSyntax)
-                        {
-                            OnInvocation(site, options, clocks, enumerable, list, array);
-                        }
-                    },
-                    OperationKind.Invocation);
+                context.RegisterOperationAction(c => OnInvocation(c, options, clocks, enumerable, list, array), OperationKind.Invocation);
             }
 
             if (sortedSet is not null || sortedDictionary is not null)
@@ -413,10 +390,8 @@ namespace DistAnalyzers.Time
             return method.Locations.Length > 0 ? method.Locations[0] : null;
         }
 
-        private static readonly ImmutableArray<string> SortKeyNames = ImmutableArray.Create("OrderBy", "OrderByDescending", "Max", "Min", "Sort");
-
         private static void OnInvocation(
-            OperationSite context,
+            OperationAnalysisContext context,
             OptionsCache<Settings> options,
             VectorClocks clocks,
             INamedTypeSymbol? enumerable,
