@@ -118,11 +118,33 @@ namespace DistAnalyzers.Consensus
                     anchors.AddWord(name);
                 }
 
-                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+                if (tree.GetRoot() is CompilationUnitSyntax unit)
                 {
-                    if (node is UsingDirectiveSyntax { Alias: { } alias })
+                    AddLocal(unit.Usings, unit.Members, anchors, 0);
+                }
+            }
+
+            private static void AddLocal(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, TreeGate.Anchors anchors, int depth)
+            {
+                foreach (var directive in usings)
+                {
+                    if (directive.Alias is { } alias)
                     {
                         anchors.AddWord(alias.Name.Identifier.ValueText);
+                    }
+                }
+
+                if (depth > 32)
+                {
+                    anchors.AddEverywhere(); // not searched deeper: any member may use an alias
+                    return;
+                }
+
+                foreach (var member in members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax ns)
+                    {
+                        AddLocal(ns.Usings, ns.Members, anchors, depth + 1);
                     }
                 }
             }

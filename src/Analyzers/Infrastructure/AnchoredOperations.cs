@@ -591,12 +591,46 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public static void InMembersWhere(SyntaxNode root, Func<MemberDeclarationSyntax, bool> where, int[] positions, List<SyntaxNode> roots)
         {
-            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax))
+            if (root is not CompilationUnitSyntax unit)
             {
-                if (node is MemberDeclarationSyntax member and not BaseNamespaceDeclarationSyntax and not BaseTypeDeclarationSyntax and not GlobalStatementSyntax
-                    && where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                return;
+            }
+
+            // The members of the file, its namespaces and its types (not the types' headers), without an iterator.
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop())
                 {
-                    InMember(member, roots);
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            pending.Push(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            pending.Push(type.Members);
+                            break;
+                        case EnumDeclarationSyntax @enum:
+                            foreach (var enumMember in @enum.Members)
+                            {
+                                if (where(enumMember) && !HoldsAny(positions, enumMember.FullSpan.Start, enumMember.FullSpan.End))
+                                {
+                                    InMember(enumMember, roots);
+                                }
+                            }
+
+                            break;
+                        case BaseTypeDeclarationSyntax or GlobalStatementSyntax:
+                            break;
+                        default:
+                            if (where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                            {
+                                InMember(member, roots);
+                            }
+
+                            break;
+                    }
                 }
             }
         }

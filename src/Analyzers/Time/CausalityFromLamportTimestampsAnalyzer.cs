@@ -50,57 +50,10 @@ namespace DistAnalyzers.Time
                 reader.Get(VerdictMethodWords), reader.Get(ScalarClockWords), reader.Get(ScalarClockTypeWords), reader.Get(RuleOptions.TestDoubleWords)));
             var task = symbols.Get("System.Threading.Tasks.Task`1");
             var valueTask = symbols.Get("System.Threading.Tasks.ValueTask`1");
-            // Every finding is a verdict method (IsVerdictMethod). A bool verdict is named with a verdict_method_words
-            // entry (the file's configured words), written in its declaration as one identifier; other verdicts return
-            // an enum with a Concurrent member (or a Task/ValueTask/Nullable of one), whose name and members may be
-            // declared anywhere (or hidden behind an alias): every method whose written return type may be one is
-            // walked whatever its text when its symbol may be one (MayBeVerdictReturn, then MayBeVerdictType, which
-            // OnBlock asks first too). An explicit interface implementation (whose name joins the
-            // interface's) is never an ordinary method, so never a verdict.
-            var gate = new TreeGate(this, (tree, _, anchors) => anchors.AddNames(options.Get(tree).Verdict));
-            AnchoredOperations.RegisterBlocksInAnchoredMembers(
-                context,
-                this,
-                gate,
-                block => OnBlock(block, options, task, valueTask),
-                (member, model, cancellationToken) => MayBeVerdictReturn(member)
-                    && model.GetDeclaredSymbol(member, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-                    && MayBeVerdictType(method, task, valueTask));
+            context.RegisterOperationBlockAction(block => OnBlock(block, options, task, valueTask));
         }
 
-        /// <summary>
-        /// Whether a member declaration may be a verdict method without writing a verdict word: a method whose return
-        /// type is written neither as a keyword type (<c>bool</c> needs the verdict name; the others are never an enum
-        /// or a task) nor as a tuple, array or pointer, nor as a generic other than <c>Task</c>, <c>ValueTask</c> or
-        /// <c>Nullable</c>.
-        /// </summary>
-        internal static bool MayBeVerdictReturn(MemberDeclarationSyntax member) =>
-            member is MethodDeclarationSyntax method && MayNameVerdictType(method.ReturnType);
-
-        private static bool MayNameVerdictType(TypeSyntax type)
-        {
-            switch (type)
-            {
-                case RefTypeSyntax reference:
-                    return MayNameVerdictType(reference.Type);
-                case PredefinedTypeSyntax:
-                case TupleTypeSyntax:
-                case ArrayTypeSyntax:
-                case PointerTypeSyntax:
-                case FunctionPointerTypeSyntax:
-                    return false;
-                case QualifiedNameSyntax qualified:
-                    return MayNameVerdictType(qualified.Right);
-                case AliasQualifiedNameSyntax aliasQualified:
-                    return MayNameVerdictType(aliasQualified.Name);
-                case GenericNameSyntax generic:
-                    return generic.Identifier.ValueText is "Task" or "ValueTask" or "Nullable";
-                default:
-                    return true;
-            }
-        }
-
-        private static void OnBlock(OperationBlockSite context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
+        private static void OnBlock(OperationBlockAnalysisContext context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
         {
             if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || context.OperationBlocks.IsEmpty)
             {
