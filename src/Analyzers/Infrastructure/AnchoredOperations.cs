@@ -297,10 +297,11 @@ namespace DistAnalyzers.Infrastructure
         /// <see cref="TreeGate.AllowsMemberOf(ImmutableArray{IOperation}, ISymbol?)"/>), and for every member declaration
         /// (a node below a type, namespace or file: a method, property, field…) for which <paramref name="alsoMember"/>
         /// holds, anchor or not: for the forms of a rule whose condition is not written in the member (a return type
-        /// named through an alias, an explicit interface implementation's joined name). The callback must still test
+        /// named through an alias, an explicit interface implementation's joined name). It is asked before any operation
+        /// of the member is: a cheap syntax test first, then at most the member's declared symbol. The callback must still test
         /// everything: with the gates open it is a plain operation-block action and sees every member.
         /// </summary>
-        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, bool>? alsoMember = null)
+        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, SemanticModel, CancellationToken, bool>? alsoMember = null)
         {
             if (!analyzer.UseTreeGates)
             {
@@ -329,7 +330,7 @@ namespace DistAnalyzers.Infrastructure
                     CodeRoots.AtAnchors(root, positions, roots);
                     if (alsoMember is not null)
                     {
-                        CodeRoots.InMembersWhere(root, alsoMember, positions, roots);
+                        CodeRoots.InMembersWhere(root, member => alsoMember(member, model, c.CancellationToken), positions, roots);
                     }
                 }
 
@@ -635,12 +636,46 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public static void InMembersWhere(SyntaxNode root, Func<MemberDeclarationSyntax, bool> where, int[] positions, List<SyntaxNode> roots)
         {
-            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax))
+            if (root is not CompilationUnitSyntax unit)
             {
-                if (node is MemberDeclarationSyntax member and not BaseNamespaceDeclarationSyntax and not BaseTypeDeclarationSyntax and not GlobalStatementSyntax
-                    && where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                return;
+            }
+
+            // The members of the file, its namespaces and its types (not the types' headers), without an iterator.
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop())
                 {
-                    InMember(member, roots);
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            pending.Push(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            pending.Push(type.Members);
+                            break;
+                        case EnumDeclarationSyntax @enum:
+                            foreach (var enumMember in @enum.Members)
+                            {
+                                if (where(enumMember) && !HoldsAny(positions, enumMember.FullSpan.Start, enumMember.FullSpan.End))
+                                {
+                                    InMember(enumMember, roots);
+                                }
+                            }
+
+                            break;
+                        case BaseTypeDeclarationSyntax or GlobalStatementSyntax:
+                            break;
+                        default:
+                            if (where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                            {
+                                InMember(member, roots);
+                            }
+
+                            break;
+                    }
                 }
             }
         }

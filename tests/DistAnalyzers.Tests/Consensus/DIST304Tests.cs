@@ -530,6 +530,32 @@ class RaftNode
             await Fix.VerifyFixAsync(source, fixedSource, VoteWithoutLogCheckCodeFixProvider.AddUpToDateCheckKey);
         }
 
+        [Fact]
+        public Task Request_types_named_through_an_alias_and_joined_interface_names_are_found()
+        {
+            // The handler's declaration writes neither a vote word nor the request type's name: an alias of this file,
+            // a global alias of another file, an explicit implementation whose name joins the interface's (IVote.HandleRequest).
+            var test = new Verify.Test
+            {
+                TestCode = "using System; using Ask = Raft.Rpc.RequestVoteArgs; using Raft.Rpc;\n" + @"
+namespace N
+{
+    interface IVote { bool HandleRequest(long term); }
+
+    class Node : IVote
+    {
+        long currentTerm;
+        public void Handle(Ask a, VoteReply reply) { if (a.Term >= currentTerm) reply.VoteGranted = {|DIST304:true|}; }
+        public void Take(Other o, VoteReply reply) { if (o.Term >= currentTerm) reply.VoteGranted = {|DIST304:true|}; }
+        bool IVote.HandleRequest(long term) => {|DIST304:true|};
+    }
+}
+" + Types,
+            };
+            test.TestState.Sources.Add(("/Aliases.cs", "global using Other = Raft.Rpc.RequestVoteArgs;\n"));
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ options
 
         [Fact]

@@ -198,7 +198,7 @@ namespace DistAnalyzers.Tests.Infrastructure
             protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
             {
                 var gate = new TreeGate(this, (_, _, anchors) => anchors.Add(anchor));
-                Func<MemberDeclarationSyntax, bool>? also = alsoIntMethods ? IsIntMethod : null;
+                Func<MemberDeclarationSyntax, SemanticModel, System.Threading.CancellationToken, bool>? also = alsoIntMethods ? (member, _, _) => IsIntMethod(member) : null;
                 AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, site =>
                 {
                     // With the gates open, the block action sees everything: the member gate (forced on) filters it.

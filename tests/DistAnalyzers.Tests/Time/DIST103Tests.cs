@@ -251,5 +251,21 @@ public sealed class Stamp
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<CausalityFromLamportTimestampsAnalyzer>.EditorConfig("dist_analyzers.DIST103.verdict_method_words = Overlaps")));
             await test.RunAsync();
         }
+    
+
+        [Fact]
+        public Task Verdicts_returned_through_aliases_and_qualified_names_are_flagged() => Verify.VerifyAsync(@"
+using Flag = System.Boolean;
+using Rel = Relation;
+public enum Relation { Before, After, Concurrent }
+public interface IOrder { bool IsConcurrent(long other); }
+public sealed class Stamp : IOrder
+{
+    public long Lamport { get; set; }
+    public Flag {|DIST103:HappenedBefore|}(Stamp other) => Lamport < other.Lamport;
+    public Rel {|DIST103:Relate|}(Stamp other) => Lamport < other.Lamport ? Rel.Before : Rel.After;
+    public System.Boolean {|DIST103:AreConcurrent|}(Stamp other) => Lamport == other.Lamport;
+    bool IOrder.IsConcurrent(long other) => Lamport == other; // an explicit implementation is not an ordinary method
+}");
     }
 }

@@ -127,6 +127,29 @@ public static class Log
 }");
 
         [Fact]
+        public Task Query_orderby_clauses_are_sort_key_uses() => Verify.VerifyAsync(@"
+using System.Collections.Generic;
+using System.Linq;
+
+public sealed class VectorClock
+{
+    public Dictionary<string, long> Entries { get; } = new();
+}
+
+public sealed record Event(string Name, VectorClock Clock);
+
+public static class Log
+{
+    private static readonly List<Event> All = new();
+    private static readonly IEnumerable<Event> Ordered = from e in All orderby {|DIST104:e.Clock|} select e;
+
+    public static IEnumerable<Event> Use(List<Event> events) =>
+        from e in events orderby {|DIST104:e.Clock|} descending, e.Name select e;
+
+    public static IEnumerable<Event> ByName(List<Event> events) => from e in events orderby e.Name select e;
+}");
+
+        [Fact]
         public Task Partial_declarations_report_once_at_the_entry() => Verify.VerifyAsync(@"
 using System;
 using System.Collections.Generic;
