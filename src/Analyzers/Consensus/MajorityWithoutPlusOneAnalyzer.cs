@@ -124,16 +124,48 @@ namespace DistAnalyzers.Consensus
         /// <summary>Names of read and write quorums (<c>ReadQuorum</c>, <c>write_quorum_size</c>): the pair form's names.</summary>
         private static readonly WordList ReadWriteQuorumNames = WordList.Parse("Read+Quorum, Write+Quorum");
 
-        /// <summary>Where an explicitly implemented property or indexer is declared (read from the type members' syntax, not their bodies).</summary>
+        /// <summary>Where each file declares an explicitly implemented property or indexer (found once per file, for both gates).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]> ExplicitPropertyPlaces =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]>();
+
+        /// <summary>Where an explicitly implemented property or indexer is declared (read from the members of the file's types, never their bodies).</summary>
         private static void AddExplicitProperties(SyntaxTree tree, TreeGate.Anchors anchors)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            foreach (var place in ExplicitPropertyPlaces.GetValue(tree, static t => FindExplicitProperties(t)))
             {
-                if (node is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property)
+                anchors.AddAt(place);
+            }
+        }
+
+        private static int[] FindExplicitProperties(SyntaxTree tree)
+        {
+            List<int>? found = null;
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(tree.GetRoot());
+            while (pending.Count > 0)
+            {
+                var members = pending.Pop() switch
                 {
-                    anchors.AddAt(property.SpanStart);
+                    CompilationUnitSyntax unit => unit.Members,
+                    BaseNamespaceDeclarationSyntax space => space.Members,
+                    TypeDeclarationSyntax type => type.Members,
+                    _ => default,
+                };
+                foreach (var member in members)
+                {
+                    switch (member)
+                    {
+                        case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property:
+                            (found ??= new List<int>()).Add(property.SpanStart);
+                            break;
+                        case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
+                            pending.Push(member);
+                            break;
+                    }
                 }
             }
+
+            return found?.ToArray() ?? Array.Empty<int>();
         }
 
         private enum HalfKind
