@@ -89,15 +89,12 @@ namespace DistAnalyzers.Failure
         /// </summary>
         private static void FindTimeoutAssignments(SemanticModelAnalysisContext context, TreeGate gate, Known known, OptionsCache<Settings> cache)
         {
-            var model = context.SemanticModel;
-            var tree = model.SyntaxTree;
-            var positions = gate.PositionsOf(tree);
-            if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, context.Options))
+            if (!AnchoredOperations.TryGetAnchors(context, gate, out var positions, out var root))
             {
                 return;
             }
 
-            var root = tree.GetRoot(context.CancellationToken);
+            var model = context.SemanticModel;
             Action<Diagnostic> report = context.ReportDiagnostic;
             if (positions is null)
             {
@@ -132,16 +129,7 @@ namespace DistAnalyzers.Failure
         /// <summary>The assignment whose target is <paramref name="name"/>: <c>Timeout = …</c>, <c>x.Timeout = …</c>, <c>x?.Timeout = …</c>, <c>(x.Timeout) = …</c>.</summary>
         private static AssignmentExpressionSyntax? AssignedAsTarget(IdentifierNameSyntax name)
         {
-            ExpressionSyntax target = name;
-            switch (name.Parent)
-            {
-                case MemberAccessExpressionSyntax access when access.Name == name:
-                    target = access;
-                    break;
-                case MemberBindingExpressionSyntax binding when binding.Name == name:
-                    target = binding;
-                    break;
-            }
+            var target = AnchoredOperations.AccessOf(name);
 
             for (var i = 0; i < 32 && target.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression }; i++)
             {

@@ -129,15 +129,12 @@ namespace DistAnalyzers.Infrastructure
             var wanted = Wanted(kinds);
             context.RegisterSemanticModelAction(c =>
             {
-                var model = c.SemanticModel;
-                var tree = model.SyntaxTree;
-                var positions = gate.PositionsOf(tree);
-                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, c.Options))
+                if (!TryGetAnchors(c, gate, out var positions, out var root))
                 {
                     return;
                 }
 
-                var root = tree.GetRoot(c.CancellationToken);
+                var model = c.SemanticModel;
                 var walker = new Walker(model, wanted, analyze, c.ReportDiagnostic, c.CancellationToken);
                 if (positions is null)
                 {
@@ -165,7 +162,26 @@ namespace DistAnalyzers.Infrastructure
             });
         }
 
-        private static bool[] Wanted(OperationKind[] kinds)
+        /// <summary>
+        /// Where the analysed file writes <paramref name="gate"/>'s anchors (null: anything may be one) and its root; false
+        /// when there is nothing to search: generated code, or no anchor when <paramref name="anchorsNeeded"/>.
+        /// </summary>
+        internal static bool TryGetAnchors(SemanticModelAnalysisContext context, TreeGate gate, out int[]? positions, out SyntaxNode root, bool anchorsNeeded = true)
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            positions = gate.PositionsOf(tree);
+            root = null!;
+            if ((anchorsNeeded && positions is { Length: 0 }) || GeneratedSources.IsGenerated(tree, context.Options))
+            {
+                return false;
+            }
+
+            root = tree.GetRoot(context.CancellationToken);
+            return true;
+        }
+
+        /// <summary>A look-up table of <paramref name="kinds"/> by kind number.</summary>
+        internal static bool[] Wanted(OperationKind[] kinds)
         {
             var largest = 0;
             foreach (var kind in kinds)
@@ -185,6 +201,14 @@ namespace DistAnalyzers.Infrastructure
             return wanted;
         }
 
+        /// <summary>The expression that <paramref name="name"/> ends: itself, <c>x.name</c> or <c>x?.name</c>'s <c>.name</c>.</summary>
+        internal static ExpressionSyntax AccessOf(SimpleNameSyntax name) => name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+            _ => name,
+        };
+
         /// <summary>The invocation whose invoked name is the identifier token <paramref name="token"/>, if any.</summary>
         private static SyntaxNode? InvocationNamedAt(SyntaxToken token)
         {
@@ -193,17 +217,7 @@ namespace DistAnalyzers.Infrastructure
                 return null;
             }
 
-            ExpressionSyntax invoked = name;
-            switch (name.Parent)
-            {
-                case MemberAccessExpressionSyntax access when access.Name == name:
-                    invoked = access;
-                    break;
-                case MemberBindingExpressionSyntax binding when binding.Name == name:
-                    invoked = binding;
-                    break;
-            }
-
+            var invoked = AccessOf(name);
             return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
@@ -240,15 +254,12 @@ namespace DistAnalyzers.Infrastructure
             var wanted = Wanted(kinds);
             context.RegisterSemanticModelAction(c =>
             {
-                var model = c.SemanticModel;
-                var tree = model.SyntaxTree;
-                var positions = gate.PositionsOf(tree);
-                if (positions is { Length: 0 } || GeneratedSources.IsGenerated(tree, c.Options))
+                if (!TryGetAnchors(c, gate, out var positions, out var root))
                 {
                     return;
                 }
 
-                var root = tree.GetRoot(c.CancellationToken);
+                var model = c.SemanticModel;
                 var roots = new List<SyntaxNode>();
                 if (positions is null || wholeFile)
                 {
@@ -276,17 +287,7 @@ namespace DistAnalyzers.Infrastructure
                 return null;
             }
 
-            ExpressionSyntax invoked = name;
-            switch (name.Parent)
-            {
-                case MemberAccessExpressionSyntax access when access.Name == name:
-                    invoked = access;
-                    break;
-                case MemberBindingExpressionSyntax binding when binding.Name == name:
-                    invoked = binding;
-                    break;
-            }
-
+            var invoked = AccessOf(name);
             return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
@@ -312,14 +313,11 @@ namespace DistAnalyzers.Infrastructure
             context.RegisterSemanticModelAction(c =>
             {
                 var model = c.SemanticModel;
-                var tree = model.SyntaxTree;
-                var positions = gate.PositionsOf(tree);
-                if ((positions is { Length: 0 } && alsoMember is null) || GeneratedSources.IsGenerated(tree, c.Options))
+                if (!TryGetAnchors(c, gate, out var positions, out var root, anchorsNeeded: alsoMember is null))
                 {
                     return;
                 }
 
-                var root = tree.GetRoot(c.CancellationToken);
                 var roots = new List<SyntaxNode>();
                 if (positions is null)
                 {
@@ -466,7 +464,7 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>Delivers the operations of the wanted kinds below one code root, with the member the driver would name.</summary>
-        private sealed class Walker
+        internal sealed class Walker
         {
             private readonly SemanticModel model;
             private readonly bool[] wanted;
@@ -806,7 +804,7 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>A type declaration's own code: attributes, primary-constructor parameters' defaults and attributes, base arguments.</summary>
-        private static void InHeader(BaseTypeDeclarationSyntax type, List<SyntaxNode> roots)
+        internal static void InHeader(BaseTypeDeclarationSyntax type, List<SyntaxNode> roots)
         {
             AddAttributes(type.AttributeLists, roots);
             if (type is TypeDeclarationSyntax { ParameterList: { } parameters })

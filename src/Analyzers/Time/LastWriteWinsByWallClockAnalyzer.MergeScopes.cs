@@ -35,17 +35,7 @@ namespace DistAnalyzers.Time
             {
                 this.rule = rule;
                 this.analyze = analyze;
-                var largest = 0;
-                foreach (var kind in kinds)
-                {
-                    largest = Math.Max(largest, (int)kind);
-                }
-
-                wanted = new bool[largest + 1];
-                foreach (var kind in kinds)
-                {
-                    wanted[(int)kind] = true;
-                }
+                wanted = AnchoredOperations.Wanted(kinds);
             }
 
             public void Analyze(SemanticModelAnalysisContext context)
@@ -66,11 +56,10 @@ namespace DistAnalyzers.Time
                     CodeRoots.AtAnchors(unit, positions.ToArray(), roots);
                 }
 
-                var pending = new Stack<IOperation>();
-                Action<Diagnostic> report = context.ReportDiagnostic;
+                var walker = new AnchoredOperations.Walker(model, wanted, analyze, context.ReportDiagnostic, context.CancellationToken);
                 foreach (var node in roots)
                 {
-                    Walk(model, node, pending, report, context.CancellationToken);
+                    walker.Walk(node);
                 }
             }
 
@@ -98,7 +87,7 @@ namespace DistAnalyzers.Time
                         case BaseTypeDeclarationSyntax type:
                             if (TypeCarries(settings, type.Identifier.ValueText))
                             {
-                                Header(type, roots);
+                                CodeRoots.InHeader(type, roots);
                                 CodeRoots.InFile(type, roots);
                             }
                             else if (type is TypeDeclarationSyntax declaration && depth < 64)
@@ -181,68 +170,6 @@ namespace DistAnalyzers.Time
                         // Top-level statements (<Main>$), operators (op_…), indexers (this[]), delegates (Invoke, and the
                         // delegate type's own name), anything else.
                         return true;
-                }
-            }
-
-            /// <summary>A type declaration's own code, as <c>CodeRoots.InFile</c> finds it for a nested type.</summary>
-            private static void Header(BaseTypeDeclarationSyntax type, List<SyntaxNode> roots)
-            {
-                AddAttributes(type.AttributeLists, roots);
-                if (type is TypeDeclarationSyntax { ParameterList: { } parameters })
-                {
-                    roots.Add(type);
-                    foreach (var parameter in parameters.Parameters)
-                    {
-                        AddAttributes(parameter.AttributeLists, roots);
-                        if (parameter.Default is { } value)
-                        {
-                            roots.Add(value);
-                        }
-                    }
-                }
-            }
-
-            private static void AddAttributes(SyntaxList<AttributeListSyntax> lists, List<SyntaxNode> roots)
-            {
-                foreach (var list in lists)
-                {
-                    foreach (var attribute in list.Attributes)
-                    {
-                        roots.Add(attribute);
-                    }
-                }
-            }
-
-            /// <summary>Delivers the wanted operations below one code root, pre-order like the driver, with the member it would name.</summary>
-            private void Walk(SemanticModel model, SyntaxNode node, Stack<IOperation> pending, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
-            {
-                if (model.GetOperation(node, cancellationToken) is not { } root)
-                {
-                    return;
-                }
-
-                var member = CodeRoots.OwnerOf(model, node, root, cancellationToken);
-                if (member is null || GeneratedSources.IsMarkedGenerated(member))
-                {
-                    return;
-                }
-
-                var compilation = model.Compilation;
-                pending.Clear();
-                pending.Push(root);
-                while (pending.Count > 0)
-                {
-                    var operation = pending.Pop();
-                    var kind = (int)operation.Kind;
-                    if (kind >= 0 && kind < wanted.Length && wanted[kind])
-                    {
-                        analyze(new OperationSite(operation, member, compilation, report, cancellationToken));
-                    }
-
-                    foreach (var child in operation.ChildOperations.Reverse())
-                    {
-                        pending.Push(child);
-                    }
                 }
             }
         }
