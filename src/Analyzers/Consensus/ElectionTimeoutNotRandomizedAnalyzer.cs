@@ -71,48 +71,53 @@ namespace DistAnalyzers.Consensus
                 anchors.AddNames(settings.ElectionTimeout);
             });
 
-            context.RegisterSymbolStartAction(start =>
-            {
-                if (start.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            context.RegisterSymbolStartAction(
+                start =>
                 {
-                    return;
-                }
-
-                if (!known.AnyTimer || !gate.AllowsAnyDeclaration(type))
-                {
-                    return;
-                }
-
-                // One operation action for both the timer forms and the writes (a simple assignment is both): one
-                // registration and one callback per assignment instead of two.
-                var state = new TypeState(type);
-                start.RegisterOperationAction(
-                    op =>
+                    // The text test first (most types leave here), then whether any timer type resolves (asked only
+                    // for a type that could hold a diagnostic). Registration is in its own method so that a type
+                    // that leaves allocates nothing (no closure over the type's state).
+                    if (start.Symbol is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
+                        && gate.AllowsAnyDeclaration(type)
+                        && known.AnyTimer)
                     {
-                        switch (op.Operation.Kind)
-                        {
-                            case OperationKind.Invocation:
-                            case OperationKind.ObjectCreation:
-                                FindTimer(op, known, cache, state);
-                                break;
-                            case OperationKind.SimpleAssignment:
-                                FindTimer(op, known, cache, state);
-                                RecordWrite(op, state);
-                                break;
-                            default:
-                                RecordWrite(op, state);
-                                break;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer);
-                start.RegisterOperationBlockAction(block => RecordComputation(block, state));
-                start.RegisterSymbolEndAction(end => Report(end, known, cache, state, otherTypeMembers));
-            }, SymbolKind.NamedType);
+                        RegisterForType(start, type, known, cache, otherTypeMembers);
+                    }
+                },
+                SymbolKind.NamedType);
+        }
+
+        private static void RegisterForType(SymbolStartAnalysisContext start, INamedTypeSymbol type, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
+        {
+            // One operation action for both the timer forms and the writes (a simple assignment is both): one
+            // registration and one callback per assignment instead of two.
+            var state = new TypeState(type);
+            start.RegisterOperationAction(
+                op =>
+                {
+                    switch (op.Operation.Kind)
+                    {
+                        case OperationKind.Invocation:
+                        case OperationKind.ObjectCreation:
+                            FindTimer(op, known, cache, state);
+                            break;
+                        case OperationKind.SimpleAssignment:
+                            FindTimer(op, known, cache, state);
+                            RecordWrite(op, state);
+                            break;
+                        default:
+                            RecordWrite(op, state);
+                            break;
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment,
+                OperationKind.CompoundAssignment,
+                OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer);
+            start.RegisterOperationBlockAction(block => RecordComputation(block, state));
+            start.RegisterSymbolEndAction(end => Report(end, known, cache, state, otherTypeMembers));
         }
 
         private static void FindTimer(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state)
