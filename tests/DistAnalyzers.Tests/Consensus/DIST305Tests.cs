@@ -502,5 +502,36 @@ partial class Outer
             test.TestState.Sources.Add(("/0/Generated.g.cs", generated));
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task Type_wide_writes_in_every_kind_of_member_code()
+        {
+            // Writes and computations in constructors, lambdas, local functions, accessors, operators, initializers and
+            // attributes count (an attribute naming Jitter randomizes the method it marks); a nested type's code, a
+            // deconstruction and ??= do not.
+            var source = Usings + @"
+sealed class JitterAttribute : Attribute { }
+record R1(TimeSpan ElectionTimeout) { Task Run() => Task.Delay({|DIST305:ElectionTimeout|}); }
+record R2(TimeSpan ElectionTimeout) { public TimeSpan ElectionTimeout { get; init; } = ElectionTimeout + TimeSpan.FromMilliseconds(Random.Shared.Next(100)); Task Run() => Task.Delay(ElectionTimeout); }
+class P1(int seed) { TimeSpan ElectionTimeout = TimeSpan.FromMilliseconds(new Random(seed).Next(150, 300)); Task Run() => Task.Delay(ElectionTimeout); }
+class L1 { TimeSpan ElectionTimeout; L1() { Action a = () => ElectionTimeout = TimeSpan.FromMilliseconds(Random.Shared.Next(1)); } Task Run() => Task.Delay(ElectionTimeout); }
+class L2 { TimeSpan ElectionTimeout; L2() { void Set() => ElectionTimeout = TimeSpan.FromMilliseconds(Random.Shared.Next(1)); Set(); } Task Run() => Task.Delay(ElectionTimeout); }
+class S1 { static TimeSpan ElectionTimeout; static S1() { ElectionTimeout = TimeSpan.FromMilliseconds(Random.Shared.Next(1)); } Task Run() => Task.Delay(ElectionTimeout); }
+class G1 { int _ms; int ElectionTimeoutMs { get => _ms; set => _ms = value; } void Init() => ElectionTimeoutMs = Random.Shared.Next(1); Task Run() => Task.Delay(ElectionTimeoutMs); }
+class G2 { int _ms = 150; int ElectionTimeoutMs => _ms; void Init() => _ms += Random.Shared.Next(1); Task Run() => Task.Delay(ElectionTimeoutMs); }
+class A1 { [Jitter] int ElectionTimeoutMs() => 150; Task Run() => Task.Delay(ElectionTimeoutMs()); }
+class A2 { int ElectionTimeoutMs([Jitter] int x = 0) => 150; Task Run() => Task.Delay(ElectionTimeoutMs()); }
+class E1 { int _ms = 150; int ElectionTimeoutMs => _ms; event Action Changed { add { _ms = Random.Shared.Next(1); } remove { } } Task Run() => Task.Delay(ElectionTimeoutMs); }
+class I1 { int _ms = 150; int ElectionTimeoutMs => _ms; int this[int i] { set { _ms = Random.Shared.Next(1); } } Task Run() => Task.Delay(ElectionTimeoutMs); }
+class O1 { int _ms = 150; int ElectionTimeoutMs => _ms; public static O1 operator +(O1 a, O1 b) { a._ms = Random.Shared.Next(1); return a; } Task Run() => Task.Delay(ElectionTimeoutMs); }
+class N1 { int _ms = 150; int ElectionTimeoutMs => _ms; class Inner { void M(N1 n) { n._ms = Random.Shared.Next(1); } } Task Run() => Task.Delay({|DIST305:ElectionTimeoutMs|}); }
+struct St { int ElectionTimeoutMs; St(int x) { ElectionTimeoutMs = Random.Shared.Next(x); } Task Run() => Task.Delay(ElectionTimeoutMs); }
+interface IF { static int ElectionTimeoutMs = 150; static Task Run() => Task.Delay({|DIST305:ElectionTimeoutMs|}); }
+class Gen<T> { int ElectionTimeoutMs = 150; void Set() => ElectionTimeoutMs = Random.Shared.Next(1); Task Run() => Task.Delay(ElectionTimeoutMs); }
+class Q1 { int ElectionTimeoutMs = 150; void Set() => (ElectionTimeoutMs, _) = (Random.Shared.Next(1), 0); Task Run() => Task.Delay({|DIST305:ElectionTimeoutMs|}); }
+class Q2 { int? ElectionTimeoutMs; void Set() => ElectionTimeoutMs ??= Random.Shared.Next(1); Task Run() => Task.Delay({|DIST305:ElectionTimeoutMs.Value|}); }
+";
+            await Verify.VerifyAsync(source);
+        }
     }
 }
