@@ -124,31 +124,41 @@ namespace DistAnalyzers.Consensus
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var tree = reference.SyntaxTree;
-                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || GeneratedSources.IsGenerated(tree, options))
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is not (TypeDeclarationSyntax or CompilationUnitSyntax) || GeneratedSources.IsGenerated(tree, options))
                 {
                     continue;
                 }
 
                 roots.Clear();
-                foreach (var list in declaration.AttributeLists)
+                if (syntax is TypeDeclarationSyntax declaration)
                 {
-                    foreach (var attribute in list.Attributes)
+                    foreach (var list in declaration.AttributeLists)
                     {
-                        roots.Add(attribute);
+                        foreach (var attribute in list.Attributes)
+                        {
+                            roots.Add(attribute);
+                        }
                     }
-                }
 
-                if (declaration.ParameterList is not null)
+                    if (declaration.ParameterList is not null)
+                    {
+                        CodeRoots.OfPrimaryConstructor(declaration, roots);
+                    }
+
+                    // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
+                    CodeRoots.InFile(declaration, roots);
+                }
+                else if (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))
                 {
-                    CodeRoots.OfPrimaryConstructor(declaration, roots);
+                    // The top-level statements of the program's implicit type (partial with a declared Program).
+                    roots.Add(unit);
                 }
 
-                // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
-                CodeRoots.InFile(declaration, roots);
                 var model = ModelOf(tree, siteModel, compilation);
                 foreach (var root in roots)
                 {
-                    if (!IsOwnCode(root, declaration) || model.GetOperation(root, cancellationToken) is not { } operation)
+                    if ((syntax is TypeDeclarationSyntax own && !IsOwnCode(root, own)) || model.GetOperation(root, cancellationToken) is not { } operation)
                     {
                         continue;
                     }
@@ -200,6 +210,19 @@ namespace DistAnalyzers.Consensus
 #pragma warning disable RS1030 // a partial type's other file: its operations are the type's writes (see above)
             return compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
+        }
+
+        private static bool HasTopLevelStatements(CompilationUnitSyntax unit)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>

@@ -533,5 +533,30 @@ class Q2 { int? ElectionTimeoutMs; void Set() => ElectionTimeoutMs ??= Random.Sh
 ";
             await Verify.VerifyAsync(source);
         }
+
+        [Fact]
+        public async Task Type_wide_writes_in_top_level_statements_count_for_Program()
+        {
+            var program = Usings + @"
+Program.ElectionTimeoutMs = Random.Shared.Next(150, 300);
+Program.ElectionDelayMs = 150;
+await new Program().Run();
+";
+            var source = Usings + @"
+partial class Program
+{
+    public static int ElectionTimeoutMs = 150;
+    public static int ElectionDelayMs = 150;
+    public async Task Run()
+    {
+        await Task.Delay(ElectionTimeoutMs);
+        await Task.Delay({|DIST305:ElectionDelayMs|});
+    }
+}";
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.Sources.Add(("/0/Program.cs", program));
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
     }
 }
