@@ -15,7 +15,8 @@ namespace DistAnalyzers.Consensus
     /// same fixed timeout that starts (or hears the last heartbeat) at the same time becomes a candidate at the
     /// same time, and the vote can split again and again; Raft relies on randomized timeouts for liveness.
     /// Whether a member is randomized is decided over the whole type (any assignment to it, or to a field its
-    /// getter reads), so the analysis is a symbol-start/end pair on each named type.
+    /// getter reads): the timers are found by the anchored member search, and the type's writes are gathered from
+    /// its declarations only for a type that holds one.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ElectionTimeoutNotRandomizedAnalyzer : DistAnalyzer
@@ -55,8 +56,9 @@ namespace DistAnalyzers.Consensus
             var otherTypeMembers = new ConcurrentDictionary<(ISymbol, WordList), bool>();
 
             // Every diagnostic names the election timeout a timer's duration reads (Walk.Election: a name carrying an
-            // election_timeout_words entry, with the file's configured words, written as an identifier in the type's
-            // code); a type whose declarations write none registers nothing.
+            // election_timeout_words entry, with the file's configured words, written as an identifier in the member
+            // that holds the timer: a member or method read by name, a parameter, or a local whose assigned values are
+            // in the same member); only members that write one are searched.
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
@@ -71,51 +73,174 @@ namespace DistAnalyzers.Consensus
                 anchors.AddNames(settings.ElectionTimeout);
             });
 
-            context.RegisterSymbolStartAction(start =>
-            {
-                if (start.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface))
+            // Whether a timer found there is randomized is type-wide (any assignment to a member it reads, anywhere in
+            // the type): that is gathered from the type's declarations, once per type and only for a type that holds a
+            // candidate (TypeWrites), instead of a symbol-start registration on every type.
+            var options = context.Options;
+            var types = new ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeState>>(SymbolEqualityComparer.Default);
+            AnchoredOperations.RegisterInAnchoredMembers(
+                context,
+                this,
+                gate,
+                site =>
                 {
-                    return;
-                }
-
-                if (!known.AnyTimer || !gate.AllowsAnyDeclaration(type))
-                {
-                    return;
-                }
-
-                // One operation action for both the timer forms and the writes (a simple assignment is both): one
-                // registration and one callback per assignment instead of two.
-                var state = new TypeState(type);
-                start.RegisterOperationAction(
-                    op =>
+                    if (Contexts.ContainingType(site.ContainingSymbol) is not { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type
+                        || !known.AnyTimer
+                        || FindTimer(site, known, cache, type) is not { } candidate)
                     {
-                        switch (op.Operation.Kind)
-                        {
-                            case OperationKind.Invocation:
-                            case OperationKind.ObjectCreation:
-                                FindTimer(op, known, cache, state);
-                                break;
-                            case OperationKind.SimpleAssignment:
-                                FindTimer(op, known, cache, state);
-                                RecordWrite(op, state);
-                                break;
-                            default:
-                                RecordWrite(op, state);
-                                break;
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer);
-                start.RegisterOperationBlockAction(block => RecordComputation(block, state));
-                start.RegisterSymbolEndAction(end => Report(end, known, cache, state, otherTypeMembers));
-            }, SymbolKind.NamedType);
+                        return;
+                    }
+
+                    var compilation = site.Compilation;
+                    var cancellationToken = site.CancellationToken;
+                    var siteModel = site.Operation.SemanticModel;
+                    var state = types.GetOrAdd(type, t => new Lazy<TypeState>(() => TypeWrites(t, siteModel, compilation, options, cancellationToken))).Value;
+                    if (IsReported(candidate, state, known, cache, otherTypeMembers)
+                        && !GeneratedSources.IsGeneratedLocation(candidate.Location, options, cancellationToken))
+                    {
+                        var properties = candidate.Fix is null
+                            ? ImmutableDictionary<string, string?>.Empty
+                            : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, candidate.Fix);
+                        site.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment);
         }
 
-        private static void FindTimer(OperationAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state)
+        /// <summary>
+        /// Every computation of <paramref name="type"/>'s own members, as a symbol-start registration's operation and
+        /// operation-block actions on the type would record them (<see cref="RecordWrite"/>, <see cref="ComputedMember"/>):
+        /// the code of each of its declarations outside generated code (where the driver runs no action), each operation
+        /// with the member the driver would name as its container (<see cref="CodeRoots.OwnerOf"/>), the blocks as
+        /// <see cref="CodeRoots.BlocksOf"/> finds them. A nested type's code is its own type's, not this one's.
+        /// </summary>
+        private static TypeState TypeWrites(INamedTypeSymbol type, SemanticModel? siteModel, Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            var state = new TypeState(type);
+            var roots = new List<SyntaxNode>();
+            var parts = new List<SyntaxNode>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var tree = reference.SyntaxTree;
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax is not (TypeDeclarationSyntax or CompilationUnitSyntax) || GeneratedSources.IsGenerated(tree, options))
+                {
+                    continue;
+                }
+
+                roots.Clear();
+                if (syntax is TypeDeclarationSyntax declaration)
+                {
+                    foreach (var list in declaration.AttributeLists)
+                    {
+                        foreach (var attribute in list.Attributes)
+                        {
+                            roots.Add(attribute);
+                        }
+                    }
+
+                    if (declaration.ParameterList is not null)
+                    {
+                        CodeRoots.OfPrimaryConstructor(declaration, roots);
+                    }
+
+                    // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
+                    CodeRoots.InFile(declaration, roots);
+                }
+                else if (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))
+                {
+                    // The top-level statements of the program's implicit type (partial with a declared Program).
+                    roots.Add(unit);
+                }
+
+                var model = ModelOf(tree, siteModel, compilation);
+                foreach (var root in roots)
+                {
+                    if ((syntax is TypeDeclarationSyntax own && !IsOwnCode(root, own)) || model.GetOperation(root, cancellationToken) is not { } operation)
+                    {
+                        continue;
+                    }
+
+                    var owner = CodeRoots.OwnerOf(model, root, operation, cancellationToken);
+                    if (owner is null || !SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(owner), type) || GeneratedSources.IsMarkedGenerated(owner))
+                    {
+                        continue;
+                    }
+
+                    foreach (var op in operation.DescendantsAndSelf())
+                    {
+                        if (op.Kind is OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
+                        {
+                            RecordWrite(op, state);
+                        }
+                    }
+
+                    if (ComputedMember(owner, type) is { } member)
+                    {
+                        parts.Clear();
+                        CodeRoots.BlocksOf(root, parts);
+                        foreach (var part in parts)
+                        {
+                            if ((part == root ? operation : model.GetOperation(part, cancellationToken)) is { } block)
+                            {
+                                state.AddWrite(member.OriginalDefinition, block);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return state;
+        }
+
+        /// <summary>
+        /// The model of <paramref name="tree"/>: the site's own (its file, nearly always the type's only one), else the
+        /// compilation's. Inside the driver, Compilation.GetSemanticModel returns the driver's cached model of that file
+        /// (its semantic-model provider), and only a type declared in several files asks for another file's.
+        /// </summary>
+        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel? siteModel, Compilation compilation)
+        {
+            if (siteModel is not null && siteModel.SyntaxTree == tree)
+            {
+                return siteModel;
+            }
+
+#pragma warning disable RS1030 // a partial type's other file: its operations are the type's writes (see above)
+            return compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+
+        private static bool HasTopLevelStatements(CompilationUnitSyntax unit)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
+        private static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
+        {
+            for (var node = root.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type)
+                {
+                    return type == declaration;
+                }
+            }
+
+            return root == declaration;
+        }
+
+        /// <summary>The timer at <paramref name="context"/>'s operation whose duration reads a fixed election timeout, if any (judged with its type's writes by <see cref="IsReported"/>).</summary>
+        private static Candidate? FindTimer(OperationSite context, Known known, OptionsCache<Settings> cache, INamedTypeSymbol type)
         {
             // The timer forms first (each starts with a name test), then whether the operation is this type's own.
             Timer timer;
@@ -124,42 +249,42 @@ namespace DistAnalyzers.Consensus
                 case IInvocationOperation invocation:
                     if (!known.TryGetTimerCall(invocation, out timer))
                     {
-                        return;
+                        return null;
                     }
 
                     break;
                 case IObjectCreationOperation creation:
                     if (!known.TryGetTimerCreation(creation, out timer))
                     {
-                        return;
+                        return null;
                     }
 
                     break;
                 case ISimpleAssignmentOperation assignment:
                     if (!known.TryGetIntervalAssignment(assignment, out timer))
                     {
-                        return;
+                        return null;
                     }
 
                     break;
                 default:
-                    return;
+                    return null;
             }
 
-            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type))
+            if (!SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), type))
             {
-                return;
+                return null;
             }
 
             var settings = cache.Get(context.Operation.Syntax.SyntaxTree);
             if (Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
             {
-                return;
+                return null;
             }
 
             if (timer.TimerSymbol is { } timerSymbol && IsLeaderTimer(timerSymbol.Name, settings))
             {
-                return;
+                return null;
             }
 
             foreach (var (value, isDue) in timer.Durations)
@@ -169,7 +294,7 @@ namespace DistAnalyzers.Consensus
                     continue;
                 }
 
-                var walk = new Walk(known, settings, state.Type, collectElection: true);
+                var walk = new Walk(known, settings, type, collectElection: true);
                 walk.Visit(value);
                 if (walk.Election is null || walk.Random)
                 {
@@ -179,15 +304,15 @@ namespace DistAnalyzers.Consensus
                 if (IsLeaderTimer(walk.Election.Name, settings))
                 {
                     // A leader lease or check-quorum timer is meant to be fixed.
-                    return;
+                    return null;
                 }
 
                 var fix = timer.OneShot && isDue ? FixFor(value, known) : null;
-                state.AddCandidate(new Candidate(value.Syntax.GetLocation(), walk.Election.Name, walk.MembersRead, walk.OtherTypeMembers, fix));
-
                 // One report per timer: the due time, or else the period.
-                return;
+                return new Candidate(value.Syntax.GetLocation(), walk.Election.Name, walk.MembersRead, walk.OtherTypeMembers, fix);
             }
+
+            return null;
         }
 
         private static bool IsLeaderTimer(string name, Settings settings) =>
@@ -245,12 +370,13 @@ namespace DistAnalyzers.Consensus
             return false;
         }
 
-        private static void RecordWrite(OperationAnalysisContext context, TypeState state)
+        /// <summary>Records a write to one of the type's own fields or properties (the caller knows the operation is in the type's own code).</summary>
+        private static void RecordWrite(IOperation operation, TypeState state)
         {
-            switch (context.Operation)
+            switch (operation)
             {
                 case IAssignmentOperation { Target: IMemberReferenceOperation target, Value: { } value }:
-                    if (IsOwnMember(state, target.Member) && InThisType(context, state))
+                    if (IsOwnMember(state, target.Member))
                     {
                         state.AddWrite(target.Member.OriginalDefinition, value);
                     }
@@ -259,7 +385,7 @@ namespace DistAnalyzers.Consensus
                 case IFieldInitializerOperation { Value: { } value } initializer:
                     foreach (var field in initializer.InitializedFields)
                     {
-                        if (IsOwnMember(state, field) && InThisType(context, state))
+                        if (IsOwnMember(state, field))
                         {
                             state.AddWrite(field.OriginalDefinition, value);
                         }
@@ -269,7 +395,7 @@ namespace DistAnalyzers.Consensus
                 case IPropertyInitializerOperation { Value: { } value } initializer:
                     foreach (var property in initializer.InitializedProperties)
                     {
-                        if (IsOwnMember(state, property) && InThisType(context, state))
+                        if (IsOwnMember(state, property))
                         {
                             state.AddWrite(property.OriginalDefinition, value);
                         }
@@ -279,82 +405,45 @@ namespace DistAnalyzers.Consensus
             }
         }
 
-        private static bool InThisType(OperationAnalysisContext context, TypeState state) =>
-            SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(context.ContainingSymbol), state.Type);
-
         private static bool IsOwnMember(TypeState state, ISymbol member) =>
             member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, state.Type);
 
-        private static void RecordComputation(OperationBlockAnalysisContext context, TypeState state)
+        /// <summary>The member whose computation the code of <paramref name="owner"/> (a block owner) is: a getter's property, or a method that returns a value.</summary>
+        private static ISymbol? ComputedMember(ISymbol owner, INamedTypeSymbol type)
         {
-            ISymbol? member = context.OwningSymbol switch
+            ISymbol? member = owner switch
             {
                 IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter => getter.AssociatedSymbol,
                 IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsVoid: false } method => method,
                 _ => null,
             };
-            if (member is null || !SymbolEqualityComparer.Default.Equals(member.ContainingType, state.Type))
-            {
-                return;
-            }
-
-            foreach (var block in context.OperationBlocks)
-            {
-                state.AddWrite(member.OriginalDefinition, block);
-            }
+            return member is not null && SymbolEqualityComparer.Default.Equals(member.ContainingType, type) ? member : null;
         }
 
-        private static void Report(SymbolAnalysisContext context, Known known, OptionsCache<Settings> cache, TypeState state, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
+        /// <summary>Whether <paramref name="candidate"/> is reported: no member it reads is randomized in its type (<paramref name="state"/>) or in another's declaration.</summary>
+        private static bool IsReported(Candidate candidate, TypeState state, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
         {
-            var candidates = state.Candidates;
-            if (candidates is null)
+            // The candidate's own tree decides the words for the type-wide walk. Only the members it reads, and those
+            // their computations read, are walked (most of a type's members and method bodies never are).
+            var settings = cache.Get(candidate.Location.SourceTree!);
+            var randomized = new Randomized(state, known, settings, null);
+            foreach (var member in candidate.MembersRead)
             {
-                return;
+                if (randomized.Contains(member))
+                {
+                    return false;
+                }
             }
 
-            // Settings for the type-wide walk: the candidates' own tree decides their words; the members'
-            // computations are read with the words of the first candidate's file (one type, usually one file).
-            // Only the members a candidate reads, and those their computations read, are walked (most of a type's
-            // members and method bodies never are).
-            Randomized? randomized = null;
-            foreach (var candidate in candidates)
+            foreach (var member in candidate.OtherTypeMembers)
             {
-                var settings = cache.Get(candidate.Location.SourceTree!);
-                if (randomized is null || !ReferenceEquals(settings, randomized.Settings))
+                if (otherTypeMembers.GetOrAdd((member, settings.Randomness), key => SyntaxMentionsRandomness(key.Item1, key.Item2, known)))
                 {
-                    randomized = new Randomized(state, known, settings, randomized?.WritesByMember);
+                    return false;
                 }
-
-                var skip = false;
-                foreach (var member in candidate.MembersRead)
-                {
-                    if (randomized.Contains(member))
-                    {
-                        skip = true;
-                        break;
-                    }
-                }
-
-                foreach (var member in candidate.OtherTypeMembers)
-                {
-                    if (skip)
-                    {
-                        break;
-                    }
-
-                    skip = otherTypeMembers.GetOrAdd((member, settings.Randomness), key => SyntaxMentionsRandomness(key.Item1, key.Item2, known));
-                }
-
-                if (skip)
-                {
-                    continue;
-                }
-
-                var properties = candidate.Fix is null
-                    ? ImmutableDictionary<string, string?>.Empty
-                    : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, candidate.Fix);
-                context.ReportOutsideGeneratedCode(Diagnostic.Create(Descriptors.DIST305_ElectionTimeoutNotRandomized, candidate.Location, properties, candidate.Name));
             }
+
+            return true;
         }
 
         /// <summary>
@@ -1249,18 +1338,6 @@ namespace DistAnalyzers.Consensus
 
             public INamedTypeSymbol Type { get; }
 
-            /// <summary>The timers found, or null when none (read at the type's end, after every nested action).</summary>
-            public List<Candidate>? Candidates
-            {
-                get
-                {
-                    lock (gate)
-                    {
-                        return candidates;
-                    }
-                }
-            }
-
             /// <summary>Each member's computations: values assigned to it, its getter or its body.</summary>
             public IEnumerable<(ISymbol Member, IOperation Value)> Writes
             {
@@ -1275,16 +1352,7 @@ namespace DistAnalyzers.Consensus
 
             // Plain lists under a lock, created on first use: a concurrent bag per type costs thread-local queues.
             private readonly object gate = new object();
-            private List<Candidate>? candidates;
             private List<(ISymbol Member, IOperation Value)>? writes;
-
-            public void AddCandidate(Candidate candidate)
-            {
-                lock (gate)
-                {
-                    (candidates ??= new List<Candidate>()).Add(candidate);
-                }
-            }
 
             public void AddWrite(ISymbol member, IOperation value)
             {
