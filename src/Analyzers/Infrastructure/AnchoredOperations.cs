@@ -917,10 +917,14 @@ namespace DistAnalyzers.Infrastructure
                 case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
                     return property.InitializedProperties[0];
                 case IParameterInitializerOperation parameter:
-                    // A delegate's parameter default belongs to the delegate type, not to its Invoke method.
-                    return parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoke
-                        ? invoke.ContainingType
-                        : parameter.Parameter.ContainingSymbol;
+                    // A delegate's parameter default belongs to the delegate type, not to its Invoke method; a lambda's or
+                    // local function's is in no block the driver analyses (null: not delivered).
+                    return parameter.Parameter.ContainingSymbol switch
+                    {
+                        IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } invoke => invoke.ContainingType,
+                        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } => null,
+                        var owner => owner,
+                    };
             }
 
             switch (node)

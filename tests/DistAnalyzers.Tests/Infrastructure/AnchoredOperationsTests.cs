@@ -32,7 +32,7 @@ namespace DistAnalyzers.Tests.Infrastructure
                 int Q => 6 + 6;
                 int R { get => 7 + 7; [Foo(31 + 31)] set { var z = value + 1; } }
                 event Action E = () => { var q = 8 + 8; };
-                [Foo(9 + 9)] void M([Foo(10 + 10)] int a = 11 + 11) { Func<int, int> l = x => x + 12; int Loc() => 13 + 13; Task.WaitAll(Task.WhenAll()); }
+                [Foo(9 + 9)] void M([Foo(10 + 10)] int a = 11 + 11) { Func<int, int> l = x => x + 12; int Loc() => 13 + 13; Task.WaitAll(Task.WhenAll()); Func<int, int> d = (int h = 26 + 26) => h; int LocDef(int k = 27 + 27) => k; }
                 public C() : this(14 + 14) { }
                 ~C() { var d = 15 + 15; }
                 public static int operator +(C a, C b) => 16 + 16;
@@ -112,6 +112,22 @@ namespace DistAnalyzers.Tests.Infrastructure
             var open = await RunAsync(new Probe(" ", gates: false), source, alone: true);
             Assert.Contains("BinaryOperator `15 + 15` in C.~C()", gated);
             Assert.Equal(open, gated);
+        }
+
+        [Fact]
+        public async Task Nodes_at_anchors_get_the_driver_s_containing_symbols_and_nothing_it_does_not_analyse()
+        {
+            // Every binary expression is found at its first token: in every place of code, with the same member; a
+            // lambda's or local function's parameter default is in no block the driver analyses, so it is not delivered.
+            var gated = await RunAsync(new Probe(" ", gates: true, atAnchors: true));
+            var open = (await RunAsync(new Probe(" ", gates: false, atAnchors: true)))
+                .Where(line => char.IsDigit(line[line.IndexOf('`') + 1])) // the anchors are numbers: binaries that start with one
+                .ToArray();
+
+            Assert.DoesNotContain(open, line => line.Contains("26 + 26") || line.Contains("27 + 27")); // the driver's own answer
+            Assert.Equal(open, gated);
+            Assert.Contains("BinaryOperator `11 + 11` in C.M(int)", gated);
+            Assert.Contains("BinaryOperator `5 + 5` in C.P", gated);
         }
 
         [Fact]
@@ -231,11 +247,13 @@ namespace DistAnalyzers.Tests.Infrastructure
             private readonly string anchor;
             private readonly bool invocations;
             private readonly bool wholeFile;
+            private readonly bool atAnchors;
 
-            public Probe(string anchor, bool gates, bool invocations = false, bool wholeFile = false)
+            public Probe(string anchor, bool gates, bool invocations = false, bool wholeFile = false, bool atAnchors = false)
             {
                 this.anchor = anchor;
                 this.wholeFile = wholeFile;
+                this.atAnchors = atAnchors;
                 this.invocations = invocations;
                 UseTreeGates = gates;
             }
@@ -256,6 +274,23 @@ namespace DistAnalyzers.Tests.Infrastructure
                     return;
                 }
 
+                if (atAnchors)
+                {
+                    // Anchors at every numeric literal: the binary expression a literal starts (the outermost one starting there).
+                    var literals = new TreeGate(this, (_, text, anchors) =>
+                    {
+                        for (var i = 0; i < text.Length; i++)
+                        {
+                            if (char.IsDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+                            {
+                                anchors.AddAt(i);
+                            }
+                        }
+                    });
+                    AnchoredOperations.RegisterAtAnchors(context, this, literals, BinaryStartingAt, Report, OperationKind.Binary);
+                    return;
+                }
+
                 var gate = new TreeGate(this, (_, _, anchors) => anchors.Add(anchor));
                 Action<OperationSite> report = site =>
                 {
@@ -273,6 +308,20 @@ namespace DistAnalyzers.Tests.Infrastructure
                 {
                     AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, report, OperationKind.Binary);
                 }
+            }
+
+            private static SyntaxNode? BinaryStartingAt(SyntaxToken token)
+            {
+                SyntaxNode? found = null;
+                for (var node = token.Parent; node is not null && node.SpanStart == token.SpanStart; node = node.Parent)
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax)
+                    {
+                        found = node;
+                    }
+                }
+
+                return found;
             }
 
             private bool Filter(OperationSite site)
