@@ -234,6 +234,51 @@ namespace DistAnalyzers.Infrastructure
             Register(context, analyzer, gate, analyze, kinds, wholeFile: false);
 
         /// <summary>
+        /// <see cref="RegisterInAnchoredMembers"/> with state shared by the operations of one run over a file (gates open:
+        /// of one member's operation blocks, as an operation-block-start action gives): for a rule that remembers what
+        /// it reported (a reading reached by two stores is reported once). Never state for the whole compilation: the
+        /// IDE analyses one file again and again with the same compilation.
+        /// </summary>
+        public static void RegisterInAnchoredMembers<TState>(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Func<TState> newState, Action<OperationSite, TState> analyze, params OperationKind[] kinds)
+        {
+            if (!analyzer.UseTreeGates)
+            {
+                context.RegisterOperationBlockStartAction(block =>
+                {
+                    var state = newState();
+                    block.RegisterOperationAction(c => analyze(OperationSite.From(c), state), kinds);
+                });
+                return;
+            }
+
+            var wanted = Wanted(kinds);
+            context.RegisterSemanticModelAction(c =>
+            {
+                if (!TryGetAnchors(c, gate, out var positions, out var root))
+                {
+                    return;
+                }
+
+                var roots = new List<SyntaxNode>();
+                if (positions is null)
+                {
+                    CodeRoots.InFile(root, roots);
+                }
+                else
+                {
+                    CodeRoots.AtAnchors(root, positions, roots);
+                }
+
+                var state = newState();
+                var walker = new Walker(c.SemanticModel, wanted, site => analyze(site, state), c.ReportDiagnostic, c.CancellationToken);
+                foreach (var node in roots)
+                {
+                    walker.Walk(node);
+                }
+            });
+        }
+
+        /// <summary>
         /// Calls <paramref name="analyze"/> for every operation of <paramref name="kinds"/> in every file that writes one
         /// of <paramref name="gate"/>'s anchors anywhere: the operations an operation action would see that pass
         /// <see cref="TreeGate.Allows(SyntaxTree?)"/>. For a rule whose anchor is a necessary condition of the file, not

@@ -49,9 +49,8 @@ namespace DistAnalyzers.Time
             });
             // Every report traces to DateTime.Now/Today written in the member that holds the store: only such members
             // are searched (one semantic-model action per file). Each DateTime.Now/Today is reported once, however
-            // many stores it reaches (a local stored twice): remembered by its place in its file.
-            var reported = new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, HashSet<int>>();
-            AnchoredOperations.RegisterInAnchoredMembers(context, this, nowText, site => Analyze(site, reported.GetValue(site.Operation.Syntax.SyntaxTree, _ => new HashSet<int>())), ProcessBoundary.StoreKinds);
+            // many stores it reaches (a local stored twice): remembered by its place, for one run over the file.
+            AnchoredOperations.RegisterInAnchoredMembers(context, this, nowText, () => new HashSet<int>(), Analyze, ProcessBoundary.StoreKinds);
 
             void Analyze(OperationSite operationContext, HashSet<int> reported)
             {
