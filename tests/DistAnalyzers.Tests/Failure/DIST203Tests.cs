@@ -206,6 +206,24 @@ public abstract class DetectorBase : IFailureDetector { public abstract bool IsA
             return test.RunAsync();
         }
 
+        /// <summary>An explicitly implemented property's name joins its interface's: a two-word entry may take a word from each.</summary>
+        [Fact]
+        public Task Explicit_property_implementations_are_searched_whatever_their_written_name()
+        {
+            return Verify.VerifyAsync(
+                Usings + @"
+namespace Peers { public interface IMonitor { bool Alive { get; } } }
+namespace App
+{
+    using Peers;
+    public class GossipFailureDetector : IMonitor
+    {
+        bool IMonitor.{|DIST203:Alive|} => true;
+    }
+}",
+                editorConfig: "dist_analyzers.DIST203.healthy_member_words = Peer+Alive");
+        }
+
         [Fact]
         public Task Gate_passes_configured_member_words()
         {
