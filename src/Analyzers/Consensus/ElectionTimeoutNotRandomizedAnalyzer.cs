@@ -77,7 +77,7 @@ namespace DistAnalyzers.Consensus
             // the type): that is gathered from the type's declarations, once per type and only for a type that holds a
             // candidate (TypeWrites), instead of a symbol-start registration on every type.
             var options = context.Options;
-            var types = new ConcurrentDictionary<INamedTypeSymbol, Lazy<TypeState>>(SymbolEqualityComparer.Default);
+            var types = new ConcurrentDictionary<INamedTypeSymbol, TypeState>(SymbolEqualityComparer.Default);
             AnchoredOperations.RegisterInAnchoredMembers(
                 context,
                 this,
@@ -94,7 +94,13 @@ namespace DistAnalyzers.Consensus
                     var compilation = site.Compilation;
                     var cancellationToken = site.CancellationToken;
                     var siteModel = site.Operation.SemanticModel;
-                    var state = types.GetOrAdd(type, t => new Lazy<TypeState>(() => TypeWrites(t, siteModel, compilation, options, cancellationToken))).Value;
+                    // Worked out once per type, with this site's token: a cancelled run leaves nothing behind (a Lazy
+                    // would keep the exception, and the first site's token, for every later site of the type).
+                    if (!types.TryGetValue(type, out var state))
+                    {
+                        state = types.GetOrAdd(type, TypeWrites(type, siteModel, compilation, options, cancellationToken));
+                    }
+
                     if (IsReported(candidate, state, known, cache, otherTypeMembers)
                         && !GeneratedSources.IsGeneratedLocation(candidate.Location, options, cancellationToken))
                     {
@@ -228,6 +234,11 @@ namespace DistAnalyzers.Consensus
         /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
         private static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
         {
+            if (root == declaration)
+            {
+                return true; // the primary constructor's base arguments, whether the type is nested or not
+            }
+
             for (var node = root.Parent; node is not null; node = node.Parent)
             {
                 if (node is BaseTypeDeclarationSyntax type)

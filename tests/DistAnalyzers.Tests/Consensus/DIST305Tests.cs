@@ -534,6 +534,28 @@ class Q2 { int? ElectionTimeoutMs; void Set() => ElectionTimeoutMs ??= Random.Sh
             await Verify.VerifyAsync(source);
         }
 
+        /// <summary>A nested type's primary-constructor base arguments are its own code: a write there counts for it.</summary>
+        [Fact]
+        public async Task Type_wide_writes_in_a_nested_type_s_base_arguments_count_for_it()
+        {
+            var source = Usings + @"
+class NodeBase { public NodeBase(int seed) { } }
+class Cluster
+{
+    class Node(int id) : NodeBase(ElectionTimeoutMs = Random.Shared.Next(150, 300))
+    {
+        static int ElectionTimeoutMs = 150;
+        static int ElectionDelayMs = 150;
+        public async Task Run()
+        {
+            await Task.Delay(ElectionTimeoutMs + id * 0);
+            await Task.Delay({|DIST305:ElectionDelayMs|});
+        }
+    }
+}";
+            await Verify.VerifyAsync(source);
+        }
+
         [Fact]
         public async Task Type_wide_writes_in_top_level_statements_count_for_Program()
         {
