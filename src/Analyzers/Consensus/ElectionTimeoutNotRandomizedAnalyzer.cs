@@ -45,8 +45,8 @@ namespace DistAnalyzers.Consensus
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            // Whether any timer type resolves is asked on the first type that could hold a diagnostic (below), not
-            // here: a compilation with no election word never resolves them.
+            // Whether any timer type resolves is asked at the first operation found in a member that writes an
+            // election-timeout name (below), not here: a compilation with no election word never resolves them.
             var known = new Known(symbols);
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.ElectionTimeoutNotRandomized, reader => new Settings(
                 reader.Get(ElectionTimeoutWords),

@@ -211,7 +211,8 @@ namespace DistAnalyzers.Consensus
             /// </summary>
             private void Check(OperationSite context, ISymbol target, IOperation value, IOperation? typedTarget = null)
             {
-                // Cheap tests first: this runs on every declarator, assignment and named argument.
+                // Cheap tests first: this runs on every declarator, assignment and named argument of the members that
+                // write a size name, and on every property and parameter initializer.
                 if (value.Syntax is null)
                 {
                     return;

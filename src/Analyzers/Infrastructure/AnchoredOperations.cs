@@ -231,7 +231,7 @@ namespace DistAnalyzers.Infrastructure
         /// anywhere in the type's declaration, and top-level statements when it is anywhere in the file.
         /// </summary>
         public static void RegisterInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds) =>
-            Register(context, analyzer, gate, analyze, kinds, wholeFile: false);
+            RegisterInAnchoredMembers<object?>(context, analyzer, gate, static () => null, (site, _) => analyze(site), kinds);
 
         /// <summary>
         /// <see cref="RegisterInAnchoredMembers"/> with state shared by the operations of one run over a file (gates open:
@@ -276,64 +276,6 @@ namespace DistAnalyzers.Infrastructure
                     walker.Walk(node);
                 }
             });
-        }
-
-        /// <summary>
-        /// Calls <paramref name="analyze"/> for every operation of <paramref name="kinds"/> in every file that writes one
-        /// of <paramref name="gate"/>'s anchors anywhere: the operations an operation action would see that pass
-        /// <see cref="TreeGate.Allows(SyntaxTree?)"/>. For a rule whose anchor is a necessary condition of the file, not
-        /// of the member (a context read from the names of enclosing types and namespaces, written in every file that
-        /// declares a part of them).
-        /// </summary>
-        public static void RegisterInAnchoredFiles(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, params OperationKind[] kinds) =>
-            Register(context, analyzer, gate, analyze, kinds, wholeFile: true);
-
-        private static void Register(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationSite> analyze, OperationKind[] kinds, bool wholeFile)
-        {
-            if (!analyzer.UseTreeGates)
-            {
-                context.RegisterOperationAction(c => analyze(OperationSite.From(c)), kinds);
-                return;
-            }
-
-            var wanted = Wanted(kinds);
-            context.RegisterSemanticModelAction(c =>
-            {
-                if (!TryGetAnchors(c, gate, out var positions, out var root))
-                {
-                    return;
-                }
-
-                var model = c.SemanticModel;
-                var roots = new List<SyntaxNode>();
-                if (positions is null || wholeFile)
-                {
-                    CodeRoots.InFile(root, roots);
-                }
-                else
-                {
-                    CodeRoots.AtAnchors(root, positions, roots);
-                }
-
-                var walker = new Walker(model, wanted, analyze, c.ReportDiagnostic, c.CancellationToken);
-                foreach (var node in roots)
-                {
-                    walker.Walk(node);
-                }
-            });
-        }
-
-        /// <summary>The invocation whose invoked name is the identifier starting at <paramref name="position"/>, if any.</summary>
-        private static InvocationExpressionSyntax? InvocationNamedAt(SyntaxNode root, int position)
-        {
-            var token = root.FindToken(position);
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.SpanStart != position || token.Parent is not SimpleNameSyntax name)
-            {
-                return null;
-            }
-
-            var invoked = AccessOf(name);
-            return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
         }
 
         /// <summary>

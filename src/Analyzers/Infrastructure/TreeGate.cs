@@ -507,7 +507,6 @@ namespace DistAnalyzers.Infrastructure
             private static bool IsIdentifierPart(char c) =>
                 c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
-            /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
             /// <summary>One place found by the rule's own scan of <see cref="Text"/>.</summary>
             public Anchors AddAt(int position)
             {
@@ -515,6 +514,7 @@ namespace DistAnalyzers.Infrastructure
                 return this;
             }
 
+            /// <summary>Lets the whole tree pass (for a form the rule cannot tie to a written word).</summary>
             public Anchors AddEverywhere()
             {
                 everywhere = true;

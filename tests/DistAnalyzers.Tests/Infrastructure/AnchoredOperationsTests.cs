@@ -93,17 +93,6 @@ namespace DistAnalyzers.Tests.Infrastructure
         }
 
         [Fact]
-        public async Task A_file_with_an_anchor_anywhere_is_searched_whole()
-        {
-            var gated = await RunAsync(new Probe("13 + 13", gates: true, wholeFile: true));
-            var everything = await RunAsync(new Probe(" ", gates: true));
-            var members = everything.Where(line => !line.Contains("top-level") && !line.Contains("C.Other()")).ToArray();
-
-            Assert.Equal(members, gated); // all of Members.cs, nothing of Program.cs
-            Assert.Empty(await RunAsync(new Probe("Nowhere", gates: true, wholeFile: true)));
-        }
-
-        [Fact]
         public async Task An_opaque_file_is_searched_whole()
         {
             // A \u escape may spell an anchor the text search cannot see: the whole file is walked.
@@ -246,13 +235,11 @@ namespace DistAnalyzers.Tests.Infrastructure
             private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("PROBE", "probe", "{0}", "test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
             private readonly string anchor;
             private readonly bool invocations;
-            private readonly bool wholeFile;
             private readonly bool atAnchors;
 
-            public Probe(string anchor, bool gates, bool invocations = false, bool wholeFile = false, bool atAnchors = false)
+            public Probe(string anchor, bool gates, bool invocations = false, bool atAnchors = false)
             {
                 this.anchor = anchor;
-                this.wholeFile = wholeFile;
                 this.atAnchors = atAnchors;
                 this.invocations = invocations;
                 UseTreeGates = gates;
@@ -300,14 +287,7 @@ namespace DistAnalyzers.Tests.Infrastructure
                         Report(site);
                     }
                 };
-                if (wholeFile)
-                {
-                    AnchoredOperations.RegisterInAnchoredFiles(context, this, gate, report, OperationKind.Binary);
-                }
-                else
-                {
-                    AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, report, OperationKind.Binary);
-                }
+                AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, report, OperationKind.Binary);
             }
 
             private static SyntaxNode? BinaryStartingAt(SyntaxToken token)
