@@ -67,6 +67,8 @@ namespace DistAnalyzers.Time
             /// Adds the start of each member declaration that may be in a merge context (for <see cref="CodeRoots.AtAnchors"/>),
             /// and the code roots of each type or namespace declaration whose name carries a merge type word.
             /// </summary>
+            private const int MaxDepth = 64;
+
             private static void Collect(SyntaxList<MemberDeclarationSyntax> members, Settings settings, List<int> positions, List<SyntaxNode> roots, int depth)
             {
                 foreach (var member in members)
@@ -74,23 +76,23 @@ namespace DistAnalyzers.Time
                     switch (member)
                     {
                         case BaseNamespaceDeclarationSyntax ns:
-                            if (NamespaceCarries(ns.Name, settings, 0))
+                            if (depth >= MaxDepth || NamespaceCarries(ns.Name, settings, 0))
                             {
-                                CodeRoots.InFile(ns, roots);
+                                CodeRoots.InFile(ns, roots); // past the depth bound, everything (never less)
                             }
-                            else if (depth < 64)
+                            else
                             {
                                 Collect(ns.Members, settings, positions, roots, depth + 1);
                             }
 
                             break;
                         case BaseTypeDeclarationSyntax type:
-                            if (TypeCarries(settings, type.Identifier.ValueText))
+                            if (depth >= MaxDepth || TypeCarries(settings, type.Identifier.ValueText))
                             {
                                 CodeRoots.InHeader(type, roots);
                                 CodeRoots.InFile(type, roots);
                             }
-                            else if (type is TypeDeclarationSyntax declaration && depth < 64)
+                            else if (type is TypeDeclarationSyntax declaration)
                             {
                                 // The type's own header (attributes, primary constructor) belongs to the type or its
                                 // constructor: no member name counts there, and no enclosing name carries a type word.

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using DistAnalyzers.CodeFixes.Time;
@@ -30,6 +31,25 @@ public sealed class Entry
     public int NodeId { get; set; }
 }
 ";
+
+        /// <summary>Past the merge scopes' depth bound (64 nested namespaces or types), everything is searched, never less.</summary>
+        [Fact]
+        public Task A_merge_member_nested_past_the_depth_bound_is_still_found()
+        {
+            var open = string.Concat(System.Linq.Enumerable.Range(0, 70).Select(i => $"namespace N{i} {{ "));
+            var close = new string('}', 70);
+            return Verify.VerifyAsync(Entry + open + @"
+public sealed class Cache
+{
+    private Entry current = new();
+
+    public void Merge(Entry incoming)
+    {
+        if ({|DIST102:incoming.UpdatedAt > current.UpdatedAt|}) { current = incoming; }
+    }
+}
+" + close);
+        }
 
         [Fact]
         public Task If_forms_in_a_merge_member_are_flagged() => Verify.VerifyAsync(Entry + @"
