@@ -62,15 +62,10 @@ namespace DistAnalyzers.Consensus
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
-                if (settings.ElectionMayBeImplicit)
-                {
-                    anchors.AddEverywhere();
-                    return;
-                }
 
                 // Each distinct stem (Election, Timeout, …) is searched once per file, whichever entry or rule asks
                 // first (SourceTexts.Occurrences); an entry stops at its first stem the file lacks.
-                anchors.AddNames(settings.ElectionTimeout);
+                TypeText.AddWrittenNames(anchors, settings.ElectionTimeout);
             });
 
             // Whether a timer found there is randomized is type-wide (any assignment to a member it reads, anywhere in
@@ -1379,16 +1374,12 @@ namespace DistAnalyzers.Consensus
             public Settings(WordList electionTimeout, WordList randomness, WordList leaderTimer, WordList testDoubles)
             {
                 ElectionTimeout = electionTimeout;
-                ElectionMayBeImplicit = TypeText.MayMatchImplicitName(electionTimeout);
                 Randomness = randomness;
                 LeaderTimer = leaderTimer;
                 TestDoubles = testDoubles;
             }
 
             public WordList ElectionTimeout { get; }
-
-            /// <summary>Whether an election name could be one the source does not write (disables the type pre-test).</summary>
-            public bool ElectionMayBeImplicit { get; }
 
             public WordList Randomness { get; }
 

@@ -58,13 +58,7 @@ namespace DistAnalyzers.Consensus
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = options.Get(tree);
-                if (TypeText.MayMatchImplicitName(settings.SizeWords) || TypeText.MayMatchImplicitName(settings.ConsensusSizeWords))
-                {
-                    anchors.AddEverywhere();
-                    return;
-                }
-
-                anchors.AddNames(settings.SizeWords, settings.ConsensusSizeWords);
+                TypeText.AddWrittenNames(anchors, settings.SizeWords, settings.ConsensusSizeWords);
             });
             AnchoredOperations.RegisterInAnchoredMembers(
                 context,

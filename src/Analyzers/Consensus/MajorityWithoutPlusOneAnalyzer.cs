@@ -58,13 +58,7 @@ namespace DistAnalyzers.Consensus
             var gate = new TreeGate(this, (tree, text, anchors) =>
             {
                 var settings = options.Get(tree);
-                if (settings.NamesMayBeImplicit)
-                {
-                    anchors.AddEverywhere();
-                    return;
-                }
-
-                anchors.AddNames(settings.QuorumWords, settings.VoteCountWords);
+                TypeText.AddWrittenNames(anchors, settings.QuorumWords, settings.VoteCountWords);
                 AddExplicitProperties(tree, anchors);
             });
 
@@ -187,11 +181,7 @@ namespace DistAnalyzers.Consensus
                 ConsensusSizeWords = reader.Get(QuorumNames.ConsensusSizeWords);
                 NonSizeWords = reader.Get(QuorumNames.NonSizeWords);
                 TestDoubleWords = reader.Get(RuleOptions.TestDoubleWords);
-                NamesMayBeImplicit = TypeText.MayMatchImplicitName(QuorumWords) || TypeText.MayMatchImplicitName(VoteCountWords);
             }
-
-            /// <summary>Whether a quorum or vote name could be one the source does not write (disables the type pre-test).</summary>
-            public bool NamesMayBeImplicit { get; }
 
             public WordList QuorumWords { get; }
 

@@ -62,13 +62,7 @@ namespace DistAnalyzers.Consensus
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
-                if (TypeText.MayMatchImplicitName(settings.BallotWords) || TypeText.MayMatchImplicitName(settings.RoundWords))
-                {
-                    anchors.AddEverywhere();
-                    return;
-                }
-
-                anchors.AddNames(settings.BallotWords, settings.RoundWords);
+                TypeText.AddWrittenNames(anchors, settings.BallotWords, settings.RoundWords);
             });
             AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site => AnalyzeDecrement(site, cache, math), OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, cache), OperationKind.ObjectCreation, OperationKind.With);

@@ -4,9 +4,9 @@ using DistAnalyzers.Infrastructure;
 namespace DistAnalyzers.Consensus
 {
     /// <summary>
-    /// The guard of DIST302's and DIST305's text gates (<see cref="TreeGate"/>, anchored on the stems of configured
-    /// words written in a type's declarations): a word list that could match a name the source does not write
-    /// opens the gate of every file that uses it.
+    /// The guard of the consensus rules' text gates (DIST301, DIST302, DIST303, DIST305: <see cref="TreeGate"/>, anchored
+    /// on the names of configured words written in a member): a word list that could match a name the source does not
+    /// write opens the gate of every file that uses it.
     /// </summary>
     internal static class TypeText
     {
@@ -42,5 +42,23 @@ namespace DistAnalyzers.Consensus
         /// computed once per list (parsed lists are shared by text).
         /// </summary>
         public static bool MayMatchImplicitName(WordList list) => (bool)ImplicitMatches.GetValue(list, TestImplicitNames);
+
+        /// <summary>
+        /// Where a name carrying an entry of <paramref name="lists"/> may be written (<see cref="TreeGate.Anchors.AddNames"/>),
+        /// or everywhere when a list could match a name the source does not write (<see cref="MayMatchImplicitName"/>).
+        /// </summary>
+        public static void AddWrittenNames(TreeGate.Anchors anchors, params WordList[] lists)
+        {
+            foreach (var list in lists)
+            {
+                if (MayMatchImplicitName(list))
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+            }
+
+            anchors.AddNames(lists);
+        }
     }
 }
