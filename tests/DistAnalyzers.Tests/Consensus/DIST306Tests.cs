@@ -96,8 +96,8 @@ using Polly;
         [Fact]
         public Task Nested_and_partial_types_are_analysed_once()
         {
-            // The rule registers per type whose declarations write catch or Execute: a nested type's code is its own
-            // (reported once), and a type without either, even beside or around one with it, reports nothing.
+            // The rule searches only members that write catch or Execute: a nested type's code is its own (reported
+            // once), and a type without either, even beside or around one with it, reports nothing.
             var source = Source(@"
 partial class Outer
 {

@@ -56,8 +56,8 @@ public class Detector
         [Fact]
         public Task Nested_types_partial_types_and_lambdas_in_initializers_are_analysed_once()
         {
-            // The rule registers per type whose declarations write a catch: a nested type's code is its own (reported
-            // once, not again through the outer type), a partial type is judged over all its declarations.
+            // The rule searches only members that write a catch: a nested type's code is its own (reported once, not
+            // again through the outer type), a partial type is judged over all its declarations.
             return Verify.VerifyAsync(Usings + Types + @"
 public class Outer
 {

@@ -46,8 +46,8 @@ class Sender
         [Fact]
         public Task Nested_types_are_analysed_on_their_own()
         {
-            // The rule registers per type whose declarations write a reading name: a nested type's stores are its
-            // own (reported once); an outer type without a reading around a nested one with it reports nothing.
+            // The rule searches only members that write a reading name: a nested type's stores are its own
+            // (reported once); an outer type without a reading around a nested one with it reports nothing.
             var source = @"using System.Diagnostics;
 class Outer
 {

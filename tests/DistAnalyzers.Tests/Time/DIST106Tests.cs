@@ -25,8 +25,8 @@ public class Screen { public System.DateTime Shown { get; set; } }
         [Fact]
         public Task Nested_types_are_analysed_on_their_own()
         {
-            // The rule starts the blocks of types whose declarations write Now or Today: a nested type's members
-            // are its own (reported once); a type without the name around or beside one with it reports nothing.
+            // The rule searches only members that write Now or Today: a nested type's members are its own (reported
+            // once); a type without the name around or beside one with it reports nothing.
             var source = @"using System;
 class Outer
 {
