@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -108,9 +109,12 @@ namespace DistAnalyzers.Infrastructure
 
             private string? lower;
 
-            /// <summary>Searched tokens, ordinal and lowered; read and written under a lock on the dictionary (contention is rare: one tree, one token).</summary>
-            private Dictionary<string, int[]>? ordinal;
-            private Dictionary<string, int[]>? lowerCase;
+            /// <summary>
+            /// Searched tokens, ordinal and lowered. Read without a lock (both analyser threads ask for the same tree's
+            /// tokens at once: a lock here was contended); racing threads may search the same token, either result wins.
+            /// </summary>
+            private ConcurrentDictionary<string, int[]>? ordinal;
+            private ConcurrentDictionary<string, int[]>? lowerCase;
 
             public int[] Occurrences(string token, bool lowered)
             {
@@ -121,28 +125,19 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 ref var slot = ref lowered ? ref lowerCase : ref ordinal;
-                var known = Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new Dictionary<string, int[]>(StringComparer.Ordinal), null) ?? slot!;
-                lock (known)
+                var known = Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new ConcurrentDictionary<string, int[]>(2, 31, StringComparer.Ordinal), null) ?? slot!;
+                if (known.TryGetValue(token, out var positions))
                 {
-                    if (known.TryGetValue(token, out var positions))
-                    {
-                        return positions;
-                    }
+                    return positions;
                 }
 
                 List<int>? found = null;
                 for (var at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.Ordinal))
                 {
-                    (found ??= new List<int>()).Add(at);
+                    (found ??= new List<int>(16)).Add(at);
                 }
 
-                var result = found?.ToArray() ?? Array.Empty<int>();
-                lock (known)
-                {
-                    known[token] = result;
-                }
-
-                return result;
+                return known.GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>());
             }
         }
     }

@@ -279,13 +279,39 @@ namespace DistAnalyzers.Infrastructure
             /// </summary>
             public Anchors Add(WordList list)
             {
+                var stems = StemsOf.GetValue(list, FindStems);
+                if (stems is null)
+                {
+                    return AddEverywhere();
+                }
+
+                foreach (var stem in stems)
+                {
+                    if (everywhere)
+                    {
+                        break;
+                    }
+
+                    (found ??= new List<int>()).AddRange(IgnoringCase(stem.Stem, stem.Lower));
+                }
+
+                return this;
+            }
+
+            private static readonly ConditionalWeakTable<WordList, SearchedStem[]?> StemsOf = new ConditionalWeakTable<WordList, SearchedStem[]?>();
+
+            private static readonly ConditionalWeakTable<WordList, SearchedStem[]?>.CreateValueCallback FindStems = StemsToSearch;
+
+            /// <summary>The stems <see cref="Add(WordList)"/> searches for <paramref name="list"/> (null: everywhere), worked out once per list.</summary>
+            private static SearchedStem[]? StemsToSearch(WordList list)
+            {
                 var stems = new List<string>(list.Entries.Length);
                 foreach (var entry in list.Entries)
                 {
                     if (entry.Stems.Length == 0)
                     {
                         // An entry with no stem (a one-letter word) can match anywhere.
-                        return AddEverywhere();
+                        return null;
                     }
 
                     if (entry.Stems.Length == 1)
@@ -311,15 +337,30 @@ namespace DistAnalyzers.Infrastructure
                     }
                 }
 
+                var searched = new List<SearchedStem>(stems.Count);
                 for (var i = 0; i < stems.Count; i++)
                 {
                     if (!HoldsAnother(stems, i))
                     {
-                        AddIgnoringCase(stems[i]);
+                        searched.Add(new SearchedStem(stems[i], SourceTexts.IsAscii(stems[i]) ? stems[i].ToLowerInvariant() : null));
                     }
                 }
 
-                return this;
+                return searched.ToArray();
+            }
+
+            /// <summary>A stem to search for, with its lower-cased form when it is ASCII.</summary>
+            private readonly struct SearchedStem
+            {
+                public SearchedStem(string stem, string? lower)
+                {
+                    Stem = stem;
+                    Lower = lower;
+                }
+
+                public string Stem { get; }
+
+                public string? Lower { get; }
             }
 
             /// <summary>
@@ -333,17 +374,12 @@ namespace DistAnalyzers.Infrastructure
             /// </summary>
             public Anchors AddNames(params WordList[] lists)
             {
-                var entries = new List<WordPattern>();
-                foreach (var list in lists)
-                {
-                    entries.AddRange(list.Entries);
-                }
-
-                var covered = CoveredEntries(lists, entries);
-                for (var i = 0; i < entries.Count; i++)
+                var names = NameEntriesOf(lists);
+                var entries = names.Entries;
+                for (var i = 0; i < entries.Length; i++)
                 {
                     var entry = entries[i];
-                    if (covered[i])
+                    if (names.Covered[i])
                     {
                         continue;
                     }
@@ -359,13 +395,13 @@ namespace DistAnalyzers.Infrastructure
                     // The occurrences of the entry's rarest stem are the only candidates (a stem written nowhere: none).
                     string? rarest = null;
                     IReadOnlyList<int>? candidates = null;
-                    foreach (var stem in stems)
+                    for (var k = 0; k < stems.Length; k++)
                     {
-                        var occurrences = IgnoringCase(stem);
+                        var occurrences = IgnoringCase(stems[k], entry.LowerStems[k]);
                         if (candidates is null || occurrences.Count < candidates.Count)
                         {
                             candidates = occurrences;
-                            rarest = stem;
+                            rarest = stems[k];
                         }
 
                         if (occurrences.Count == 0)
@@ -374,11 +410,13 @@ namespace DistAnalyzers.Infrastructure
                         }
                     }
 
-                    if (candidates is null || rarest is null)
+                    if (candidates is null || rarest is null || candidates.Count == 0)
                     {
                         continue;
                     }
 
+                    // In ASCII text the stems are searched ordinally in the lower-cased text (the same answer, faster).
+                    var lowerText = lowered is { } l && l.Length == Text.Length ? l : null;
                     foreach (var at in candidates)
                     {
                         var start = at;
@@ -393,7 +431,7 @@ namespace DistAnalyzers.Infrastructure
                             end++;
                         }
 
-                        if (entry.MayMatch(Text, start, end - start))
+                        if (lowerText is not null ? entry.MayMatchLowered(lowerText, start, end - start) : entry.MayMatch(Text, start, end - start))
                         {
                             (found ??= new List<int>()).Add(at);
                         }
@@ -404,14 +442,15 @@ namespace DistAnalyzers.Infrastructure
             }
 
             /// <summary>
-            /// <see cref="IsCovered"/> for each entry of <paramref name="lists"/>, worked out once per set of lists (the
-            /// trees that share an options object share its lists), not once per tree: kept with the first list.
+            /// The entries of <paramref name="lists"/> in order, with <see cref="IsCovered"/> for each, worked out once per
+            /// set of lists (the trees that share an options object share its lists), not once per tree: kept with the
+            /// first list.
             /// </summary>
-            private static bool[] CoveredEntries(WordList[] lists, List<WordPattern> entries)
+            private static NameEntries NameEntriesOf(WordList[] lists)
             {
                 if (lists.Length == 0)
                 {
-                    return Array.Empty<bool>();
+                    return NameEntries.None;
                 }
 
                 var holder = CoveredByFirstList.GetValue(lists[0], _ => new CoveredHolder());
@@ -426,7 +465,16 @@ namespace DistAnalyzers.Infrastructure
 
                     if (same)
                     {
-                        return known.Flags;
+                        return known;
+                    }
+                }
+
+                var entries = new List<WordPattern>();
+                foreach (var list in lists)
+                {
+                    foreach (var entry in list.Entries)
+                    {
+                        entries.Add(entry);
                     }
                 }
 
@@ -436,28 +484,34 @@ namespace DistAnalyzers.Infrastructure
                     flags[i] = IsCovered(entries, i);
                 }
 
-                Volatile.Write(ref holder.Last, new CoveredAnswer((WordList[])lists.Clone(), flags));
-                return flags;
+                var answer = new NameEntries((WordList[])lists.Clone(), entries.ToArray(), flags);
+                Volatile.Write(ref holder.Last, answer);
+                return answer;
             }
 
             private static readonly ConditionalWeakTable<WordList, CoveredHolder> CoveredByFirstList = new ConditionalWeakTable<WordList, CoveredHolder>();
 
             private sealed class CoveredHolder
             {
-                public CoveredAnswer? Last;
+                public NameEntries? Last;
             }
 
-            private sealed class CoveredAnswer
+            private sealed class NameEntries
             {
-                public CoveredAnswer(WordList[] lists, bool[] flags)
+                public static readonly NameEntries None = new NameEntries(Array.Empty<WordList>(), Array.Empty<WordPattern>(), Array.Empty<bool>());
+
+                public NameEntries(WordList[] lists, WordPattern[] entries, bool[] covered)
                 {
                     Lists = lists;
-                    Flags = flags;
+                    Entries = entries;
+                    Covered = covered;
                 }
 
                 public WordList[] Lists { get; }
 
-                public bool[] Flags { get; }
+                public WordPattern[] Entries { get; }
+
+                public bool[] Covered { get; }
             }
 
             /// <summary>
@@ -556,28 +610,15 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
-            /// <summary><see cref="Add(string, StringComparison)"/> ignoring case (<see cref="IndexIgnoringCase"/>).</summary>
-            private void AddIgnoringCase(string stem)
-            {
-                if (everywhere || stem.Length == 0)
-                {
-                    everywhere = true;
-                    return;
-                }
-
-                (found ??= new List<int>()).AddRange(IgnoringCase(stem));
-            }
-
             /// <summary>
             /// Every place <paramref name="stem"/> is written, ignoring case, in order. In ASCII text an ASCII stem is
-            /// looked for ordinally, lower-cased, in the text lower-cased once per tree (SourceTexts.LowerAscii), ten
+            /// looked for ordinally, lower-cased (<paramref name="lowerStem"/>, made once per word list), in the text lower-cased once per tree (SourceTexts.LowerAscii), ten
             /// times faster, and the places are shared per tree with every rule and entry that asks for the same stem
             /// (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
             /// letters with ASCII ones, such as the dotless i with I).
             /// </summary>
-            private IReadOnlyList<int> IgnoringCase(string stem)
+            private IReadOnlyList<int> IgnoringCase(string stem, string? lowerStem)
             {
-                var lowerStem = LowerForm(stem);
                 if (lowerStem is not null && IsTreeText)
                 {
                     lowered ??= SourceTexts.LowerAscii(tree!) ?? string.Empty;
@@ -615,9 +656,6 @@ namespace DistAnalyzers.Infrastructure
 
             /// <summary>Whether <see cref="Text"/> is the tree's own shared text (SourceTexts.Of), so that its per-tree searches apply.</summary>
             private bool IsTreeText => tree is not null && ReferenceEquals(Text, SourceTexts.Of(tree));
-
-            /// <summary>The lower-cased form of an ASCII stem, for <see cref="IgnoringCase"/>; null for any other stem.</summary>
-            private static string? LowerForm(string stem) => SourceTexts.IsAscii(stem) ? stem.ToLowerInvariant() : null;
 
             internal int[]? ToSortedArray()
             {

@@ -54,6 +54,24 @@ namespace DistAnalyzers.Infrastructure
             }
 
             this.stems = stems.ToArray();
+            LowerStems = new string?[this.stems.Length];
+            for (var i = 0; i < this.stems.Length; i++)
+            {
+                LowerStems[i] = IsAscii(this.stems[i]) ? this.stems[i].ToLowerInvariant() : null;
+            }
+        }
+
+        private static bool IsAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -118,6 +136,32 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>The substrings <see cref="MayMatch(string)"/> requires (shared with <see cref="WordList"/>).</summary>
         internal string[] Stems => stems;
+
+        /// <summary>
+        /// Each of <see cref="Stems"/> lower-cased when it is ASCII (null otherwise): in ASCII text lower-cased, an
+        /// ASCII stem's case-insensitive occurrences are its lower-cased form's ordinal ones (<see cref="MayMatchLowered"/>).
+        /// </summary>
+        internal string?[] LowerStems { get; }
+
+        /// <summary>
+        /// <see cref="MayMatch(string, int, int)"/> on <paramref name="lowered"/>, an all-ASCII text lower-cased: the same
+        /// answer, by ordinal search; a stem that is not ASCII is searched ignoring case (it may still pair with ASCII).
+        /// </summary>
+        internal bool MayMatchLowered(string lowered, int start, int length)
+        {
+            for (var i = 0; i < stems.Length; i++)
+            {
+                var found = LowerStems[i] is { } lower
+                    ? lowered.IndexOf(lower, start, length, StringComparison.Ordinal)
+                    : lowered.IndexOf(stems[i], start, length, StringComparison.OrdinalIgnoreCase);
+                if (found < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public IReadOnlyList<string> WordsOfPattern { get; }
 
@@ -280,6 +324,56 @@ namespace DistAnalyzers.Infrastructure
             }
 
             spanStems = distinct.ToArray();
+            entryLetters = new ulong[entries.Length];
+            for (var e = 0; e < entries.Length; e++)
+            {
+                foreach (var stem in entries[e].Stems)
+                {
+                    entryLetters[e] |= LettersOf(stem, 0, stem.Length);
+                }
+            }
+        }
+
+        /// <summary>For each entry, the letters, digits and underscore its stems hold (<see cref="LettersOf"/>).</summary>
+        private readonly ulong[] entryLetters;
+
+        /// <summary>Names up to this length are first tested on their letters (<see cref="MayMatch(string, int, int)"/>).</summary>
+        private const int LetterTestLength = 64;
+
+        /// <summary>
+        /// One bit per ASCII letter (either case), digit and underscore in the part of <paramref name="text"/>; every
+        /// bit set when it holds a character that is not ASCII (ignoring case, some pair with ASCII letters: the
+        /// dotless i with I, the long s with S), so the letter test then lets everything through.
+        /// </summary>
+        private static ulong LettersOf(string text, int start, int length)
+        {
+            ulong letters = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                var c = text[i];
+                if (c >= 'a' && c <= 'z')
+                {
+                    letters |= 1UL << (c - 'a');
+                }
+                else if (c >= 'A' && c <= 'Z')
+                {
+                    letters |= 1UL << (c - 'A');
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    letters |= 1UL << (26 + c - '0');
+                }
+                else if (c == '_')
+                {
+                    letters |= 1UL << 36;
+                }
+                else if (c >= 0x80)
+                {
+                    return ulong.MaxValue;
+                }
+            }
+
+            return letters;
         }
 
         public static WordList Empty { get; } = new WordList(ImmutableArray<WordPattern>.Empty, string.Empty);
@@ -363,11 +457,21 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
+            // A name (short) is first tested on its letters: an entry needs every letter of its stems, which most
+            // names lack, and a name's letters cost one pass where each stem's search costs one.
+            var letters = length <= LetterTestLength ? LettersOf(text, start, length) : ulong.MaxValue;
+
             // The same answer as testing each entry, but each distinct stem is searched for at most once.
             ulong tested = 0;
             ulong found = 0;
-            foreach (var indexes in spanStemIndexes)
+            for (var e = 0; e < spanStemIndexes.Length; e++)
             {
+                if ((entryLetters[e] & ~letters) != 0)
+                {
+                    continue;
+                }
+
+                var indexes = spanStemIndexes[e];
                 var all = true;
                 foreach (var k in indexes)
                 {

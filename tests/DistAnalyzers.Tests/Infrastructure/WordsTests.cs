@@ -143,5 +143,41 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.True(WordList.Parse("Entries").CarriedBy("entry"));
             Assert.False(WordList.Parse("Entry").MayMatch("Leader"));
         }
+
+        /// <summary>
+        /// The list's prefilter (a letter test on short names, then each distinct stem searched once) answers as the
+        /// entries' own prefilters do, name by name: with names whose letters pass but whose stems do not, names
+        /// longer than the letter test covers, and names with non-ASCII letters (the letter test lets them through,
+        /// for the search ignoring case to decide whether one pairs with an ASCII letter).
+        /// </summary>
+        [Fact]
+        public void List_prefilter_answers_as_its_entries_do()
+        {
+            var lists = new[] { "Quorum, Majority, Votes+Needed", "Id, Size", "Election+Timeout, Heartbeat*", "Ballot, ProposalNumber" };
+            var names = new[]
+            {
+                "quorum", "muroqQ", "votesNeeded", "neededVote", "ıd", "\u0131d", "ſize", "SİZE", "electıonTimeout", "heartBeat",
+                "proposal_number", "proposalNumber", "ballotBox", "ballo", new string('x', 70) + "Quorum", new string('q', 70),
+                "majorityOf", "MAJORITY", "ma jority", "", "_", "size2", "sıze",
+            };
+            var agreed = 0;
+            foreach (var text in lists)
+            {
+                var list = WordList.Parse(text);
+                foreach (var name in names)
+                {
+                    var expected = false;
+                    foreach (var entry in list.Entries)
+                    {
+                        expected |= entry.MayMatch(name);
+                    }
+
+                    Assert.True(expected == list.MayMatch(name), $"'{name}' against '{text}': entries say {expected}");
+                    agreed += expected ? 1 : 0;
+                }
+            }
+
+            Assert.True(agreed > 10, $"only {agreed} names passed");
+        }
     }
 }
