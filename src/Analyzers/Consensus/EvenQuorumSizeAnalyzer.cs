@@ -53,12 +53,15 @@ namespace DistAnalyzers.Consensus
             // is written as one identifier in the member that holds the operation: a field's declarator, a local's
             // declarator, an assignment's target (a local, parameter, field or property, also in an object or `with`
             // initializer) and a named argument's name (the parameter is bound by that name, even when the method is
-            // declared in another file). So only members that write such an identifier are walked. A list that could
-            // match a name no source writes (an indexer's this[], TypeText) opens the gate.
+            // declared in another file), and a property's declaration with its initializer. So only members that write
+            // such an identifier are walked. A list that could match a name no source writes (an indexer's this[],
+            // TypeText) opens the gate; an explicitly implemented property's name joins its interface's
+            // (Ns.ICluster.Size), which no one identifier need write, so every such property is walked.
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = options.Get(tree);
                 TypeText.AddWrittenNames(anchors, settings.SizeWords, settings.ConsensusSizeWords);
+                TypeText.AddExplicitProperties(tree, anchors);
             });
             AnchoredOperations.RegisterInAnchoredMembers(
                 context,
@@ -70,6 +73,9 @@ namespace DistAnalyzers.Consensus
                     {
                         case OperationKind.FieldInitializer:
                             analysis.FieldInitializer(site);
+                            break;
+                        case OperationKind.PropertyInitializer:
+                            analysis.PropertyInitializer(site);
                             break;
                         case OperationKind.VariableDeclarator:
                             analysis.VariableDeclarator(site);
@@ -83,14 +89,12 @@ namespace DistAnalyzers.Consensus
                     }
                 },
                 OperationKind.FieldInitializer,
+                OperationKind.PropertyInitializer,
                 OperationKind.VariableDeclarator,
                 OperationKind.SimpleAssignment,
                 OperationKind.Argument);
 
-            // Kept on their own actions (rare kinds: a callback each costs little): an explicitly implemented
-            // property's name joins its interface's (Ns.ICluster.Size), which need not be written as one identifier,
-            // and a default parameter value may belong to a lambda's parameter.
-            context.RegisterOperationAction(c => analysis.PropertyInitializer(OperationSite.From(c)), OperationKind.PropertyInitializer);
+            // Kept on its own action (a rare kind: a callback each costs little).
             context.RegisterOperationAction(c => analysis.ParameterInitializer(OperationSite.From(c)), OperationKind.ParameterInitializer);
         }
 

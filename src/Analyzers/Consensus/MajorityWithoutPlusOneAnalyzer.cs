@@ -59,7 +59,7 @@ namespace DistAnalyzers.Consensus
             {
                 var settings = options.Get(tree);
                 TypeText.AddWrittenNames(anchors, settings.QuorumWords, settings.VoteCountWords);
-                AddExplicitProperties(tree, anchors);
+                TypeText.AddExplicitProperties(tree, anchors);
             });
 
             // Half forms stored or compared: only the members that write such a name are searched (one semantic-model
@@ -92,7 +92,7 @@ namespace DistAnalyzers.Consensus
             var pairs = new TreeGate(this, (tree, _, anchors) =>
             {
                 anchors.AddNames(ReadWriteQuorumNames);
-                AddExplicitProperties(tree, anchors);
+                TypeText.AddExplicitProperties(tree, anchors);
             });
             context.RegisterSymbolStartAction(
                 start =>
@@ -117,50 +117,6 @@ namespace DistAnalyzers.Consensus
 
         /// <summary>Names of read and write quorums (<c>ReadQuorum</c>, <c>write_quorum_size</c>): the pair form's names.</summary>
         private static readonly WordList ReadWriteQuorumNames = WordList.Parse("Read+Quorum, Write+Quorum");
-
-        /// <summary>Where each file declares an explicitly implemented property or indexer (found once per file, for both gates).</summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]> ExplicitPropertyPlaces =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, int[]>();
-
-        /// <summary>Where an explicitly implemented property or indexer is declared (read from the members of the file's types, never their bodies).</summary>
-        private static void AddExplicitProperties(SyntaxTree tree, TreeGate.Anchors anchors)
-        {
-            foreach (var place in ExplicitPropertyPlaces.GetValue(tree, static t => FindExplicitProperties(t)))
-            {
-                anchors.AddAt(place);
-            }
-        }
-
-        private static int[] FindExplicitProperties(SyntaxTree tree)
-        {
-            List<int>? found = null;
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(tree.GetRoot());
-            while (pending.Count > 0)
-            {
-                var members = pending.Pop() switch
-                {
-                    CompilationUnitSyntax unit => unit.Members,
-                    BaseNamespaceDeclarationSyntax space => space.Members,
-                    TypeDeclarationSyntax type => type.Members,
-                    _ => default,
-                };
-                foreach (var member in members)
-                {
-                    switch (member)
-                    {
-                        case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property:
-                            (found ??= new List<int>()).Add(property.SpanStart);
-                            break;
-                        case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
-                            pending.Push(member);
-                            break;
-                    }
-                }
-            }
-
-            return found?.ToArray() ?? Array.Empty<int>();
-        }
 
         private enum HalfKind
         {

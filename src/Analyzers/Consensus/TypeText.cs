@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using DistAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DistAnalyzers.Consensus
 {
@@ -59,6 +63,54 @@ namespace DistAnalyzers.Consensus
             }
 
             anchors.AddNames(lists);
+        }
+
+        /// <summary>Where each file declares an explicitly implemented property or indexer (found once per file, for every gate that asks).</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, int[]> ExplicitPropertyPlaces =
+            new ConditionalWeakTable<SyntaxTree, int[]>();
+
+        /// <summary>
+        /// Where an explicitly implemented property or indexer is declared (read from the members of the file's types,
+        /// never their bodies): its name joins the interface's (<c>Ns.ICluster.Size</c>), which no single identifier
+        /// writes, so a gate on written names lets such a member through.
+        /// </summary>
+        public static void AddExplicitProperties(SyntaxTree tree, TreeGate.Anchors anchors)
+        {
+            foreach (var place in ExplicitPropertyPlaces.GetValue(tree, static t => FindExplicitProperties(t)))
+            {
+                anchors.AddAt(place);
+            }
+        }
+
+        private static int[] FindExplicitProperties(SyntaxTree tree)
+        {
+            List<int>? found = null;
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(tree.GetRoot());
+            while (pending.Count > 0)
+            {
+                var members = pending.Pop() switch
+                {
+                    CompilationUnitSyntax unit => unit.Members,
+                    BaseNamespaceDeclarationSyntax space => space.Members,
+                    TypeDeclarationSyntax type => type.Members,
+                    _ => default,
+                };
+                foreach (var member in members)
+                {
+                    switch (member)
+                    {
+                        case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property:
+                            (found ??= new List<int>()).Add(property.SpanStart);
+                            break;
+                        case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
+                            pending.Push(member);
+                            break;
+                    }
+                }
+            }
+
+            return found?.ToArray() ?? Array.Empty<int>();
         }
     }
 }
