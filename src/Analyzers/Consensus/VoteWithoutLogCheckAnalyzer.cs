@@ -81,7 +81,9 @@ namespace DistAnalyzers.Consensus
                 symbols.NUnitTestCaseAttribute, symbols.MSTestTestMethodAttribute,
             };
 
-            context.RegisterSymbolAction(c => AnalyzeType(c, cache), SymbolKind.NamedType);
+            // A request type's own name carries a vote_request_type_words word (IsRequestTypeName): only the types whose
+            // declaration writes a name passing the list's prefilter are looked at, not every type of the compilation.
+            TypesNamed.Register(context, this, (tree, name) => cache.Get(tree).VoteRequestTypeWords.MayMatch(name), c => AnalyzeType(c, cache));
 
             // Every handler finding needs IsHandler: the method's name carries a vote_handler_words entry, or a
             // parameter's type name carries a vote_request_type_words word. Both names are written in the method's
@@ -178,9 +180,9 @@ namespace DistAnalyzers.Consensus
 
         // ---------------------------------------------------------------- request types
 
-        private static void AnalyzeType(SymbolAnalysisContext context, OptionsCache<Settings> cache)
+        private static void AnalyzeType(TypeSite context, OptionsCache<Settings> cache)
         {
-            if (context.Symbol is not INamedTypeSymbol type
+            if (context.Type is not { } type
                 || type.IsImplicitlyDeclared
                 || type.IsStatic
                 || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct && type.TypeKind != TypeKind.Interface))

@@ -247,6 +247,38 @@ namespace Raft
             await Verify.VerifyAsync(source);
         }
 
+        /// <summary>
+        /// A request type is looked at from its declarations' names, once, in the file of its first declaration: a
+        /// partial type over two files is reported once, on the first file's name, also when the other file writes no
+        /// request name at all; nested request types are found; a configured word list of the first file decides.
+        /// </summary>
+        [Fact]
+        public async Task Request_type_over_two_files_is_reported_once_in_its_first_file_and_nested_types_are_found()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    namespace Raft
+                    {
+                        public partial class {|DIST304:VoteRequestMessage|} { public long Term { get; set; } }
+                        public static class Rpc
+                        {
+                            public sealed record {|DIST304:RequestVoteArgs|}(long Term, string CandidateId);
+                            public sealed class Inner { public struct {|DIST304:BallotAsk|} { public long Term; } }
+                        }
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("/0/Test1.cs", """
+                namespace Raft
+                {
+                    public partial class VoteRequestMessage { public string CandidateId { get; set; } }
+                }
+                """));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST304.vote_request_type_words = RequestVote, VoteRequest, BallotAsk")));
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task Generated_request_type_is_flagged_on_the_handler_parameter_naming_the_proto()
         {
