@@ -88,12 +88,18 @@ namespace DistAnalyzers.Consensus
                 OperationKind.Binary);
 
             // Read and write quorums are judged as a pair of one type, at its end: only a type whose declarations write
-            // a name carrying Read or Write with Quorum (or an explicitly implemented property) registers, for them alone.
+            // a name carrying Read or Write with Quorum (or an explicitly implemented property) registers, for them alone,
+            // and only in a compilation where some file writes one (most write none: the per-type callback is skipped).
             var pairs = new TreeGate(this, (tree, _, anchors) =>
             {
                 anchors.AddNames(ReadWriteQuorumNames);
                 TypeText.AddExplicitProperties(tree, anchors);
             });
+            if (!pairs.AllowsAnyTree(context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             context.RegisterSymbolStartAction(
                 start =>
                 {
