@@ -50,10 +50,60 @@ namespace DistAnalyzers.Time
                 reader.Get(VerdictMethodWords), reader.Get(ScalarClockWords), reader.Get(ScalarClockTypeWords), reader.Get(RuleOptions.TestDoubleWords)));
             var task = symbols.Get("System.Threading.Tasks.Task`1");
             var valueTask = symbols.Get("System.Threading.Tasks.ValueTask`1");
-            context.RegisterOperationBlockAction(block => OnBlock(block, options, task, valueTask));
+
+            // Every finding is a verdict method declared with its name (NameLocation): a bool method named like a
+            // verdict_method_words entry of the file's settings, whose name is written in its declaration as one
+            // identifier (explicit implementations are not Ordinary methods), or a method whose return type may be an
+            // enum with a Concurrent member, which the declaration's return type syntax tells apart from the rest
+            // (MayReturnEnum) without the symbol. Only those methods are walked, instead of every operation block.
+            var gate = new TreeGate(this, (tree, _, anchors) => Consensus.TypeText.AddWrittenNames(anchors, options.Get(tree).Verdict));
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(
+                context,
+                this,
+                gate,
+                block => OnBlock(block, options, task, valueTask),
+                static (member, _, _) => member is MethodDeclarationSyntax method && MayReturnEnum(method.ReturnType));
         }
 
-        private static void OnBlock(OperationBlockAnalysisContext context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
+        /// <summary>
+        /// Whether a return type written as <paramref name="type"/> may be an enum (through <c>Task&lt;&gt;</c>,
+        /// <c>ValueTask&lt;&gt;</c>, <c>Nullable&lt;&gt;</c>, <c>?</c> or <c>ref</c>): a name that may bind to one (an
+        /// identifier, a qualified or alias-qualified name), never a keyword type, an array, a tuple, a pointer or another
+        /// generic type (an alias is never generic).
+        /// </summary>
+        private static bool MayReturnEnum(TypeSyntax type)
+        {
+            for (var depth = 0; depth < 8; depth++)
+            {
+                var name = type switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right,
+                    AliasQualifiedNameSyntax aliased => aliased.Name,
+                    _ => type,
+                };
+                switch (name)
+                {
+                    case NullableTypeSyntax nullable:
+                        type = nullable.ElementType;
+                        continue;
+                    case RefTypeSyntax reference:
+                        type = reference.Type;
+                        continue;
+                    case GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
+                        when generic.Identifier.ValueText is "Task" or "ValueTask" or "Nullable":
+                        type = generic.TypeArgumentList.Arguments[0];
+                        continue;
+                    case IdentifierNameSyntax:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static void OnBlock(OperationBlockSite context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
         {
             if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || context.OperationBlocks.IsEmpty)
             {

@@ -267,5 +267,27 @@ public sealed class Stamp : IOrder
     public System.Boolean {|DIST103:AreConcurrent|}(Stamp other) => Lamport == other.Lamport;
     bool IOrder.IsConcurrent(long other) => Lamport == other; // an explicit implementation is not an ordinary method
 }");
+
+        /// <summary>
+        /// Only methods named like a verdict or whose written return type may be an enum are looked at: every way of
+        /// writing an enum return type (global- and type-qualified, through Nullable&lt;&gt;, ValueTask&lt;&gt;, ref) is
+        /// still found; a keyword, array, tuple or other generic return type is not a verdict.
+        /// </summary>
+        [Fact]
+        public Task Enum_verdicts_written_in_every_form_are_flagged() => Verify.VerifyAsync(@"
+using System.Threading.Tasks;
+public static class Outer { public enum Relation { Before, After, Concurrent } }
+public sealed class Stamp
+{
+    private Outer.Relation last;
+    public long Lamport { get; set; }
+    public global::Outer.Relation {|DIST103:RelateGlobal|}(Stamp other) => Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After;
+    public System.Nullable<Outer.Relation> {|DIST103:RelateMaybe|}(Stamp other) => Lamport == other.Lamport ? Outer.Relation.Concurrent : null;
+    public ValueTask<Outer.Relation?> {|DIST103:RelateLater|}(Stamp other) => new ValueTask<Outer.Relation?>(Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After);
+    public ref Outer.Relation {|DIST103:RelateInPlace|}(Stamp other) { last = Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After; return ref last; }
+    public int Compare(Stamp other) => Lamport < other.Lamport ? -1 : 1;
+    public Outer.Relation[] RelateAll(Stamp other) => new[] { Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After };
+    public (Outer.Relation, int) RelateWithCount(Stamp other) => (Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After, 1);
+}");
     }
 }
