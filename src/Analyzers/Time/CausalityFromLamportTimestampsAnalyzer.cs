@@ -53,16 +53,17 @@ namespace DistAnalyzers.Time
 
             // Every finding is a verdict method declared with its name (NameLocation): a bool method named like a
             // verdict_method_words entry of the file's settings, whose name is written in its declaration as one
-            // identifier (explicit implementations are not Ordinary methods), or a method whose return type may be an
-            // enum with a Concurrent member, which the declaration's return type syntax tells apart from the rest
-            // (MayReturnEnum) without the symbol. Only those methods are walked, instead of every operation block.
+            // identifier (explicit implementations are not Ordinary methods), or a method returning an enum with a
+            // Concurrent member, whose symbol is asked only when the written return type may be an enum (MayReturnEnum).
+            // Only those methods are walked, instead of every operation block.
             var gate = new TreeGate(this, (tree, _, anchors) => Consensus.TypeText.AddWrittenNames(anchors, options.Get(tree).Verdict));
             AnchoredOperations.RegisterBlocksInAnchoredMembers(
                 context,
                 this,
                 gate,
                 block => OnBlock(block, options, task, valueTask),
-                static (member, _, _) => member is MethodDeclarationSyntax method && MayReturnEnum(method.ReturnType));
+                (member, model, cancellationToken) => member is MethodDeclarationSyntax method && MayReturnEnum(method.ReturnType)
+                    && model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask));
         }
 
         /// <summary>
@@ -196,20 +197,15 @@ namespace DistAnalyzers.Time
             return returned.TypeKind == TypeKind.Enum;
         }
 
-        private static bool IsVerdictMethod(IMethodSymbol method, Settings settings, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
+        private static bool IsVerdictMethod(IMethodSymbol method, Settings settings, INamedTypeSymbol? task, INamedTypeSymbol? valueTask) =>
+            Awaited(method.ReturnType, task, valueTask).SpecialType == SpecialType.System_Boolean
+                ? settings.Verdict.Matches(method.Name, WordMatch.NamedLike)
+                : ReturnsConcurrentEnum(method, task, valueTask);
+
+        /// <summary>Whether <paramref name="method"/> returns (maybe through a task, maybe nullable) an enum with a <c>Concurrent</c> member.</summary>
+        private static bool ReturnsConcurrentEnum(IMethodSymbol method, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)
         {
-            var returned = method.ReturnType;
-            if (returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && (SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, task) || SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, valueTask)))
-            {
-                returned = generic.TypeArguments[0];
-            }
-
-            if (returned.SpecialType == SpecialType.System_Boolean)
-            {
-                return settings.Verdict.Matches(method.Name, WordMatch.NamedLike);
-            }
-
+            var returned = Awaited(method.ReturnType, task, valueTask);
             if (returned is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
             {
                 returned = nullable.TypeArguments[0];
@@ -217,6 +213,13 @@ namespace DistAnalyzers.Time
 
             return VectorClockTotalOrderAnalyzer.HasConcurrentMember(returned);
         }
+
+        /// <summary>The result type of a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, or <paramref name="returned"/> itself.</summary>
+        private static ITypeSymbol Awaited(ITypeSymbol returned, INamedTypeSymbol? task, INamedTypeSymbol? valueTask) =>
+            returned is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && (SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, task) || SymbolEqualityComparer.Default.Equals(generic.OriginalDefinition, valueTask))
+                ? generic.TypeArguments[0]
+                : returned;
 
         /// <summary>A comparison (relational, equality, <c>CompareTo</c>, <c>Equals</c>) of two scalar clock values, directly or through locals.</summary>
         private static bool IsScalarClockComparison(IOperation op, Settings settings)
