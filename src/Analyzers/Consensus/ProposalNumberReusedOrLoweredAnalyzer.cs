@@ -65,7 +65,72 @@ namespace DistAnalyzers.Consensus
                 TypeText.AddWrittenNames(anchors, settings.BallotWords, settings.RoundWords);
             });
             AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, site => AnalyzeDecrement(site, cache, math), OperationKind.Decrement, OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, cache), OperationKind.ObjectCreation, OperationKind.With);
+
+            // A reused number is reported on a new message whose type's name carries a prepare_message_words entry
+            // (IsPrepareMessage). That type is written at the creation (`new Prepare(…)`, qualified or generic), or
+            // through a using alias, or not at all: a target-typed `new(…)` or a `with` copy. So only the creations
+            // whose written type name may carry an entry of the file's list, or an alias, and every `new(` and `with`
+            // are looked at, instead of every creation of the program.
+            var aliases = new UsingAliases(context.Compilation);
+            var creations = new TreeGate(this, (tree, text, anchors) =>
+            {
+                anchors.AddNames(cache.Get(tree).PrepareMessageWords);
+                aliases.AddTo(tree, anchors);
+                AddTargetTypedCreations(tree, text, anchors);
+                anchors.AddWord("with");
+            });
+            AnchoredOperations.RegisterAtAnchors(context, this, creations, CreationAt, site => AnalyzeCreation(site, cache), OperationKind.ObjectCreation, OperationKind.With);
+        }
+
+        /// <summary>Where <paramref name="text"/> writes <c>new</c> followed by <c>(</c> (or by a comment, which may hide one): a target-typed creation.</summary>
+        private static void AddTargetTypedCreations(SyntaxTree tree, string text, TreeGate.Anchors anchors)
+        {
+            foreach (var at in SourceTexts.Occurrences(tree, "new", lowered: false))
+            {
+                if ((at > 0 && IsIdentifierChar(text[at - 1])) || (at + 3 < text.Length && IsIdentifierChar(text[at + 3])))
+                {
+                    continue;
+                }
+
+                var next = at + 3;
+                while (next < text.Length && char.IsWhiteSpace(text[next]))
+                {
+                    next++;
+                }
+
+                if (next < text.Length && text[next] is '(' or '/')
+                {
+                    anchors.AddAt(at);
+                }
+            }
+        }
+
+        private static bool IsIdentifierChar(char c) => c >= 0x80 || c == '_' || char.IsLetterOrDigit(c);
+
+        /// <summary>
+        /// The creation written at <paramref name="token"/>: the last name of a created type (<c>new Ns.Prepare&lt;T&gt;(…)</c>,
+        /// not a type argument or a qualifier), the <c>new</c> of a target-typed creation, or a <c>with</c> expression's keyword.
+        /// </summary>
+        private static SyntaxNode? CreationAt(SyntaxToken token)
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.NewKeyword:
+                    return token.Parent as ImplicitObjectCreationExpressionSyntax;
+                case SyntaxKind.WithKeyword:
+                    return token.Parent as WithExpressionSyntax;
+                case SyntaxKind.IdentifierToken when token.Parent is SimpleNameSyntax name:
+                    SyntaxNode type = name;
+                    while (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type
+                        || type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                    {
+                        type = type.Parent;
+                    }
+
+                    return type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
+                default:
+                    return null;
+            }
         }
 
         // ---------------------------------------------------------------- decrements
@@ -227,7 +292,7 @@ namespace DistAnalyzers.Consensus
 
         // ---------------------------------------------------------------- reused numbers
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, OptionsCache<Settings> cache)
+        private static void AnalyzeCreation(OperationSite context, OptionsCache<Settings> cache)
         {
             var op = context.Operation;
             var type = op.Type;

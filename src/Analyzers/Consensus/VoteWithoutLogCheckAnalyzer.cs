@@ -90,7 +90,7 @@ namespace DistAnalyzers.Consensus
             // declaration as one identifier each (the name, the parameter's type), with the file's configured words,
             // except: a type named through a using alias (the alias is written instead: every alias name is an anchor
             // too), and an explicit interface implementation, whose name joins the interface's (always walked).
-            var aliases = new AliasNames(context.Compilation);
+            var aliases = new UsingAliases(context.Compilation);
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
@@ -103,79 +103,6 @@ namespace DistAnalyzers.Consensus
                 gate,
                 c => AnalyzeHandler(c, cache, options, loggingTypes, testAttributes, boolean, task, valueTask),
                 (member, _, _) => member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
-        }
-
-        /// <summary>The names of the using aliases a file can use: its own (file and namespaces) and every file's global ones.</summary>
-        private sealed class AliasNames
-        {
-            private readonly Compilation compilation;
-            private string[]? global;
-
-            public AliasNames(Compilation compilation) => this.compilation = compilation;
-
-            public void AddTo(SyntaxTree tree, TreeGate.Anchors anchors)
-            {
-                foreach (var name in Global())
-                {
-                    anchors.AddWord(name);
-                }
-
-                if (tree.GetRoot() is CompilationUnitSyntax unit)
-                {
-                    AddLocal(unit.Usings, unit.Members, anchors, 0);
-                }
-            }
-
-            private static void AddLocal(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, TreeGate.Anchors anchors, int depth)
-            {
-                foreach (var directive in usings)
-                {
-                    if (directive.Alias is { } alias)
-                    {
-                        anchors.AddWord(alias.Name.Identifier.ValueText);
-                    }
-                }
-
-                if (depth > 32)
-                {
-                    anchors.AddEverywhere(); // not searched deeper: any member may use an alias
-                    return;
-                }
-
-                foreach (var member in members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax ns)
-                    {
-                        AddLocal(ns.Usings, ns.Members, anchors, depth + 1);
-                    }
-                }
-            }
-
-            private string[] Global()
-            {
-                var names = global;
-                if (names is null)
-                {
-                    var found = new List<string>();
-                    foreach (var tree in compilation.SyntaxTrees)
-                    {
-                        if (tree.GetRoot() is CompilationUnitSyntax unit)
-                        {
-                            foreach (var directive in unit.Usings)
-                            {
-                                if (directive.Alias is { } alias && !directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None))
-                                {
-                                    found.Add(alias.Name.Identifier.ValueText);
-                                }
-                            }
-                        }
-                    }
-
-                    names = global = found.ToArray();
-                }
-
-                return names;
-            }
         }
 
         // ---------------------------------------------------------------- request types

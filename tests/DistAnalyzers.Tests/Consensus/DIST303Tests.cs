@@ -403,6 +403,53 @@ namespace App
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// Only creations whose written type name may carry a prepare word are looked at, so every other way of writing
+        /// the created type must still be found: a using alias (local and global), a qualified and a global-qualified
+        /// name, a target-typed <c>new</c> with a comment before its arguments, and a configured word in a second file.
+        /// </summary>
+        [Fact]
+        public async Task Prepare_messages_created_through_aliases_qualified_names_and_target_typed_new_are_flagged()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(Messages + @"
+namespace Paxos.Messages
+{
+    public sealed record Scout<T>(long Ballot, T Payload);
+}
+");
+            test.TestState.Sources.Add("global using Go = Paxos.Messages.Prepare;\n");
+            test.TestState.Sources.Add(@"
+namespace App
+{
+    using P = Paxos.Messages.Prepare;
+    using Paxos.Messages;
+
+    class Proposer
+    {
+        long ballot;
+        void Send(object message) { }
+
+        void OnReply(PrepareReply reply)
+        {
+            if (reply.Rejected)
+            {
+                Send(new P({|DIST303:ballot|}));
+                Send(new Go({|DIST303:ballot|}));
+                Send(new Paxos.Messages.Prepare({|DIST303:ballot|}));
+                Send(new global::Paxos.Messages.Prepare({|DIST303:ballot|}));
+                Prepare next = new /* the same number */ ({|DIST303:ballot|});
+                Send(next);
+                Send(new Scout<string>({|DIST303:ballot|}, ""x""));
+            }
+        }
+    }
+}
+");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST303.prepare_message_words = Prepare, Scout")));
+            await test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ fixes
 
         [Fact]
