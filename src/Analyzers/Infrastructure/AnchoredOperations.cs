@@ -458,7 +458,12 @@ namespace DistAnalyzers.Infrastructure
             private readonly Action<OperationSite> analyze;
             private readonly Action<Diagnostic> report;
             private readonly CancellationToken cancellationToken;
-            private readonly Stack<IOperation> pending = new Stack<IOperation>();
+            /// <summary>
+            /// The operations left to visit: an array of a struct around each (a store into an array of an interface
+            /// type checks the element's type every time; a struct's field does not), kept for the thread's walks.
+            /// </summary>
+            [ThreadStatic]
+            private static Pending[]? pendingBuffer;
 
             public Walker(SemanticModel model, bool[] wanted, Action<OperationSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
@@ -510,13 +515,17 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
-                // Pre-order, in source order, like the driver; ChildOperations enumerates without allocating.
+                // Pre-order, in source order, like the driver; ChildOperations enumerates without allocating. The buffer
+                // is taken from the thread for the walk (a callback may walk again: it then finds none and makes its own).
                 var compilation = model.Compilation;
-                var pending = this.pending;
-                pending.Push(root);
-                while (pending.Count > 0)
+                var pending = pendingBuffer ?? new Pending[64];
+                pendingBuffer = null;
+                var count = 0;
+                pending[count++].Operation = root;
+                while (count > 0)
                 {
-                    var operation = pending.Pop();
+                    var operation = pending[--count].Operation;
+                    pending[count].Operation = null!;
                     if (IsWanted(operation))
                     {
                         analyze(new OperationSite(operation, member, compilation, report, cancellationToken));
@@ -524,9 +533,24 @@ namespace DistAnalyzers.Infrastructure
 
                     foreach (var child in operation.ChildOperations.Reverse())
                     {
-                        pending.Push(child);
+                        if (count == pending.Length)
+                        {
+                            Array.Resize(ref pending, pending.Length * 2);
+                        }
+
+                        pending[count++].Operation = child;
                     }
                 }
+
+                if (pending.Length <= 1024)
+                {
+                    pendingBuffer = pending; // a huge one (a 50,000-element initializer) is not kept for the thread's life
+                }
+            }
+
+            private struct Pending
+            {
+                public IOperation Operation;
             }
         }
     }
