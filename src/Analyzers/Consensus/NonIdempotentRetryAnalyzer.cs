@@ -58,10 +58,44 @@ namespace DistAnalyzers.Consensus
                 reader.Get(RuleOptions.TestDoubleWords)));
             var headerTypes = new ConcurrentDictionary<(INamedTypeSymbol, WordList), bool>();
 
-            // Both forms need a retry: a loop with a catch clause, or a policy's Execute* call around a lambda, which the member's code spells.
-            var gate = new TreeGate(this, (_, _, anchors) => anchors.Add("catch").Add("Execute"));
+            // Both forms need a retry, which the member's code spells: a policy's Execute* call around a lambda, or a
+            // for/while/do loop with a try whose catch falls through, so a catch clause inside such a loop (LoopInfo).
+            var gate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                anchors.Add("Execute");
+                AddCatchesInLoops(tree, anchors);
+            });
             // Only the members that write either are searched (one semantic-model action per file).
             AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, c => Analyze(c, known, cache, headerTypes), OperationKind.Invocation);
+        }
+
+        /// <summary>Where a <c>catch</c> keyword is written inside a <c>for</c>, <c>while</c> or <c>do</c> loop of the same member (of a file whose text spells it).</summary>
+        private static void AddCatchesInLoops(SyntaxTree tree, TreeGate.Anchors anchors)
+        {
+            var places = SourceTexts.Occurrences(tree, "catch", lowered: false);
+            if (places.Length == 0)
+            {
+                return;
+            }
+
+            var root = tree.GetRoot();
+            foreach (var at in places)
+            {
+                var token = root.FindToken(at);
+                if (token.SpanStart != at || !token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchKeyword))
+                {
+                    continue; // in a comment, a string or a longer name
+                }
+
+                for (var node = token.Parent?.Parent; node is not null && node is not (MemberDeclarationSyntax or CompilationUnitSyntax); node = node.Parent)
+                {
+                    if (node is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                    {
+                        anchors.AddAt(at);
+                        break;
+                    }
+                }
+            }
         }
 
         private static void Analyze(OperationSite context, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(INamedTypeSymbol, WordList), bool> headerTypes)

@@ -93,6 +93,53 @@ using Polly;
 
         private static string Source(string body) => Usings + body + Domain + Polly;
 
+        /// <summary>
+        /// Members are searched only where a catch clause sits inside a for/while/do loop (or Execute is written): a
+        /// retry loop inside a lambda or a local function is still found; a catch outside any loop, or the word in a
+        /// comment, a string or a longer name, does not make a member a retry.
+        /// </summary>
+        [Fact]
+        public Task Retry_loops_in_lambdas_and_local_functions_are_found_and_catches_outside_loops_are_not_retries() => Verify.VerifyAsync(Source(@"
+class Client
+{
+    readonly RaftClient _raft = new RaftClient();
+
+    Task Lambda(TransferCommand cmd) => Task.Run(async () =>
+    {
+        do
+        {
+            cmd.CommandId = Guid.{|DIST306:NewGuid|}();
+            try { await _raft.ProposeAsync(cmd); break; }
+            catch (TimeoutException) { }
+        }
+        while (true);
+    });
+
+    async Task Local(TransferCommand cmd)
+    {
+        await Attempt();
+        async Task Attempt()
+        {
+            while (true)
+            {
+                cmd.CommandId = Guid.{|DIST306:NewGuid|}();
+                try { await _raft.ProposeAsync(cmd); return; }
+                catch (TimeoutException) { }
+            }
+        }
+    }
+
+    // A catch (here, in a comment) and ""catch"" in a string, a Catcher, and a catch outside any loop: no retry.
+    async Task Once(TransferCommand cmd)
+    {
+        var Catcher = ""catch"";
+        cmd.CommandId = Guid.NewGuid();
+        try { await _raft.ProposeAsync(cmd); }
+        catch (TimeoutException) { }
+    }
+}
+"));
+
         [Fact]
         public Task Nested_and_partial_types_are_analysed_once()
         {
