@@ -432,7 +432,7 @@ namespace DistAnalyzers.Consensus
             // The candidate's own tree decides the words for the type-wide walk. Only the members it reads, and those
             // their computations read, are walked (most of a type's members and method bodies never are).
             var settings = cache.Get(candidate.Location.SourceTree!);
-            var randomized = new Randomized(state, known, settings, null);
+            var randomized = new Randomized(state, known, settings, state.WritesByMember);
             foreach (var member in candidate.MembersRead)
             {
                 if (randomized.Contains(member))
@@ -527,7 +527,7 @@ namespace DistAnalyzers.Consensus
                 return found;
             }
 
-            private static Dictionary<ISymbol, List<IOperation>> GroupWrites(TypeState state)
+            internal static Dictionary<ISymbol, List<IOperation>> GroupWrites(TypeState state)
             {
                 var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
                 foreach (var (member, value) in state.Writes)
@@ -1365,8 +1365,26 @@ namespace DistAnalyzers.Consensus
                 lock (gate)
                 {
                     (writes ??= new List<(ISymbol, IOperation)>()).Add((member, value));
+                    byMember = null;
                 }
             }
+
+            /// <summary>
+            /// <see cref="Writes"/> grouped by member, made once for every candidate of the type (the type's writes are
+            /// all recorded before any candidate asks; read-only after that, so shared between threads).
+            /// </summary>
+            public Dictionary<ISymbol, List<IOperation>> WritesByMember
+            {
+                get
+                {
+                    lock (gate)
+                    {
+                        return byMember ??= Randomized.GroupWrites(this);
+                    }
+                }
+            }
+
+            private Dictionary<ISymbol, List<IOperation>>? byMember;
         }
 
         private sealed class Settings
