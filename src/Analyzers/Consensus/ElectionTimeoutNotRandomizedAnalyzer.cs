@@ -91,7 +91,9 @@ namespace DistAnalyzers.Consensus
                     var siteModel = site.Operation.SemanticModel;
                     // Worked out once per type, with this site's token: a cancelled run leaves nothing behind (a Lazy
                     // would keep the exception, and the first site's token, for every later site of the type).
-                    if (!types.TryGetValue(type, out var state))
+                    // A timer that reads no member of the type (a literal, a constant expression) needs no type-wide data.
+                    TypeState? state = null;
+                    if (candidate.MembersRead.Count > 0 && !types.TryGetValue(type, out state))
                     {
                         state = types.GetOrAdd(type, TypeWrites(type, siteModel, compilation, options, cancellationToken));
                     }
@@ -427,17 +429,21 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>Whether <paramref name="candidate"/> is reported: no member it reads is randomized in its type (<paramref name="state"/>) or in another's declaration.</summary>
-        private static bool IsReported(Candidate candidate, TypeState state, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
+        private static bool IsReported(Candidate candidate, TypeState? state, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
         {
             // The candidate's own tree decides the words for the type-wide walk. Only the members it reads, and those
-            // their computations read, are walked (most of a type's members and method bodies never are).
+            // their computations read, are walked (most of a type's members and method bodies never are); the type's
+            // data (state) is gathered only for a candidate that reads a member.
             var settings = cache.Get(candidate.Location.SourceTree!);
-            var randomized = new Randomized(state, known, settings, state.WritesByMember);
-            foreach (var member in candidate.MembersRead)
+            if (state is not null && candidate.MembersRead.Count > 0)
             {
-                if (randomized.Contains(member))
+                var randomized = new Randomized(state, known, settings, state.WritesByMember);
+                foreach (var member in candidate.MembersRead)
                 {
-                    return false;
+                    if (randomized.Contains(member))
+                    {
+                        return false;
+                    }
                 }
             }
 
