@@ -83,40 +83,10 @@ namespace DistAnalyzers.Failure
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var analysis = new Analysis(timeSpan);
 
-            // Scope 1: the members of one type (fields, constants, properties with initializers). No text gate: the
-            // type test reads the names of the fields and properties declared with an initializer in the type's own
-            // declarations, a stricter test than a text search for the same words (which cost a search of every file
-            // for every stem). The initializer scope tests the member names its items write, likewise.
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    var type = (INamedTypeSymbol)start.Symbol;
-                    if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !analysis.MayReportInType(type, cache, start.CancellationToken))
-                    {
-                        return;
-                    }
-
-                    var values = new TypeValues();
-                    start.RegisterOperationAction(
-                        c =>
-                        {
-                            if (c.Operation is ISymbolInitializerOperation initializer)
-                            {
-                                foreach (var member in InitializedMembers(initializer))
-                                {
-                                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
-                                    {
-                                        values.TryAdd(member, initializer.Value);
-                                    }
-                                }
-                            }
-                        },
-                        OperationKind.FieldInitializer,
-                        OperationKind.PropertyInitializer);
-                    start.RegisterSymbolEndAction(end => analysis.AnalyzeType(end, type, values, cache));
-                },
-                SymbolKind.NamedType);
-
+            // Scope 1 (the members of one type: fields, constants, properties with initializers) is worked out by the
+            // document-wide action for the types declared in its document, from the types' declarations
+            // (AnalyzeTypes): no symbol-start registration on every type, and every report comes from the action of
+            // the document it is in.
             // Scopes 2 and 3: one object initializer; one argument list. Operation actions report at the use sites. A
             // constant paired at a use site is reported at its declaration when that is elsewhere in the same
             // document: a document-wide action reports those (still a local diagnostic of the analysed document,
@@ -125,39 +95,6 @@ namespace DistAnalyzers.Failure
             context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
-
-        /// <summary>The initialized members of one type and their values (written by concurrent initializer actions).</summary>
-        private sealed class TypeValues
-        {
-            private readonly Dictionary<ISymbol, IOperation> values = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
-
-            public void TryAdd(ISymbol member, IOperation value)
-            {
-                lock (values)
-                {
-                    if (!values.ContainsKey(member))
-                    {
-                        values.Add(member, value);
-                    }
-                }
-            }
-
-            /// <summary>The values, read at the symbol end (after every initializer action of the type has run).</summary>
-            public Dictionary<ISymbol, IOperation> Completed()
-            {
-                lock (values)
-                {
-                    return values;
-                }
-            }
-        }
-
-        private static IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer) => initializer switch
-        {
-            IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-            IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-            _ => ImmutableArray<ISymbol>.Empty,
-        };
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
         private sealed class Entry
@@ -213,31 +150,141 @@ namespace DistAnalyzers.Failure
                 this.timeSpan = timeSpan;
             }
 
-            public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, TypeValues typeValues, OptionsCache<Settings> cache)
+            /// <summary>
+            /// Scope 1 for the types declared in the analysed document: each class or struct whose declaration here
+            /// may hold a reported member (<see cref="MayReportHere"/>) is judged once (<see cref="AnalyzeType"/>), and
+            /// only its members declared in this document are reported here (the other documents' actions report
+            /// theirs). Types are found at any depth (an explicit stack, no recursion).
+            /// </summary>
+            private void AnalyzeTypes(SemanticModelAnalysisContext context, CompilationUnitSyntax unit, Settings settings, OptionsCache<Settings> cache)
             {
-                var values = typeValues.Completed();
+                var model = context.SemanticModel;
+                var cancellationToken = context.CancellationToken;
+                HashSet<INamedTypeSymbol>? done = null;
+                var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+                pending.Push(unit.Members);
+                while (pending.Count > 0)
+                {
+                    foreach (var member in pending.Pop())
+                    {
+                        switch (member)
+                        {
+                            case BaseNamespaceDeclarationSyntax ns:
+                                pending.Push(ns.Members);
+                                break;
+                            case TypeDeclarationSyntax declaration:
+                                pending.Push(declaration.Members);
+                                INamedTypeSymbol? found = null;
+                                if (declaration is InterfaceDeclarationSyntax
+                                    || !MayReportHere(declaration, model, settings, cache, ref found, cancellationToken)
+                                    || (found ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                                {
+                                    break;
+                                }
+
+                                // A partial type declared twice in this document is judged once.
+                                if (type.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(type))
+                                {
+                                    break;
+                                }
+
+                                AnalyzeType(context, type, cache);
+                                break;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// A necessary condition for <see cref="AnalyzeType"/> to report in this document: <paramref name="declaration"/>
+            /// declares, with an initializer, a field or property whose name may carry a timeout word under the
+            /// settings of one of the type's documents (the type is judged with one part's settings, and only a member
+            /// that passes that part's <see cref="Settings.MayBeTimeout"/> is reported; its value is in the document
+            /// that declares it). Only a partial declaration asks for the other documents' settings.
+            /// </summary>
+            private static bool MayReportHere(TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            {
+                var partial = false;
+                foreach (var modifier in declaration.Modifiers)
+                {
+                    partial |= modifier.IsKind(SyntaxKind.PartialKeyword);
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    switch (member)
+                    {
+                        case FieldDeclarationSyntax field:
+                            foreach (var variable in field.Declaration.Variables)
+                            {
+                                if (variable.Initializer is not null && MayBeTimeoutIn(variable.Identifier.ValueText, partial, declaration, model, settings, cache, ref type, cancellationToken))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            break;
+                        case PropertyDeclarationSyntax { Initializer: not null } property:
+                            if (MayBeTimeoutIn(property.Identifier.ValueText, partial, declaration, model, settings, cache, ref type, cancellationToken))
+                            {
+                                return true;
+                            }
+
+                            break;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool MayBeTimeoutIn(string name, bool partial, TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            {
+                if (settings.MayBeTimeout(name, remember: false))
+                {
+                    return true;
+                }
+
+                if (!partial || (type ??= model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared)
+                {
+                    return false;
+                }
+
+                foreach (var reference in declared.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != model.SyntaxTree && cache.Get(reference.SyntaxTree) is { } other && other != settings
+                        && other.MayBeTimeout(name, remember: false))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Scope 1: the fields and properties <paramref name="type"/> declares with an initializer, judged together
+            /// as a symbol-start registration's initializer actions and symbol end judged them: their values in
+            /// declaration order, outside generated code and members marked <c>[GeneratedCode]</c> (where the driver
+            /// runs no action), with the settings of the first one's document. Reports only the values in the analysed
+            /// document.
+            /// </summary>
+            private void AnalyzeType(SemanticModelAnalysisContext context, INamedTypeSymbol type, OptionsCache<Settings> cache)
+            {
+                var model = context.SemanticModel;
+                var cancellationToken = context.CancellationToken;
+                var values = InitializedMembers(type, context.Options, cancellationToken);
                 if (values.Count == 0)
                 {
                     return;
                 }
 
-                Settings? settings = null;
-                foreach (var pair in values)
-                {
-                    settings = cache.Get(pair.Value.Syntax.SyntaxTree);
-                    break;
-                }
-
-                if (settings is null)
-                {
-                    return;
-                }
+                var settings = cache.Get(values[0].Initializer.SyntaxTree);
 
                 // Only a member whose name carries a timeout word is reported.
                 var anyTimeout = false;
-                foreach (var pair in values)
+                foreach (var value in values)
                 {
-                    if (settings.MayBeTimeout(pair.Key.Name))
+                    if (settings.MayBeTimeout(value.Member.Name))
                     {
                         anyTimeout = true;
                         break;
@@ -251,48 +298,59 @@ namespace DistAnalyzers.Failure
 
                 var heartbeat = UniqueHeartbeat(type, settings, out var heartbeatCount);
                 Entry? partner = null;
-                if (heartbeat is not null && values.TryGetValue(heartbeat, out var heartbeatValue))
+                if (heartbeat is not null)
                 {
-                    partner = new Entry(heartbeat.Name, MemberType(heartbeat), heartbeatValue, written: true);
+                    foreach (var value in values)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(value.Member, heartbeat))
+                        {
+                            if (ValueOf(value.Initializer, model, context.SemanticModel.Compilation, cancellationToken) is { } heartbeatValue)
+                            {
+                                partner = new Entry(heartbeat.Name, MemberType(heartbeat), heartbeatValue, written: true);
+                            }
+
+                            break;
+                        }
+                    }
                 }
 
-                foreach (var pair in values)
+                Action<Diagnostic>? report = null;
+                foreach (var value in values)
                 {
-                    var member = pair.Key;
-                    if (member.IsImplicitlyDeclared || !settings.MayBeTimeout(member.Name) || Classify(member.Name, MemberType(member), settings) != Role.Timeout)
+                    var member = value.Member;
+                    if (value.Initializer.SyntaxTree != model.SyntaxTree
+                        || !settings.MayBeTimeout(member.Name) || Classify(member.Name, MemberType(member), settings) != Role.Timeout
+                        || ValueOf(value.Initializer, model, model.Compilation, cancellationToken) is not { } operation)
                     {
                         continue;
                     }
 
-                    var entry = new Entry(member.Name, MemberType(member), pair.Value, written: true);
+                    var entry = new Entry(member.Name, MemberType(member), operation, written: true);
                     var verdict = Judge(entry, heartbeatCount == 1 ? partner : null, settings);
                     if (verdict is null)
                     {
                         continue;
                     }
 
-                    var location = pair.Value.Syntax;
-                    Report(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken), location, pair.Value, entry, verdict.Value, checkReferences: false);
+                    report ??= GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, cancellationToken);
+                    Report(report, operation.Syntax, operation, entry, verdict.Value, checkReferences: false);
                 }
             }
 
             /// <summary>
-            /// A necessary condition for <see cref="AnalyzeType"/> to report: the type declares, with an initializer, a
-            /// field or property that <see cref="Classify"/> makes a timeout under the settings of one of the type's
-            /// documents (a partial type's values are judged with one part's settings). Only an initializer written in
-            /// a field or property declaration of the type records a value; its declarations' syntax is read
-            /// (cheaper than the symbol's member names), and members are looked up only for the names that may carry
-            /// a timeout word.
+            /// The fields and properties of <paramref name="type"/> declared with an initializer in its own
+            /// declarations (not a nested type's), in declaration order: the values the driver's field and property
+            /// initializer actions would give a registration on the type. None in generated code or in a member or
+            /// type marked <c>[GeneratedCode]</c>.
             /// </summary>
-            public bool MayReportInType(INamedTypeSymbol type, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+            private static List<(ISymbol Member, EqualsValueClauseSyntax Initializer)> InitializedMembers(INamedTypeSymbol type, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
             {
-                var references = type.DeclaringSyntaxReferences;
-                foreach (var reference in references)
+                var values = new List<(ISymbol, EqualsValueClauseSyntax)>();
+                foreach (var reference in type.DeclaringSyntaxReferences)
                 {
-                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || GeneratedSources.IsGenerated(reference.SyntaxTree, options))
                     {
-                        // Not a declaration whose members can be read here: cannot rule the type out.
-                        return true;
+                        continue;
                     }
 
                     foreach (var member in declaration.Members)
@@ -302,17 +360,17 @@ namespace DistAnalyzers.Failure
                             case FieldDeclarationSyntax field:
                                 foreach (var variable in field.Declaration.Variables)
                                 {
-                                    if (variable.Initializer is not null && MayReportMember(type, variable.Identifier.ValueText, references, cache))
+                                    if (variable.Initializer is { } initializer && DeclaredMember(type, variable.Identifier.ValueText, variable, cancellationToken) is { } declared)
                                     {
-                                        return true;
+                                        values.Add((declared, initializer));
                                     }
                                 }
 
                                 break;
-                            case PropertyDeclarationSyntax { Initializer: not null } property:
-                                if (MayReportMember(type, property.Identifier.ValueText, references, cache))
+                            case PropertyDeclarationSyntax { Initializer: { } initializer } property:
+                                if (DeclaredMember(type, property.Identifier.ValueText, property, cancellationToken) is { } declaredProperty)
                                 {
-                                    return true;
+                                    values.Add((declaredProperty, initializer));
                                 }
 
                                 break;
@@ -320,31 +378,40 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                return false;
+                return values;
             }
 
-            /// <summary>Whether a member named <paramref name="name"/> passes <see cref="AnalyzeType"/>'s own tests for a reported member, under the settings of any document of the type.</summary>
-            private bool MayReportMember(INamedTypeSymbol type, string name, ImmutableArray<SyntaxReference> references, OptionsCache<Settings> cache)
+            /// <summary>The field or property of <paramref name="type"/> that <paramref name="syntax"/> declares, unless marked <c>[GeneratedCode]</c>.</summary>
+            private static ISymbol? DeclaredMember(INamedTypeSymbol type, string name, SyntaxNode syntax, System.Threading.CancellationToken cancellationToken)
             {
-                foreach (var reference in references)
+                foreach (var member in type.GetMembers(name))
                 {
-                    var settings = cache.Get(reference.SyntaxTree);
-                    if (!settings.MayBeTimeout(name, remember: false))
+                    if (member is IFieldSymbol or IPropertySymbol)
                     {
-                        continue;
-                    }
-
-                    foreach (var member in type.GetMembers(name))
-                    {
-                        if (member is (IFieldSymbol or IPropertySymbol) && !member.IsImplicitlyDeclared
-                            && Classify(name, MemberType(member), settings) == Role.Timeout)
+                        foreach (var reference in member.DeclaringSyntaxReferences)
                         {
-                            return true;
+                            if (reference.SyntaxTree == syntax.SyntaxTree && reference.Span == syntax.Span)
+                            {
+                                return GeneratedSources.IsMarkedGenerated(member) ? null : member;
+                            }
                         }
                     }
                 }
 
-                return false;
+                return null;
+            }
+
+            /// <summary>
+            /// The value of an initializer: from the analysed document's model (the driver's, whose operations the
+            /// driver's actions get), or for another part of a partial type from that document's model.
+            /// </summary>
+            private static IOperation? ValueOf(EqualsValueClauseSyntax initializer, SemanticModel model, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+            {
+                var tree = initializer.SyntaxTree;
+#pragma warning disable RS1030 // a partial type's other part: its heartbeat interval's value pairs the timeouts declared here
+                var owner = tree == model.SyntaxTree ? model : compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                return owner.GetOperation(initializer, cancellationToken) is ISymbolInitializerOperation symbolInitializer ? symbolInitializer.Value : null;
             }
 
             /// <summary>Whether <see cref="Classify"/> can make a value of this type a timeout: a number or a TimeSpan (or no type).</summary>
@@ -436,6 +503,7 @@ namespace DistAnalyzers.Failure
                 HashSet<string>? names = null;
                 if (root is CompilationUnitSyntax unit)
                 {
+                    AnalyzeTypes(context, unit, settings, cache);
                     CollectConstants(unit.Members, model, settings, ref names, 0, context.CancellationToken);
                 }
 

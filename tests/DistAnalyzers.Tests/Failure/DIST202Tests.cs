@@ -461,5 +461,68 @@ public partial class Raft
 }");
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Type_scope_of_a_partial_type_uses_its_first_part_settings_in_every_document()
+        {
+            // The type is judged with the settings of its first initialized member's document (/src: Lease is a
+            // timeout word there); the lease declared in /other, whose own settings lack Lease, is reported from
+            // that document's action.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(("/src/A.cs", Usings + @"
+public partial class Keeper
+{
+    private const int HeartbeatIntervalMs = 50;
+}"));
+            test.TestState.Sources.Add(("/other/B.cs", Usings + @"
+public partial class Keeper
+{
+    private const int LeaseMs = {|DIST202:100|};
+}"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/src/*.cs]\ndist_analyzers.DIST202.timeout_words = Lease\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Type_scope_of_a_nested_type_is_its_own()
+        {
+            // The outer heartbeat is not the nested type's: its election timeout has no partner (only the minimum).
+            return Verify.VerifyAsync(
+                Usings + @"
+public class Outer
+{
+    private const int HeartbeatIntervalMs = 50;
+    public class Inner
+    {
+        private const int ElectionTimeoutMs = {|#0:100|};
+        public class Deeper { private const int HeartbeatIntervalMs = 50; private const int SuspicionTimeoutMs = {|#1:120|}; }
+    }
+}
+namespace N.M { public struct S { private const int HeartbeatIntervalMs = 100; private static readonly TimeSpan FailureTimeout = {|#2:TimeSpan.FromMilliseconds(200)|}; } }",
+                Verify.Diagnostic("DIST202").WithLocation(0).WithArguments("ElectionTimeoutMs", "100 ms", "it is below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(1).WithArguments("SuspicionTimeoutMs", "120 ms", "it is less than 3 × the heartbeat interval 'HeartbeatIntervalMs' (50 ms) and below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(2).WithArguments("FailureTimeout", "200 ms", "it is less than 3 × the heartbeat interval 'HeartbeatIntervalMs' (100 ms)"));
+        }
+
+        [Fact]
+        public Task Type_scope_skips_members_marked_generated_code()
+        {
+            // The driver runs no action in a member marked [GeneratedCode]: its value is not the heartbeat's partner
+            // value (the election timeout then has no partner and meets the minimum), nor a reported timeout.
+            return Verify.VerifyAsync(Usings + @"
+public class Raft
+{
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = 200;
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    private const int SuspicionTimeoutMs = 10;
+}
+public class Gossip
+{
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = {|DIST202:200|};
+}");
+        }
 }
 }
