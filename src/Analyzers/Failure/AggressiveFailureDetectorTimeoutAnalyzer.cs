@@ -81,7 +81,8 @@ namespace DistAnalyzers.Failure
             // One name memo per timeout word list and compilation, shared by the documents' settings.
             var memos = new ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>>();
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
-            var analysis = new Analysis(timeSpan);
+            var compilation = context.Compilation;
+            var analysis = new Analysis(timeSpan, new Lazy<bool>(() => SameTimeoutWords(compilation, cache), System.Threading.LazyThreadSafetyMode.PublicationOnly));
 
             // Scope 1 (the members of one type: fields, constants, properties with initializers) is worked out by the
             // document-wide action for the types declared in its document, from the types' declarations
@@ -94,6 +95,30 @@ namespace DistAnalyzers.Failure
             context.RegisterOperationAction(c => analysis.AnalyzeCall(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
+        }
+
+        /// <summary>
+        /// Whether every document of the compilation has the same timeout words (then a name that one document's
+        /// settings reject is rejected with every document's).
+        /// </summary>
+        private static bool SameTimeoutWords(Compilation compilation, OptionsCache<Settings> cache)
+        {
+            Settings? first = null;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var current = cache.Get(tree);
+                if (first is null)
+                {
+                    first = current;
+                }
+                else if (current != first && !ReferenceEquals(current.Timeouts, first.Timeouts)
+                    && !string.Equals(current.Timeouts.Text, first.Timeouts.Text, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
@@ -145,9 +170,14 @@ namespace DistAnalyzers.Failure
         private sealed class Analysis
         {
             private readonly INamedTypeSymbol? timeSpan;
-            public Analysis(INamedTypeSymbol? timeSpan)
+
+            /// <summary>Whether every document has the same timeout words (<see cref="SameTimeoutWords"/>).</summary>
+            private readonly Lazy<bool> sameTimeoutWords;
+
+            public Analysis(INamedTypeSymbol? timeSpan, Lazy<bool> sameTimeoutWords)
             {
                 this.timeSpan = timeSpan;
+                this.sameTimeoutWords = sameTimeoutWords;
             }
 
             /// <summary>
@@ -200,15 +230,12 @@ namespace DistAnalyzers.Failure
             /// declares, with an initializer, a field or property whose name may carry a timeout word under the
             /// settings of one of the type's documents (the type is judged with one part's settings, and only a member
             /// that passes that part's <see cref="Settings.MayBeTimeout"/> is reported; its value is in the document
-            /// that declares it). Only a partial declaration asks for the other documents' settings.
+            /// that declares it). The other documents' settings are asked only when their timeout words differ.
             /// </summary>
-            private static bool MayReportHere(TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            private bool MayReportHere(TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
             {
-                var partial = false;
-                foreach (var modifier in declaration.Modifiers)
-                {
-                    partial |= modifier.IsKind(SyntaxKind.PartialKeyword);
-                }
+                // Another document's settings are asked only when the documents' timeout words differ.
+                var otherWords = !sameTimeoutWords.Value;
 
                 foreach (var member in declaration.Members)
                 {
@@ -217,7 +244,7 @@ namespace DistAnalyzers.Failure
                         case FieldDeclarationSyntax field:
                             foreach (var variable in field.Declaration.Variables)
                             {
-                                if (variable.Initializer is not null && MayBeTimeoutIn(variable.Identifier.ValueText, partial, declaration, model, settings, cache, ref type, cancellationToken))
+                                if (variable.Initializer is not null && MayBeTimeoutIn(variable.Identifier.ValueText, otherWords, declaration, model, settings, cache, ref type, cancellationToken))
                                 {
                                     return true;
                                 }
@@ -225,7 +252,7 @@ namespace DistAnalyzers.Failure
 
                             break;
                         case PropertyDeclarationSyntax { Initializer: not null } property:
-                            if (MayBeTimeoutIn(property.Identifier.ValueText, partial, declaration, model, settings, cache, ref type, cancellationToken))
+                            if (MayBeTimeoutIn(property.Identifier.ValueText, otherWords, declaration, model, settings, cache, ref type, cancellationToken))
                             {
                                 return true;
                             }
@@ -237,14 +264,14 @@ namespace DistAnalyzers.Failure
                 return false;
             }
 
-            private static bool MayBeTimeoutIn(string name, bool partial, TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            private static bool MayBeTimeoutIn(string name, bool otherWords, TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
             {
                 if (settings.MayBeTimeout(name, remember: false))
                 {
                     return true;
                 }
 
-                if (!partial || (type ??= model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared)
+                if (!otherWords || (type ??= model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared)
                 {
                     return false;
                 }
@@ -761,7 +788,7 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                if (!anyTimeout || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+                if (!anyTimeout)
                 {
                     return;
                 }
@@ -894,28 +921,30 @@ namespace DistAnalyzers.Failure
                             && reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } declared }
                             && useSite.SemanticModel?.GetOperation(declared, context.CancellationToken) is { } declaredValue)
                         {
-                            Emit(context, declared, declaredValue, entry, verdict.Value, checkReferences: true);
+                            Emit(context, declared, declaredValue, entry, verdict.Value, checkReferences: true, settings);
                             return;
                         }
                     }
 
                     // Declared in another document: report the use site (no fix there: it is not a literal).
-                    Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                    Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false, settings);
                     return;
                 }
 
-                Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false, settings);
             }
 
             /// <summary>
             /// Reports for a use site, once per location: at the use site from an operation action, at a constant's
             /// declaration (<paramref name="checkReferences"/>) from the document-wide action.
             /// </summary>
-            private void Emit(Use context, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            private void Emit(Use context, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences, Settings settings)
             {
                 // Two use sites in one document may pair the same constant: one report at its declaration (the
                 // document-wide action visits use sites in document order, so the first one reports).
-                if (context.Mode != (checkReferences ? UseMode.Declarations : UseMode.UseSites) || !context.Reported.Add(location.Span))
+                // Nothing is reported inside a test double: asked only here, for a scope about to report (the enclosing
+                // symbol costs more than the rest of the scope's analysis, which has no other effect).
+                if (context.Mode != (checkReferences ? UseMode.Declarations : UseMode.UseSites) || context.InsideTestDouble(settings) || !context.Reported.Add(location.Span))
                 {
                     return;
                 }
@@ -1237,6 +1266,12 @@ namespace DistAnalyzers.Failure
             public System.Threading.CancellationToken CancellationToken { get; }
 
             public ISymbol? ContainingSymbol => Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+
+            private bool? insideTestDouble;
+
+            /// <summary>Whether the use site is inside a test double (worked out once per use site).</summary>
+            public bool InsideTestDouble(Settings settings) =>
+                insideTestDouble ??= Contexts.IsInsideTestDouble(ContainingSymbol, settings.TestDoubles);
         }
 
         private readonly struct Verdict
