@@ -291,7 +291,7 @@ namespace DistAnalyzers.Failure
             /// <summary>
             /// Scope 1: the fields and properties <paramref name="type"/> declares with an initializer, judged together
             /// as a symbol-start registration's initializer actions and symbol end judged them: their values in
-            /// declaration order, outside generated code and members marked <c>[GeneratedCode]</c> (where the driver
+            /// declaration order, outside generated code and members the driver treats as generated (where it
             /// runs no action), with the settings of the first one's document. Reports only the values in the analysed
             /// document.
             /// </summary>
@@ -367,8 +367,8 @@ namespace DistAnalyzers.Failure
             /// <summary>
             /// The fields and properties of <paramref name="type"/> declared with an initializer in its own
             /// declarations (not a nested type's), in declaration order: the values the driver's field and property
-            /// initializer actions would give a registration on the type. None in generated code or in a member or
-            /// type marked <c>[GeneratedCode]</c>.
+            /// initializer actions would give a registration on the type. None in generated code or in a member the
+            /// driver treats as generated (<see cref="GeneratedSources.IsGeneratedCodeSymbol"/>).
             /// </summary>
             private static List<(ISymbol Member, EqualsValueClauseSyntax Initializer)> InitializedMembers(INamedTypeSymbol type, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
             {
@@ -408,7 +408,7 @@ namespace DistAnalyzers.Failure
                 return values;
             }
 
-            /// <summary>The field or property of <paramref name="type"/> that <paramref name="syntax"/> declares, unless marked <c>[GeneratedCode]</c>.</summary>
+            /// <summary>The field or property of <paramref name="type"/> that <paramref name="syntax"/> declares, unless the driver treats it as generated code.</summary>
             private static ISymbol? DeclaredMember(INamedTypeSymbol type, string name, SyntaxNode syntax, System.Threading.CancellationToken cancellationToken)
             {
                 foreach (var member in type.GetMembers(name))
@@ -419,7 +419,7 @@ namespace DistAnalyzers.Failure
                         {
                             if (reference.SyntaxTree == syntax.SyntaxTree && reference.Span == syntax.Span)
                             {
-                                return GeneratedSources.IsMarkedGenerated(member) ? null : member;
+                                return GeneratedSources.IsGeneratedCodeSymbol(member) ? null : member;
                             }
                         }
                     }

@@ -524,5 +524,26 @@ public class Gossip
     private const int ElectionTimeoutMs = {|DIST202:200|};
 }");
         }
+
+        [Fact]
+        public Task Type_scope_of_a_partial_type_marked_generated_on_one_part_reads_its_other_parts()
+        {
+            // The driver treats a type declared in several parts as hand-written even when one part carries
+            // [GeneratedCode]: the other part's initializers are judged.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(@"
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+public partial class Raft
+{
+}");
+            test.TestState.Sources.Add(@"
+public partial class Raft
+{
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = {|DIST202:200|};
+    private const int SuspicionTimeoutMs = {|DIST202:10|};
+}");
+            return test.RunAsync();
+        }
 }
 }
