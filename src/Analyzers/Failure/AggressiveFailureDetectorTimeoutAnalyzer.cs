@@ -484,7 +484,7 @@ namespace DistAnalyzers.Failure
 
                 if (any && IsCall(operation, out _))
                 {
-                    AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                    AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken, context.ContainingSymbol), cache);
                 }
             }
 
@@ -513,7 +513,7 @@ namespace DistAnalyzers.Failure
 
                 if (any)
                 {
-                    AnalyzeInitializer(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                    AnalyzeInitializer(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken, context.ContainingSymbol), cache);
                 }
             }
 
@@ -1240,7 +1240,8 @@ namespace DistAnalyzers.Failure
         {
             private HashSet<TextSpan>? reported;
 
-            public Use(IOperation operation, Action<Diagnostic> report, UseMode mode, HashSet<TextSpan>? reported, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+            /// <param name="containingSymbol">The member the driver names for an operation action (null: asked of the model).</param>
+            public Use(IOperation operation, Action<Diagnostic> report, UseMode mode, HashSet<TextSpan>? reported, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken, ISymbol? containingSymbol = null)
             {
                 Operation = operation;
                 ReportDiagnostic = report;
@@ -1248,7 +1249,10 @@ namespace DistAnalyzers.Failure
                 this.reported = reported;
                 Cache = cache;
                 CancellationToken = cancellationToken;
+                this.containingSymbol = containingSymbol;
             }
+
+            private readonly ISymbol? containingSymbol;
 
             public IOperation Operation { get; }
 
@@ -1265,7 +1269,12 @@ namespace DistAnalyzers.Failure
 
             public System.Threading.CancellationToken CancellationToken { get; }
 
-            public ISymbol? ContainingSymbol => Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+            /// <summary>
+            /// The symbol around the use site, for the test-double check (which reads only the named types around it):
+            /// the driver's member for an operation action (its types are those around the enclosing lambda or local
+            /// function the model would name, and the model costs a binder walk), else the model's enclosing symbol.
+            /// </summary>
+            public ISymbol? ContainingSymbol => containingSymbol ?? Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
 
             private bool? insideTestDouble;
 

@@ -545,5 +545,42 @@ public partial class Raft
 }");
             return test.RunAsync();
         }
+
+        [Fact]
+        public async Task Use_sites_inside_a_test_double_are_not_flagged_in_any_kind_of_code()
+        {
+            // The test-double check reads the types around the use site: in a lambda, a local function, an accessor,
+            // a field initializer, a constructor initializer or a nested type of the double, as in a plain method.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + Detectors + @"
+public class Base { public Base(PhiDetector d) { } }
+public class FakeCluster : Base
+{
+    private static readonly PhiDetector Shared = new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60));
+    private readonly Action<PhiDetector> start = d => d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: 60);
+    private readonly DetectorOptions options = new DetectorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(50), ElectionTimeout = TimeSpan.FromMilliseconds(60) };
+    public FakeCluster() : base(new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60))) { }
+    public PhiDetector Detector => new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60));
+    public void Run(PhiDetector d)
+    {
+        void Local() => d.Start(50, 60);
+        Local();
+        Action later = () => d.Join(TimeSpan.FromMilliseconds(60));
+        later();
+    }
+    public class Inner { public void Go(PhiDetector d) => d.Tune(50, 100, 60); }
+}
+public class Cluster
+{
+    private readonly Action<PhiDetector> start = d => d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: {|DIST202:60|});
+    public PhiDetector Detector => new PhiDetector(TimeSpan.FromMilliseconds(50), {|DIST202:TimeSpan.FromMilliseconds(60)|});
+    public void Run(PhiDetector d)
+    {
+        Action later = () => d.Join({|DIST202:TimeSpan.FromMilliseconds(60)|});
+        later();
+    }
+}");
+            await test.RunAsync();
+        }
 }
 }
