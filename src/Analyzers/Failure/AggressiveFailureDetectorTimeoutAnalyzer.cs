@@ -81,42 +81,13 @@ namespace DistAnalyzers.Failure
             // One name memo per timeout word list and compilation, shared by the documents' settings.
             var memos = new ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>>();
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
-            var analysis = new Analysis(timeSpan);
+            var compilation = context.Compilation;
+            var analysis = new Analysis(timeSpan, new Lazy<bool>(() => SameTimeoutWords(compilation, cache), System.Threading.LazyThreadSafetyMode.PublicationOnly));
 
-            // Scope 1: the members of one type (fields, constants, properties with initializers). No text gate: the
-            // type test reads the names of the fields and properties declared with an initializer in the type's own
-            // declarations, a stricter test than a text search for the same words (which cost a search of every file
-            // for every stem). The initializer scope tests the member names its items write, likewise.
-            context.RegisterSymbolStartAction(
-                start =>
-                {
-                    var type = (INamedTypeSymbol)start.Symbol;
-                    if ((type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct) || !analysis.MayReportInType(type, cache, start.CancellationToken))
-                    {
-                        return;
-                    }
-
-                    var values = new TypeValues();
-                    start.RegisterOperationAction(
-                        c =>
-                        {
-                            if (c.Operation is ISymbolInitializerOperation initializer)
-                            {
-                                foreach (var member in InitializedMembers(initializer))
-                                {
-                                    if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
-                                    {
-                                        values.TryAdd(member, initializer.Value);
-                                    }
-                                }
-                            }
-                        },
-                        OperationKind.FieldInitializer,
-                        OperationKind.PropertyInitializer);
-                    start.RegisterSymbolEndAction(end => analysis.AnalyzeType(end, type, values, cache));
-                },
-                SymbolKind.NamedType);
-
+            // Scope 1 (the members of one type: fields, constants, properties with initializers) is worked out by the
+            // document-wide action for the types declared in its document, from the types' declarations
+            // (AnalyzeTypes): no symbol-start registration on every type, and every report comes from the action of
+            // the document it is in.
             // Scopes 2 and 3: one object initializer; one argument list. Operation actions report at the use sites. A
             // constant paired at a use site is reported at its declaration when that is elsewhere in the same
             // document: a document-wide action reports those (still a local diagnostic of the analysed document,
@@ -126,38 +97,29 @@ namespace DistAnalyzers.Failure
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
 
-        /// <summary>The initialized members of one type and their values (written by concurrent initializer actions).</summary>
-        private sealed class TypeValues
+        /// <summary>
+        /// Whether every document of the compilation has the same timeout words (then a name that one document's
+        /// settings reject is rejected with every document's).
+        /// </summary>
+        private static bool SameTimeoutWords(Compilation compilation, OptionsCache<Settings> cache)
         {
-            private readonly Dictionary<ISymbol, IOperation> values = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
-
-            public void TryAdd(ISymbol member, IOperation value)
+            Settings? first = null;
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                lock (values)
+                var current = cache.Get(tree);
+                if (first is null)
                 {
-                    if (!values.ContainsKey(member))
-                    {
-                        values.Add(member, value);
-                    }
+                    first = current;
+                }
+                else if (current != first && !ReferenceEquals(current.Timeouts, first.Timeouts)
+                    && !string.Equals(current.Timeouts.Text, first.Timeouts.Text, StringComparison.Ordinal))
+                {
+                    return false;
                 }
             }
 
-            /// <summary>The values, read at the symbol end (after every initializer action of the type has run).</summary>
-            public Dictionary<ISymbol, IOperation> Completed()
-            {
-                lock (values)
-                {
-                    return values;
-                }
-            }
+            return true;
         }
-
-        private static IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer) => initializer switch
-        {
-            IFieldInitializerOperation field => field.InitializedFields.CastArray<ISymbol>(),
-            IPropertyInitializerOperation property => property.InitializedProperties.CastArray<ISymbol>(),
-            _ => ImmutableArray<ISymbol>.Empty,
-        };
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
         private sealed class Entry
@@ -208,36 +170,148 @@ namespace DistAnalyzers.Failure
         private sealed class Analysis
         {
             private readonly INamedTypeSymbol? timeSpan;
-            public Analysis(INamedTypeSymbol? timeSpan)
+
+            /// <summary>Whether every document has the same timeout words (<see cref="SameTimeoutWords"/>).</summary>
+            private readonly Lazy<bool> sameTimeoutWords;
+
+            public Analysis(INamedTypeSymbol? timeSpan, Lazy<bool> sameTimeoutWords)
             {
                 this.timeSpan = timeSpan;
+                this.sameTimeoutWords = sameTimeoutWords;
             }
 
-            public void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol type, TypeValues typeValues, OptionsCache<Settings> cache)
+            /// <summary>
+            /// Scope 1 for the types declared in the analysed document: each class or struct whose declaration here
+            /// may hold a reported member (<see cref="MayReportHere"/>) is judged once (<see cref="AnalyzeType"/>), and
+            /// only its members declared in this document are reported here (the other documents' actions report
+            /// theirs). Types are found at any depth (an explicit stack, no recursion).
+            /// </summary>
+            private void AnalyzeTypes(SemanticModelAnalysisContext context, CompilationUnitSyntax unit, Settings settings, OptionsCache<Settings> cache)
             {
-                var values = typeValues.Completed();
+                var model = context.SemanticModel;
+                var cancellationToken = context.CancellationToken;
+                HashSet<INamedTypeSymbol>? done = null;
+                var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+                pending.Push(unit.Members);
+                while (pending.Count > 0)
+                {
+                    foreach (var member in pending.Pop())
+                    {
+                        switch (member)
+                        {
+                            case BaseNamespaceDeclarationSyntax ns:
+                                pending.Push(ns.Members);
+                                break;
+                            case TypeDeclarationSyntax declaration:
+                                pending.Push(declaration.Members);
+                                INamedTypeSymbol? found = null;
+                                if (declaration is InterfaceDeclarationSyntax
+                                    || !MayReportHere(declaration, model, settings, cache, ref found, cancellationToken)
+                                    || (found ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                                {
+                                    break;
+                                }
+
+                                // A partial type declared twice in this document is judged once.
+                                if (type.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(type))
+                                {
+                                    break;
+                                }
+
+                                AnalyzeType(context, type, cache);
+                                break;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// A necessary condition for <see cref="AnalyzeType"/> to report in this document: <paramref name="declaration"/>
+            /// declares, with an initializer, a field or property whose name may carry a timeout word under the
+            /// settings of one of the type's documents (the type is judged with one part's settings, and only a member
+            /// that passes that part's <see cref="Settings.MayBeTimeout"/> is reported; its value is in the document
+            /// that declares it). The other documents' settings are asked only when their timeout words differ.
+            /// </summary>
+            private bool MayReportHere(TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            {
+                // Another document's settings are asked only when the documents' timeout words differ.
+                var otherWords = !sameTimeoutWords.Value;
+
+                foreach (var member in declaration.Members)
+                {
+                    switch (member)
+                    {
+                        case FieldDeclarationSyntax field:
+                            foreach (var variable in field.Declaration.Variables)
+                            {
+                                if (variable.Initializer is not null && MayBeTimeoutIn(variable.Identifier.ValueText, otherWords, declaration, model, settings, cache, ref type, cancellationToken))
+                                {
+                                    return true;
+                                }
+                            }
+
+                            break;
+                        case PropertyDeclarationSyntax { Initializer: not null } property:
+                            if (MayBeTimeoutIn(property.Identifier.ValueText, otherWords, declaration, model, settings, cache, ref type, cancellationToken))
+                            {
+                                return true;
+                            }
+
+                            break;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool MayBeTimeoutIn(string name, bool otherWords, TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+            {
+                if (settings.MayBeTimeout(name, remember: false))
+                {
+                    return true;
+                }
+
+                if (!otherWords || (type ??= model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared)
+                {
+                    return false;
+                }
+
+                foreach (var reference in declared.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree != model.SyntaxTree && cache.Get(reference.SyntaxTree) is { } other && other != settings
+                        && other.MayBeTimeout(name, remember: false))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// Scope 1: the fields and properties <paramref name="type"/> declares with an initializer, judged together
+            /// as a symbol-start registration's initializer actions and symbol end judged them: their values in
+            /// declaration order, outside generated code and members the driver treats as generated (where it
+            /// runs no action), with the settings of the first one's document. Reports only the values in the analysed
+            /// document.
+            /// </summary>
+            private void AnalyzeType(SemanticModelAnalysisContext context, INamedTypeSymbol type, OptionsCache<Settings> cache)
+            {
+                var model = context.SemanticModel;
+                var cancellationToken = context.CancellationToken;
+                var values = InitializedMembers(type, context.Options, cancellationToken);
                 if (values.Count == 0)
                 {
                     return;
                 }
 
-                Settings? settings = null;
-                foreach (var pair in values)
-                {
-                    settings = cache.Get(pair.Value.Syntax.SyntaxTree);
-                    break;
-                }
-
-                if (settings is null)
-                {
-                    return;
-                }
+                var settings = cache.Get(values[0].Initializer.SyntaxTree);
 
                 // Only a member whose name carries a timeout word is reported.
                 var anyTimeout = false;
-                foreach (var pair in values)
+                foreach (var value in values)
                 {
-                    if (settings.MayBeTimeout(pair.Key.Name))
+                    if (settings.MayBeTimeout(value.Member.Name))
                     {
                         anyTimeout = true;
                         break;
@@ -251,48 +325,59 @@ namespace DistAnalyzers.Failure
 
                 var heartbeat = UniqueHeartbeat(type, settings, out var heartbeatCount);
                 Entry? partner = null;
-                if (heartbeat is not null && values.TryGetValue(heartbeat, out var heartbeatValue))
+                if (heartbeat is not null)
                 {
-                    partner = new Entry(heartbeat.Name, MemberType(heartbeat), heartbeatValue, written: true);
+                    foreach (var value in values)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(value.Member, heartbeat))
+                        {
+                            if (ValueOf(value.Initializer, model, context.SemanticModel.Compilation, cancellationToken) is { } heartbeatValue)
+                            {
+                                partner = new Entry(heartbeat.Name, MemberType(heartbeat), heartbeatValue, written: true);
+                            }
+
+                            break;
+                        }
+                    }
                 }
 
-                foreach (var pair in values)
+                Action<Diagnostic>? report = null;
+                foreach (var value in values)
                 {
-                    var member = pair.Key;
-                    if (member.IsImplicitlyDeclared || !settings.MayBeTimeout(member.Name) || Classify(member.Name, MemberType(member), settings) != Role.Timeout)
+                    var member = value.Member;
+                    if (value.Initializer.SyntaxTree != model.SyntaxTree
+                        || !settings.MayBeTimeout(member.Name) || Classify(member.Name, MemberType(member), settings) != Role.Timeout
+                        || ValueOf(value.Initializer, model, model.Compilation, cancellationToken) is not { } operation)
                     {
                         continue;
                     }
 
-                    var entry = new Entry(member.Name, MemberType(member), pair.Value, written: true);
+                    var entry = new Entry(member.Name, MemberType(member), operation, written: true);
                     var verdict = Judge(entry, heartbeatCount == 1 ? partner : null, settings);
                     if (verdict is null)
                     {
                         continue;
                     }
 
-                    var location = pair.Value.Syntax;
-                    Report(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken), location, pair.Value, entry, verdict.Value, checkReferences: false);
+                    report ??= GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, cancellationToken);
+                    Report(report, operation.Syntax, operation, entry, verdict.Value, checkReferences: false);
                 }
             }
 
             /// <summary>
-            /// A necessary condition for <see cref="AnalyzeType"/> to report: the type declares, with an initializer, a
-            /// field or property that <see cref="Classify"/> makes a timeout under the settings of one of the type's
-            /// documents (a partial type's values are judged with one part's settings). Only an initializer written in
-            /// a field or property declaration of the type records a value; its declarations' syntax is read
-            /// (cheaper than the symbol's member names), and members are looked up only for the names that may carry
-            /// a timeout word.
+            /// The fields and properties of <paramref name="type"/> declared with an initializer in its own
+            /// declarations (not a nested type's), in declaration order: the values the driver's field and property
+            /// initializer actions would give a registration on the type. None in generated code or in a member the
+            /// driver treats as generated (<see cref="GeneratedSources.IsGeneratedCodeSymbol"/>).
             /// </summary>
-            public bool MayReportInType(INamedTypeSymbol type, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+            private static List<(ISymbol Member, EqualsValueClauseSyntax Initializer)> InitializedMembers(INamedTypeSymbol type, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
             {
-                var references = type.DeclaringSyntaxReferences;
-                foreach (var reference in references)
+                var values = new List<(ISymbol, EqualsValueClauseSyntax)>();
+                foreach (var reference in type.DeclaringSyntaxReferences)
                 {
-                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || GeneratedSources.IsGenerated(reference.SyntaxTree, options))
                     {
-                        // Not a declaration whose members can be read here: cannot rule the type out.
-                        return true;
+                        continue;
                     }
 
                     foreach (var member in declaration.Members)
@@ -302,17 +387,17 @@ namespace DistAnalyzers.Failure
                             case FieldDeclarationSyntax field:
                                 foreach (var variable in field.Declaration.Variables)
                                 {
-                                    if (variable.Initializer is not null && MayReportMember(type, variable.Identifier.ValueText, references, cache))
+                                    if (variable.Initializer is { } initializer && DeclaredMember(type, variable.Identifier.ValueText, variable, cancellationToken) is { } declared)
                                     {
-                                        return true;
+                                        values.Add((declared, initializer));
                                     }
                                 }
 
                                 break;
-                            case PropertyDeclarationSyntax { Initializer: not null } property:
-                                if (MayReportMember(type, property.Identifier.ValueText, references, cache))
+                            case PropertyDeclarationSyntax { Initializer: { } initializer } property:
+                                if (DeclaredMember(type, property.Identifier.ValueText, property, cancellationToken) is { } declaredProperty)
                                 {
-                                    return true;
+                                    values.Add((declaredProperty, initializer));
                                 }
 
                                 break;
@@ -320,31 +405,40 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                return false;
+                return values;
             }
 
-            /// <summary>Whether a member named <paramref name="name"/> passes <see cref="AnalyzeType"/>'s own tests for a reported member, under the settings of any document of the type.</summary>
-            private bool MayReportMember(INamedTypeSymbol type, string name, ImmutableArray<SyntaxReference> references, OptionsCache<Settings> cache)
+            /// <summary>The field or property of <paramref name="type"/> that <paramref name="syntax"/> declares, unless the driver treats it as generated code.</summary>
+            private static ISymbol? DeclaredMember(INamedTypeSymbol type, string name, SyntaxNode syntax, System.Threading.CancellationToken cancellationToken)
             {
-                foreach (var reference in references)
+                foreach (var member in type.GetMembers(name))
                 {
-                    var settings = cache.Get(reference.SyntaxTree);
-                    if (!settings.MayBeTimeout(name, remember: false))
+                    if (member is IFieldSymbol or IPropertySymbol)
                     {
-                        continue;
-                    }
-
-                    foreach (var member in type.GetMembers(name))
-                    {
-                        if (member is (IFieldSymbol or IPropertySymbol) && !member.IsImplicitlyDeclared
-                            && Classify(name, MemberType(member), settings) == Role.Timeout)
+                        foreach (var reference in member.DeclaringSyntaxReferences)
                         {
-                            return true;
+                            if (reference.SyntaxTree == syntax.SyntaxTree && reference.Span == syntax.Span)
+                            {
+                                return GeneratedSources.IsGeneratedCodeSymbol(member) ? null : member;
+                            }
                         }
                     }
                 }
 
-                return false;
+                return null;
+            }
+
+            /// <summary>
+            /// The value of an initializer: from the analysed document's model (the driver's, whose operations the
+            /// driver's actions get), or for another part of a partial type from that document's model.
+            /// </summary>
+            private static IOperation? ValueOf(EqualsValueClauseSyntax initializer, SemanticModel model, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+            {
+                var tree = initializer.SyntaxTree;
+#pragma warning disable RS1030 // a partial type's other part: its heartbeat interval's value pairs the timeouts declared here
+                var owner = tree == model.SyntaxTree ? model : compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                return owner.GetOperation(initializer, cancellationToken) is ISymbolInitializerOperation symbolInitializer ? symbolInitializer.Value : null;
             }
 
             /// <summary>Whether <see cref="Classify"/> can make a value of this type a timeout: a number or a TimeSpan (or no type).</summary>
@@ -390,7 +484,7 @@ namespace DistAnalyzers.Failure
 
                 if (any && IsCall(operation, out _))
                 {
-                    AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                    AnalyzeArguments(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken, context.ContainingSymbol), cache);
                 }
             }
 
@@ -419,7 +513,7 @@ namespace DistAnalyzers.Failure
 
                 if (any)
                 {
-                    AnalyzeInitializer(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken), cache);
+                    AnalyzeInitializer(new Use(operation, context.ReportDiagnostic, UseMode.UseSites, null, cache, context.CancellationToken, context.ContainingSymbol), cache);
                 }
             }
 
@@ -436,6 +530,7 @@ namespace DistAnalyzers.Failure
                 HashSet<string>? names = null;
                 if (root is CompilationUnitSyntax unit)
                 {
+                    AnalyzeTypes(context, unit, settings, cache);
                     CollectConstants(unit.Members, model, settings, ref names, 0, context.CancellationToken);
                 }
 
@@ -693,7 +788,7 @@ namespace DistAnalyzers.Failure
                     }
                 }
 
-                if (!anyTimeout || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+                if (!anyTimeout)
                 {
                     return;
                 }
@@ -826,28 +921,30 @@ namespace DistAnalyzers.Failure
                             && reference.GetSyntax(context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } declared }
                             && useSite.SemanticModel?.GetOperation(declared, context.CancellationToken) is { } declaredValue)
                         {
-                            Emit(context, declared, declaredValue, entry, verdict.Value, checkReferences: true);
+                            Emit(context, declared, declaredValue, entry, verdict.Value, checkReferences: true, settings);
                             return;
                         }
                     }
 
                     // Declared in another document: report the use site (no fix there: it is not a literal).
-                    Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                    Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false, settings);
                     return;
                 }
 
-                Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false);
+                Emit(context, useSite.Syntax, useSite, entry, verdict.Value, checkReferences: false, settings);
             }
 
             /// <summary>
             /// Reports for a use site, once per location: at the use site from an operation action, at a constant's
             /// declaration (<paramref name="checkReferences"/>) from the document-wide action.
             /// </summary>
-            private void Emit(Use context, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences)
+            private void Emit(Use context, SyntaxNode location, IOperation locatedValue, Entry entry, Verdict verdict, bool checkReferences, Settings settings)
             {
                 // Two use sites in one document may pair the same constant: one report at its declaration (the
                 // document-wide action visits use sites in document order, so the first one reports).
-                if (context.Mode != (checkReferences ? UseMode.Declarations : UseMode.UseSites) || !context.Reported.Add(location.Span))
+                // Nothing is reported inside a test double: asked only here, for a scope about to report (the enclosing
+                // symbol costs more than the rest of the scope's analysis, which has no other effect).
+                if (context.Mode != (checkReferences ? UseMode.Declarations : UseMode.UseSites) || context.InsideTestDouble(settings) || !context.Reported.Add(location.Span))
                 {
                     return;
                 }
@@ -1143,7 +1240,8 @@ namespace DistAnalyzers.Failure
         {
             private HashSet<TextSpan>? reported;
 
-            public Use(IOperation operation, Action<Diagnostic> report, UseMode mode, HashSet<TextSpan>? reported, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+            /// <param name="containingSymbol">The member the driver names for an operation action (null: asked of the model).</param>
+            public Use(IOperation operation, Action<Diagnostic> report, UseMode mode, HashSet<TextSpan>? reported, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken, ISymbol? containingSymbol = null)
             {
                 Operation = operation;
                 ReportDiagnostic = report;
@@ -1151,7 +1249,10 @@ namespace DistAnalyzers.Failure
                 this.reported = reported;
                 Cache = cache;
                 CancellationToken = cancellationToken;
+                this.containingSymbol = containingSymbol;
             }
+
+            private readonly ISymbol? containingSymbol;
 
             public IOperation Operation { get; }
 
@@ -1168,7 +1269,18 @@ namespace DistAnalyzers.Failure
 
             public System.Threading.CancellationToken CancellationToken { get; }
 
-            public ISymbol? ContainingSymbol => Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+            /// <summary>
+            /// The symbol around the use site, for the test-double check (which reads only the named types around it):
+            /// the driver's member for an operation action (its types are those around the enclosing lambda or local
+            /// function the model would name, and the model costs a binder walk), else the model's enclosing symbol.
+            /// </summary>
+            public ISymbol? ContainingSymbol => containingSymbol ?? Model?.GetEnclosingSymbol(Operation.Syntax.SpanStart, CancellationToken);
+
+            private bool? insideTestDouble;
+
+            /// <summary>Whether the use site is inside a test double (worked out once per use site).</summary>
+            public bool InsideTestDouble(Settings settings) =>
+                insideTestDouble ??= Contexts.IsInsideTestDouble(ContainingSymbol, settings.TestDoubles);
         }
 
         private readonly struct Verdict

@@ -98,6 +98,36 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// Whether the analyzer driver treats <paramref name="symbol"/> as generated code for its <c>[GeneratedCode]</c>
+        /// attribute (and so runs no symbol-start, operation or block action of a rule that does not analyse generated
+        /// code on it): the symbol or a type around it carries the attribute, where a symbol declared in more than
+        /// one place (a partial type or method with several parts) counts as hand-written and ends the search, as
+        /// the driver does. Unlike <see cref="IsMarkedGenerated"/>, a partial type marked on one of its parts is not
+        /// generated. Generated files are not tested here.
+        /// </summary>
+        public static bool IsGeneratedCodeSymbol(ISymbol symbol)
+        {
+            var depth = 0;
+            for (var current = symbol; current is not null && current is not INamespaceSymbol && depth < 256; current = current.ContainingSymbol, depth++)
+            {
+                if (current.DeclaringSyntaxReferences.Length > 1)
+                {
+                    return false;
+                }
+
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary><paramref name="report"/>, dropping diagnostics located in generated code (<see cref="IsGeneratedLocation"/>).</summary>
         public static Action<Diagnostic> OutsideGeneratedCode(Action<Diagnostic> report, AnalyzerOptions? options, CancellationToken cancellationToken) =>
             diagnostic =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -74,7 +75,11 @@ namespace DistAnalyzers.Time
             var sortedSet = symbols.Get("System.Collections.Generic.SortedSet`1");
             var sortedDictionary = symbols.Get("System.Collections.Generic.SortedDictionary`2");
 
-            context.RegisterSymbolStartAction(start => OnType(start, options, clocks, comparable, comparableOfT, comparerOfT), SymbolKind.NamedType);
+            // The type forms are judged per document from its type declarations (OnTypes), not by a symbol-start
+            // action on every type: the name test needs only the declaration's identifier.
+            var compilation = context.Compilation;
+            var sameWords = new Lazy<bool>(() => SameClockWords(compilation, options), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            context.RegisterSemanticModelAction(c => OnTypes(c, options, sameWords, clocks, comparable, comparableOfT, comparerOfT));
 
             if (enumerable is not null || list is not null || array is not null)
             {
@@ -87,19 +92,116 @@ namespace DistAnalyzers.Time
             }
         }
 
+        /// <summary>
+        /// Whether every document of the compilation has the same clock word lists (then a name that one document's
+        /// settings reject is rejected with every document's).
+        /// </summary>
+        private static bool SameClockWords(Compilation compilation, OptionsCache<Settings> options)
+        {
+            Settings? first = null;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var current = options.Get(tree);
+                if (first is null)
+                {
+                    first = current;
+                }
+                else if (current != first
+                    && !(Same(current.Words.Vector, first.Words.Vector) && Same(current.Words.Map, first.Words.Map) && Same(current.Words.Array, first.Words.Array)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Same(WordList a, WordList b) => ReferenceEquals(a, b) || string.Equals(a.Text, b.Text, StringComparison.Ordinal);
+
+        /// <summary>
+        /// The type forms for the types declared in the analysed document, judged as a symbol-start action on each type
+        /// judged them (<see cref="OnType"/>); a diagnostic is reported from the action of the document it is in. Types
+        /// are found at any depth (an explicit stack, no recursion).
+        /// </summary>
+        private static void OnTypes(
+            SemanticModelAnalysisContext context,
+            OptionsCache<Settings> options,
+            Lazy<bool> sameWords,
+            VectorClocks clocks,
+            INamedTypeSymbol? comparable,
+            INamedTypeSymbol? comparableOfT,
+            INamedTypeSymbol? comparerOfT)
+        {
+            var model = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
+            if (model.SyntaxTree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
+            {
+                return;
+            }
+
+            var settings = options.Get(model.SyntaxTree);
+            HashSet<INamedTypeSymbol>? done = null;
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop())
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            pending.Push(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax declaration:
+                            pending.Push(declaration.Members);
+
+                            // Only a class or struct is a clock (IsVectorClock). The name test of IsVectorClock first, on
+                            // the identifier (the type's name) with this document's settings; the type is judged with
+                            // its first document's, asked for only when the documents' clock words differ.
+                            if (declaration is InterfaceDeclarationSyntax)
+                            {
+                                break;
+                            }
+
+                            INamedTypeSymbol? type = null;
+                            if (!settings.MayBeVectorClockName(declaration.Identifier.ValueText))
+                            {
+                                if (sameWords.Value
+                                    || (type = model.GetDeclaredSymbol(declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
+                                    || !options.Get(references[0].SyntaxTree).MayBeVectorClockName(type.Name))
+                                {
+                                    break;
+                                }
+                            }
+
+                            if ((type ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared
+                                || (declared.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(declared)))
+                            {
+                                break;
+                            }
+
+                            OnType(context, declared, options, clocks, comparable, comparableOfT, comparerOfT);
+                            break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// One type, judged with the settings of its first document. The driver runs no symbol-start action on a type
+        /// it treats as generated code (<see cref="GeneratedSources.IsGeneratedCodeSymbol"/>) nor any operation-block
+        /// action in generated code, so neither counts here.
+        /// Reports only a diagnostic located in the analysed document (the type's other documents report theirs).
+        /// </summary>
         private static void OnType(
-            SymbolStartAnalysisContext context,
+            SemanticModelAnalysisContext context,
+            INamedTypeSymbol type,
             OptionsCache<Settings> options,
             VectorClocks clocks,
             INamedTypeSymbol? comparable,
             INamedTypeSymbol? comparableOfT,
             INamedTypeSymbol? comparerOfT)
         {
-            if (context.Symbol is not INamedTypeSymbol type)
-            {
-                return;
-            }
-
             var references = type.DeclaringSyntaxReferences;
             if (references.IsEmpty)
             {
@@ -111,7 +213,8 @@ namespace DistAnalyzers.Time
             // The name test of IsVectorClock first: most types are not named like a clock.
             if (string.IsNullOrEmpty(type.Name) || !settings.MayBeVectorClockName(type.Name)
                 || Contexts.IsInsideTestDouble(type, settings.TestDoubles)
-                || !clocks.IsVectorClock(type, settings.Words, out var storage, out var kind))
+                || !clocks.IsVectorClock(type, settings.Words, out var storage, out var kind)
+                || GeneratedSources.IsGeneratedCodeSymbol(type))
             {
                 return;
             }
@@ -169,7 +272,7 @@ namespace DistAnalyzers.Time
                     what = "implements " + ordering!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 }
 
-                if (location is null || !location.IsInSource)
+                if (location is null || !location.IsInSource || location.SourceTree != context.SemanticModel.SyntaxTree)
                 {
                     return;
                 }
@@ -184,69 +287,76 @@ namespace DistAnalyzers.Time
                         .Add(StorageKindProperty, kind.ToString());
                 }
 
-                var diagnostic = Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, properties, type.Name, what);
-                context.RegisterSymbolEndAction(end => end.ReportOutsideGeneratedCode(diagnostic));
+                ReportOutsideGeneratedCode(context, Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, properties, type.Name, what));
                 return;
             }
 
-            // 3. Ordering operators through CompareTo or a scalar reduction (operator-only types).
-            var hasOperators = false;
+            // 3. Ordering operators through CompareTo or a scalar reduction (operator-only types): the first one, in
+            // path and position order, whose body or expression body orders totally.
+            Location? first = null;
+            var parts = new List<SyntaxNode>();
             foreach (var member in type.GetMembers())
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op && IsOrderingOperator(op.Name))
+                if (member is not IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op || !IsOrderingOperator(op.Name)
+                    || GeneratedSources.IsGeneratedCodeSymbol(op))
                 {
-                    hasOperators = true;
-                    break;
-                }
-            }
-
-            if (!hasOperators)
-            {
-                return;
-            }
-
-            var flagged = new ConcurrentBag<Location>();
-            context.RegisterOperationBlockAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op
-                    || !IsOrderingOperator(op.Name)
-                    || !SymbolEqualityComparer.Default.Equals(op.ContainingType, type))
-                {
-                    return;
+                    continue;
                 }
 
-                foreach (var body in block.OperationBlocks)
+                foreach (var reference in op.DeclaringSyntaxReferences)
                 {
-                    if (OrdersTotally(body))
+                    if (reference.GetSyntax(context.CancellationToken) is not OperatorDeclarationSyntax declaration
+                        || GeneratedSources.IsGenerated(reference.SyntaxTree, context.Options))
                     {
-                        foreach (var reference in op.DeclaringSyntaxReferences)
+                        continue;
+                    }
+
+                    // The operation blocks the driver gives an operation-block action for the operator (its attributes'
+                    // blocks hold only constants: never a total order).
+                    parts.Clear();
+                    CodeRoots.BlocksOf(declaration, parts);
+                    var model = ModelOf(reference.SyntaxTree, context.SemanticModel);
+                    foreach (var part in parts)
+                    {
+                        if (model.GetOperation(part, context.CancellationToken) is { } body && OrdersTotally(body))
                         {
-                            if (reference.GetSyntax(block.CancellationToken) is OperatorDeclarationSyntax declaration)
+                            var location = declaration.OperatorToken.GetLocation();
+                            if (first is null || Before(location, first))
                             {
-                                flagged.Add(declaration.OperatorToken.GetLocation());
+                                first = location;
                             }
+
+                            break;
                         }
-
-                        return;
                     }
                 }
-            });
-            context.RegisterSymbolEndAction(end =>
+            }
+
+            if (first is not null && first.SourceTree == context.SemanticModel.SyntaxTree)
             {
-                Location? first = null;
-                foreach (var location in flagged)
-                {
-                    if (first is null || Before(location, first))
-                    {
-                        first = location;
-                    }
-                }
+                ReportOutsideGeneratedCode(context, Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
+            }
+        }
 
-                if (first is not null)
-                {
-                    end.ReportOutsideGeneratedCode(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
-                }
-            });
+        /// <summary>The model of <paramref name="tree"/>: the analysed document's (the driver's), else the compilation's (an operator in another part of a partial type).</summary>
+        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel model)
+        {
+            if (tree == model.SyntaxTree)
+            {
+                return model;
+            }
+
+#pragma warning disable RS1030 // a partial clock's operator declared in another document: its body decides the report
+            return model.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+
+        private static void ReportOutsideGeneratedCode(SemanticModelAnalysisContext context, Diagnostic diagnostic)
+        {
+            if (!GeneratedSources.IsGeneratedLocation(diagnostic.Location, context.Options, context.CancellationToken))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         private static bool Before(Location a, Location b)

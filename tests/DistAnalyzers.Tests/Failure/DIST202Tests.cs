@@ -461,5 +461,126 @@ public partial class Raft
 }");
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Type_scope_of_a_partial_type_uses_its_first_part_settings_in_every_document()
+        {
+            // The type is judged with the settings of its first initialized member's document (/src: Lease is a
+            // timeout word there); the lease declared in /other, whose own settings lack Lease, is reported from
+            // that document's action.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(("/src/A.cs", Usings + @"
+public partial class Keeper
+{
+    private const int HeartbeatIntervalMs = 50;
+}"));
+            test.TestState.Sources.Add(("/other/B.cs", Usings + @"
+public partial class Keeper
+{
+    private const int LeaseMs = {|DIST202:100|};
+}"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/src/*.cs]\ndist_analyzers.DIST202.timeout_words = Lease\n"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Type_scope_of_a_nested_type_is_its_own()
+        {
+            // The outer heartbeat is not the nested type's: its election timeout has no partner (only the minimum).
+            return Verify.VerifyAsync(
+                Usings + @"
+public class Outer
+{
+    private const int HeartbeatIntervalMs = 50;
+    public class Inner
+    {
+        private const int ElectionTimeoutMs = {|#0:100|};
+        public class Deeper { private const int HeartbeatIntervalMs = 50; private const int SuspicionTimeoutMs = {|#1:120|}; }
+    }
+}
+namespace N.M { public struct S { private const int HeartbeatIntervalMs = 100; private static readonly TimeSpan FailureTimeout = {|#2:TimeSpan.FromMilliseconds(200)|}; } }",
+                Verify.Diagnostic("DIST202").WithLocation(0).WithArguments("ElectionTimeoutMs", "100 ms", "it is below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(1).WithArguments("SuspicionTimeoutMs", "120 ms", "it is less than 3 × the heartbeat interval 'HeartbeatIntervalMs' (50 ms) and below the 150 ms minimum"),
+                Verify.Diagnostic("DIST202").WithLocation(2).WithArguments("FailureTimeout", "200 ms", "it is less than 3 × the heartbeat interval 'HeartbeatIntervalMs' (100 ms)"));
+        }
+
+        [Fact]
+        public Task Type_scope_skips_members_marked_generated_code()
+        {
+            // The driver runs no action in a member marked [GeneratedCode]: its value is not the heartbeat's partner
+            // value (the election timeout then has no partner and meets the minimum), nor a reported timeout.
+            return Verify.VerifyAsync(Usings + @"
+public class Raft
+{
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = 200;
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    private const int SuspicionTimeoutMs = 10;
+}
+public class Gossip
+{
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = {|DIST202:200|};
+}");
+        }
+
+        [Fact]
+        public Task Type_scope_of_a_partial_type_marked_generated_on_one_part_reads_its_other_parts()
+        {
+            // The driver treats a type declared in several parts as hand-written even when one part carries
+            // [GeneratedCode]: the other part's initializers are judged.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(@"
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+public partial class Raft
+{
+}");
+            test.TestState.Sources.Add(@"
+public partial class Raft
+{
+    private const int HeartbeatIntervalMs = 50;
+    private const int ElectionTimeoutMs = {|DIST202:200|};
+    private const int SuspicionTimeoutMs = {|DIST202:10|};
+}");
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Use_sites_inside_a_test_double_are_not_flagged_in_any_kind_of_code()
+        {
+            // The test-double check reads the types around the use site: in a lambda, a local function, an accessor,
+            // a field initializer, a constructor initializer or a nested type of the double, as in a plain method.
+            var test = new AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + Detectors + @"
+public class Base { public Base(PhiDetector d) { } }
+public class FakeCluster : Base
+{
+    private static readonly PhiDetector Shared = new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60));
+    private readonly Action<PhiDetector> start = d => d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: 60);
+    private readonly DetectorOptions options = new DetectorOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(50), ElectionTimeout = TimeSpan.FromMilliseconds(60) };
+    public FakeCluster() : base(new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60))) { }
+    public PhiDetector Detector => new PhiDetector(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(60));
+    public void Run(PhiDetector d)
+    {
+        void Local() => d.Start(50, 60);
+        Local();
+        Action later = () => d.Join(TimeSpan.FromMilliseconds(60));
+        later();
+    }
+    public class Inner { public void Go(PhiDetector d) => d.Tune(50, 100, 60); }
+}
+public class Cluster
+{
+    private readonly Action<PhiDetector> start = d => d.Start(heartbeatIntervalMs: 50, electionTimeoutMs: {|DIST202:60|});
+    public PhiDetector Detector => new PhiDetector(TimeSpan.FromMilliseconds(50), {|DIST202:TimeSpan.FromMilliseconds(60)|});
+    public void Run(PhiDetector d)
+    {
+        Action later = () => d.Join({|DIST202:TimeSpan.FromMilliseconds(60)|});
+        later();
+    }
+}");
+            await test.RunAsync();
+        }
 }
 }

@@ -741,5 +741,108 @@ public sealed partial class NodeTally
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.EditorConfig("dist_analyzers.DIST104.map_clock_type_words = Tally")));
             await test.RunAsync();
         }
+    
+        [Fact]
+        public async Task A_partial_clock_is_judged_with_its_first_document_settings_where_its_ordering_is_declared()
+        {
+            // Tally is a map-clock word only for /src (the type's first document); the CompareTo in /other, whose own
+            // settings do not name Tally, is flagged from that document's action.
+            var test = new AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.Test();
+            test.TestState.Sources.Add(("/src/A.cs", @"
+using System.Collections.Generic;
+public sealed partial class NodeTally
+{
+    private readonly Dictionary<string, long> entries = new();
+}"));
+            test.TestState.Sources.Add(("/other/B.cs", @"
+public sealed partial class NodeTally
+{
+    public int {|DIST104:CompareTo|}(NodeTally other) => 0;
+}
+public sealed class PeerTally : System.IComparable<PeerTally>
+{
+    private readonly System.Collections.Generic.Dictionary<string, long> entries = new();
+    public int CompareTo(PeerTally? other) => 0;
+}"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[/src/*.cs]\ndist_analyzers.DIST104.map_clock_type_words = Tally\n"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Operators_of_a_partial_clock_are_judged_in_every_document_and_reported_in_their_own()
+        {
+            // The operator-only clock's ordering operators are in two documents: the one built on a total comparison
+            // is reported, from its own document's action (the element-wise one in the first document is not); a
+            // nested clock is judged on its own.
+            var test = new AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.Test();
+            test.TestState.Sources.Add(("/a/Clock.cs", @"
+using System.Collections.Generic;
+using System.Linq;
+public sealed partial class VectorClock
+{
+    public Dictionary<string, long> Entries { get; } = new();
+    public long Total => Entries.Values.Sum();
+    public static bool operator >(VectorClock a, VectorClock b) => a.Entries.All(e => b.Entries.TryGetValue(e.Key, out var v) && e.Value > v);
+}"));
+            test.TestState.Sources.Add(("/b/Clock.Ops.cs", @"
+public sealed partial class VectorClock
+{
+    public static bool operator {|DIST104:<|}(VectorClock a, VectorClock b) => a.Total < b.Total;
+}"));
+            test.TestState.Sources.Add(("/b/Outer.cs", @"
+namespace N
+{
+    public class Outer
+    {
+        public sealed class VersionVector : {|DIST104:System.IComparable|}
+        {
+            public int CompareTo(object? other) => 0;
+        }
     }
+}"));
+            test.TestState.ExpectedDiagnostics.Clear();
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Generated_code_attributes_count_as_the_driver_counts_them()
+        {
+            // The driver treats a type declared in several parts as hand-written even when one part is marked
+            // [GeneratedCode] (its ordering in the other part, and a nested clock's, is flagged), but skips an
+            // operator that is itself marked.
+            var test = new AnalyzerVerifier<VectorClockTotalOrderAnalyzer>.Test();
+            test.TestState.Sources.Add(@"
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+public sealed partial class VectorClock
+{
+}
+[System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+public partial class Outer
+{
+}");
+            test.TestState.Sources.Add(@"
+using System.Collections.Generic;
+using System.Linq;
+public sealed partial class VectorClock : {|DIST104:System.IComparable<VectorClock>|}
+{
+    public int CompareTo(VectorClock? other) => 0;
+}
+public partial class Outer
+{
+    public sealed class VersionVector : {|DIST104:System.IComparable|}
+    {
+        public int CompareTo(object? other) => 0;
+    }
+}
+public sealed class GridClock
+{
+    public Dictionary<string, long> Entries { get; } = new();
+    public long Total => Entries.Values.Sum();
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    public static bool operator <(GridClock a, GridClock b) => a.Total < b.Total;
+    public static bool operator {|DIST104:>|}(GridClock a, GridClock b) => a.Total > b.Total;
+}");
+            await test.RunAsync();
+        }
+}
 }
