@@ -167,7 +167,7 @@ namespace DistAnalyzers.Consensus
                     }
 
                     var owner = CodeRoots.OwnerOf(model, root, operation, cancellationToken);
-                    if (owner is null || !SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(owner), type) || GeneratedSources.IsMarkedGenerated(owner))
+                    if (owner is null || !SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(owner), type) || GeneratedSources.IsGeneratedCodeSymbol(owner))
                     {
                         continue;
                     }

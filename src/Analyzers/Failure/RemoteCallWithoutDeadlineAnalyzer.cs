@@ -154,7 +154,7 @@ namespace DistAnalyzers.Failure
             }
 
             var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
-            if (member is null || GeneratedSources.IsMarkedGenerated(member))
+            if (member is null || GeneratedSources.IsGeneratedCodeSymbol(member))
             {
                 return;
             }

@@ -412,7 +412,7 @@ namespace DistAnalyzers.Infrastructure
         {
             foreach (var group in groups)
             {
-                if (!GeneratedSources.IsMarkedGenerated(group.Owner))
+                if (!GeneratedSources.IsGeneratedCodeSymbol(group.Owner))
                 {
                     analyze(new OperationBlockSite(group.Blocks(), group.Owner, compilation, report, cancellationToken));
                 }
@@ -489,7 +489,7 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
-                if (member is not null && !GeneratedSources.IsMarkedGenerated(member))
+                if (member is not null && !GeneratedSources.IsGeneratedCodeSymbol(member))
                 {
                     analyze(new OperationSite(operation, member, model.Compilation, report, cancellationToken));
                 }
@@ -510,7 +510,7 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 var member = CodeRoots.OwnerOf(model, node, root, cancellationToken);
-                if (member is null || GeneratedSources.IsMarkedGenerated(member))
+                if (member is null || GeneratedSources.IsGeneratedCodeSymbol(member))
                 {
                     return;
                 }

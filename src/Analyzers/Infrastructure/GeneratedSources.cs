@@ -79,32 +79,13 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// Whether <paramref name="symbol"/> or a type around it carries <c>[GeneratedCode]</c> (on any partial declaration):
-        /// the driver runs no operation action in such code, so an analysis that finds operations itself skips it too.
-        /// </summary>
-        public static bool IsMarkedGenerated(ISymbol symbol)
-        {
-            for (var current = symbol; current is not null && current is not INamespaceSymbol; current = current.ContainingSymbol)
-            {
-                foreach (var attribute in current.GetAttributes())
-                {
-                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
         /// Whether the analyzer driver treats <paramref name="symbol"/> as generated code for its <c>[GeneratedCode]</c>
         /// attribute (and so runs no symbol-start, operation or block action of a rule that does not analyse generated
         /// code on it): the symbol or a type around it carries the attribute, where a symbol declared in more than
         /// one place (a partial type or method with several parts) counts as hand-written and ends the search, as
-        /// the driver does. Unlike <see cref="IsMarkedGenerated"/>, a partial type marked on one of its parts is not
-        /// generated. Generated files are not tested here.
+        /// the driver does: a partial type marked on one of its parts is not generated. Generated files are not
+        /// tested here. An analysis that finds operations itself (AnchoredOperations) skips exactly these, as the
+        /// driver's operation actions do.
         /// </summary>
         public static bool IsGeneratedCodeSymbol(ISymbol symbol)
         {

@@ -109,7 +109,7 @@ namespace DistAnalyzers.Infrastructure
 
                     var locations = symbol.Locations;
                     if (locations.IsEmpty || locations[0].SourceTree != tree || locations[0].SourceSpan != declaration.Identifier.Span
-                        || GeneratedSources.IsMarkedGenerated(symbol))
+                        || GeneratedSources.IsGeneratedCodeSymbol(symbol))
                     {
                         continue; // delivered from the file of its first declaration (or never, when generated)
                     }

@@ -49,7 +49,7 @@ namespace DistAnalyzers.Tests.Infrastructure
             var t = 22 + 22;
             System.Console.WriteLine(t + 23);
             int LocalTop() => Task.WhenAll().Id + 24;
-            partial class C { void Other() { var o = 25 + 25; } }
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1")] partial class C { void Other() { var o = 25 + 25; } }
             """;
 
         [Theory]
@@ -80,6 +80,7 @@ namespace DistAnalyzers.Tests.Infrastructure
                 Assert.Contains("BinaryOperator `x + 12` in C.M(int)", gated);
                 Assert.Contains("BinaryOperator `t + 23` in <top-level-statements-entry-point>", gated);
                 Assert.DoesNotContain(gated, line => line.Contains("20 + 20")); // [GeneratedCode]: the driver skips it
+                Assert.Contains("BinaryOperator `25 + 25` in C.Other()", gated); // but not a partial type marked on one part
             }
             else if (anchor == "Nowhere")
             {
