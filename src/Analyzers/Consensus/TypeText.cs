@@ -85,27 +85,13 @@ namespace DistAnalyzers.Consensus
         private static int[] FindExplicitProperties(SyntaxTree tree)
         {
             List<int>? found = null;
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(tree.GetRoot());
-            while (pending.Count > 0)
+            foreach (var type in TypeDeclarations.In(tree.GetRoot()))
             {
-                var members = pending.Pop() switch
+                foreach (var member in type.Members)
                 {
-                    CompilationUnitSyntax unit => unit.Members,
-                    BaseNamespaceDeclarationSyntax space => space.Members,
-                    TypeDeclarationSyntax type => type.Members,
-                    _ => default,
-                };
-                foreach (var member in members)
-                {
-                    switch (member)
+                    if (member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property)
                     {
-                        case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property:
-                            (found ??= new List<int>()).Add(property.SpanStart);
-                            break;
-                        case BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax:
-                            pending.Push(member);
-                            break;
+                        (found ??= new List<int>()).Add(property.SpanStart);
                     }
                 }
             }

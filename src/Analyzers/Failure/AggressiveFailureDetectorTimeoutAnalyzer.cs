@@ -184,44 +184,30 @@ namespace DistAnalyzers.Failure
             /// Scope 1 for the types declared in the analysed document: each class or struct whose declaration here
             /// may hold a reported member (<see cref="MayReportHere"/>) is judged once (<see cref="AnalyzeType"/>), and
             /// only its members declared in this document are reported here (the other documents' actions report
-            /// theirs). Types are found at any depth (an explicit stack, no recursion).
+            /// theirs). Types are found at any depth (TypeDeclarations.In).
             /// </summary>
             private void AnalyzeTypes(SemanticModelAnalysisContext context, CompilationUnitSyntax unit, Settings settings, OptionsCache<Settings> cache)
             {
                 var model = context.SemanticModel;
                 var cancellationToken = context.CancellationToken;
                 HashSet<INamedTypeSymbol>? done = null;
-                var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
-                pending.Push(unit.Members);
-                while (pending.Count > 0)
+                foreach (var declaration in TypeDeclarations.In(unit))
                 {
-                    foreach (var member in pending.Pop())
+                    INamedTypeSymbol? found = null;
+                    if (declaration is InterfaceDeclarationSyntax
+                        || !MayReportHere(declaration, model, settings, cache, ref found, cancellationToken)
+                        || (found ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
                     {
-                        switch (member)
-                        {
-                            case BaseNamespaceDeclarationSyntax ns:
-                                pending.Push(ns.Members);
-                                break;
-                            case TypeDeclarationSyntax declaration:
-                                pending.Push(declaration.Members);
-                                INamedTypeSymbol? found = null;
-                                if (declaration is InterfaceDeclarationSyntax
-                                    || !MayReportHere(declaration, model, settings, cache, ref found, cancellationToken)
-                                    || (found ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
-                                {
-                                    break;
-                                }
-
-                                // A partial type declared twice in this document is judged once.
-                                if (type.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(type))
-                                {
-                                    break;
-                                }
-
-                                AnalyzeType(context, type, cache);
-                                break;
-                        }
+                        continue;
                     }
+
+                    // A partial type declared twice in this document is judged once.
+                    if (type.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(type))
+                    {
+                        continue;
+                    }
+
+                    AnalyzeType(context, type, cache);
                 }
             }
 

@@ -65,31 +65,11 @@ namespace DistAnalyzers.Infrastructure
                 var tree = model.SyntaxTree;
                 var cancellationToken = c.CancellationToken;
                 List<TypeDeclarationSyntax>? found = null;
-                var pending = new Stack<SyntaxNode>();
-                pending.Push(tree.GetRoot(cancellationToken));
-                while (pending.Count > 0)
+                foreach (var type in TypeDeclarations.In(tree.GetRoot(cancellationToken)))
                 {
-                    var members = pending.Pop() switch
+                    if (mayBeNamed(tree, type.Identifier.ValueText))
                     {
-                        CompilationUnitSyntax unit => unit.Members,
-                        BaseNamespaceDeclarationSyntax space => space.Members,
-                        TypeDeclarationSyntax type => type.Members,
-                        _ => default,
-                    };
-                    foreach (var member in members)
-                    {
-                        if (member is BaseNamespaceDeclarationSyntax)
-                        {
-                            pending.Push(member);
-                        }
-                        else if (member is TypeDeclarationSyntax type)
-                        {
-                            pending.Push(type);
-                            if (mayBeNamed(tree, type.Identifier.ValueText))
-                            {
-                                (found ??= new List<TypeDeclarationSyntax>()).Add(type);
-                            }
-                        }
+                        (found ??= new List<TypeDeclarationSyntax>()).Add(type);
                     }
                 }
 
@@ -98,8 +78,6 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
-                // In source order, as the symbol actions of one file would mostly come.
-                found.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
                 foreach (var declaration in found)
                 {
                     if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
@@ -117,6 +95,45 @@ namespace DistAnalyzers.Infrastructure
                     analyze(new TypeSite(symbol, model.Compilation, c.Options, c.ReportDiagnostic, cancellationToken));
                 }
             });
+        }
+    }
+
+    /// <summary>The type declarations of a file.</summary>
+    internal static class TypeDeclarations
+    {
+        /// <summary>
+        /// Every class, struct, interface and record declared in the file at any depth (in namespaces and in other
+        /// types), in source order; read from the declarations' member lists, never from bodies, with no recursion.
+        /// </summary>
+        public static List<TypeDeclarationSyntax> In(SyntaxNode root)
+        {
+            var types = new List<TypeDeclarationSyntax>();
+            if (root is not CompilationUnitSyntax unit)
+            {
+                return types;
+            }
+
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop())
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax space:
+                            pending.Push(space.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            types.Add(type);
+                            pending.Push(type.Members);
+                            break;
+                    }
+                }
+            }
+
+            types.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+            return types;
         }
     }
 }

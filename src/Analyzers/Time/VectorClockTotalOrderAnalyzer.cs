@@ -141,49 +141,34 @@ namespace DistAnalyzers.Time
 
             var settings = options.Get(model.SyntaxTree);
             HashSet<INamedTypeSymbol>? done = null;
-            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
-            pending.Push(unit.Members);
-            while (pending.Count > 0)
+            foreach (var declaration in TypeDeclarations.In(unit))
             {
-                foreach (var member in pending.Pop())
+                // Only a class or struct is a clock (IsVectorClock). The name test of IsVectorClock first, on the
+                // identifier (the type's name) with this document's settings; the type is judged with its first
+                // document's, asked for only when the documents' clock words differ.
+                if (declaration is InterfaceDeclarationSyntax)
                 {
-                    switch (member)
+                    continue;
+                }
+
+                INamedTypeSymbol? type = null;
+                if (!settings.MayBeVectorClockName(declaration.Identifier.ValueText))
+                {
+                    if (sameWords.Value
+                        || (type = model.GetDeclaredSymbol(declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
+                        || !options.Get(references[0].SyntaxTree).MayBeVectorClockName(type.Name))
                     {
-                        case BaseNamespaceDeclarationSyntax ns:
-                            pending.Push(ns.Members);
-                            break;
-                        case TypeDeclarationSyntax declaration:
-                            pending.Push(declaration.Members);
-
-                            // Only a class or struct is a clock (IsVectorClock). The name test of IsVectorClock first, on
-                            // the identifier (the type's name) with this document's settings; the type is judged with
-                            // its first document's, asked for only when the documents' clock words differ.
-                            if (declaration is InterfaceDeclarationSyntax)
-                            {
-                                break;
-                            }
-
-                            INamedTypeSymbol? type = null;
-                            if (!settings.MayBeVectorClockName(declaration.Identifier.ValueText))
-                            {
-                                if (sameWords.Value
-                                    || (type = model.GetDeclaredSymbol(declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
-                                    || !options.Get(references[0].SyntaxTree).MayBeVectorClockName(type.Name))
-                                {
-                                    break;
-                                }
-                            }
-
-                            if ((type ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared
-                                || (declared.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(declared)))
-                            {
-                                break;
-                            }
-
-                            OnType(context, declared, options, clocks, comparable, comparableOfT, comparerOfT);
-                            break;
+                        continue;
                     }
                 }
+
+                if ((type ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared
+                    || (declared.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(declared)))
+                {
+                    continue;
+                }
+
+                OnType(context, declared, options, clocks, comparable, comparableOfT, comparerOfT);
             }
         }
 
