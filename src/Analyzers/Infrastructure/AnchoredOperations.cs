@@ -209,8 +209,8 @@ namespace DistAnalyzers.Infrastructure
             _ => name,
         };
 
-        /// <summary>The invocation whose invoked name is the identifier token <paramref name="token"/>, if any.</summary>
-        private static SyntaxNode? InvocationNamedAt(SyntaxToken token)
+        /// <summary>The invocation whose invoked name is <paramref name="token"/> (<c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M&lt;T&gt;(…)</c>), or null.</summary>
+        internal static SyntaxNode? InvocationNamedAt(SyntaxToken token)
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
             {

@@ -149,6 +149,33 @@ public static class Log
     public static IEnumerable<Event> ByName(List<Event> events) => from e in events orderby e.Name select e;
 }");
 
+        /// <summary>
+        /// Sort calls are looked at where their name is written and query clauses where <c>orderby</c> is: a member with
+        /// both reports each once; static, conditional-access and generic calls are found by their written name.
+        /// </summary>
+        [Fact]
+        public Task Sort_calls_and_query_clauses_in_one_member_are_each_reported_once() => Verify.VerifyAsync(@"
+using System.Collections.Generic;
+using System.Linq;
+
+public sealed class VectorClock
+{
+    public Dictionary<string, long> Entries { get; } = new();
+}
+
+public sealed record Event(string Name, VectorClock Clock);
+
+public static class Log
+{
+    public static object Both(List<Event> events, List<Event>? maybe) => new object[]
+    {
+        from e in events orderby {|DIST104:e.Clock|} select e,
+        events.OrderBy({|DIST104:e => e.Clock|}),
+        Enumerable.Max(events, {|DIST104:e => e.Clock|}),
+        maybe?.OrderByDescending<Event, VectorClock>({|DIST104:e => e.Clock|}),
+    };
+}");
+
         [Fact]
         public Task Partial_declarations_report_once_at_the_entry() => Verify.VerifyAsync(@"
 using System;
