@@ -83,33 +83,7 @@ namespace DistAnalyzers.Time
 
             if (enumerable is not null || list is not null || array is not null)
             {
-                // A sort-key use is a call whose name (OrderBy, OrderByDescending, Max, Min, Sort: SortKeyUse) is written
-                // where it is called, or the OrderBy call of a query's orderby clause, which writes the keyword in the
-                // member instead: only those calls are looked at, not every invocation of the program. The two
-                // searches split the calls by their syntax (a call expression, or an implicit one), so that with the
-                // gates open, as plain actions, they still see each call once.
-                var sortCalls = new TreeGate(this, (_, _, anchors) =>
-                {
-                    foreach (var name in SortMethodNames)
-                    {
-                        anchors.AddWord(name);
-                    }
-                });
-                AnchoredOperations.RegisterAtAnchors(context, this, sortCalls, AnchoredOperations.InvocationNamedAt, c =>
-                {
-                    if (c.Operation.Syntax is InvocationExpressionSyntax)
-                    {
-                        OnInvocation(c, options, clocks, enumerable, list, array);
-                    }
-                }, OperationKind.Invocation);
-                var queries = new TreeGate(this, (_, _, anchors) => anchors.AddWord("orderby"));
-                AnchoredOperations.RegisterInAnchoredMembers(context, this, queries, c =>
-                {
-                    if (c.Operation.Syntax is not InvocationExpressionSyntax)
-                    {
-                        OnInvocation(c, options, clocks, enumerable, list, array);
-                    }
-                }, OperationKind.Invocation);
+                context.RegisterOperationAction(c => OnInvocation(c, options, clocks, enumerable, list, array), OperationKind.Invocation);
             }
 
             if (sortedSet is not null || sortedDictionary is not null)
@@ -511,10 +485,8 @@ namespace DistAnalyzers.Time
             return method.Locations.Length > 0 ? method.Locations[0] : null;
         }
 
-        private static readonly string[] SortMethodNames = { "OrderBy", "OrderByDescending", "Max", "Min", "Sort" };
-
         private static void OnInvocation(
-            OperationSite context,
+            OperationAnalysisContext context,
             OptionsCache<Settings> options,
             VectorClocks clocks,
             INamedTypeSymbol? enumerable,
