@@ -57,21 +57,8 @@ namespace DistAnalyzers.Infrastructure
             LowerStems = new string?[this.stems.Length];
             for (var i = 0; i < this.stems.Length; i++)
             {
-                LowerStems[i] = IsAscii(this.stems[i]) ? this.stems[i].ToLowerInvariant() : null;
+                LowerStems[i] = SourceTexts.IsAscii(this.stems[i]) ? this.stems[i].ToLowerInvariant() : null;
             }
-        }
-
-        private static bool IsAscii(string text)
-        {
-            foreach (var c in text)
-            {
-                if (c >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>
