@@ -501,83 +501,62 @@ namespace DistAnalyzers.Time
             {
                 fields = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
                 candidates = new List<Candidate>();
-                List<(SyntaxNode Root, SemanticModel Model)>? later = null;
+                var declarations = new List<(SyntaxNode Syntax, SemanticModel Model)>();
                 var roots = new List<SyntaxNode>();
                 var anyTimeProvider = false;
                 foreach (var reference in type.DeclaringSyntaxReferences)
                 {
                     var tree = reference.SyntaxTree;
                     var syntax = reference.GetSyntax(cancellationToken);
-                    if (syntax is not (TypeDeclarationSyntax or CompilationUnitSyntax) || GeneratedSources.IsGenerated(tree, options))
+                    if (!(syntax is TypeDeclarationSyntax || (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))) || GeneratedSources.IsGenerated(tree, options))
                     {
                         continue;
                     }
 
-                    roots.Clear();
-                    var declaration = syntax as TypeDeclarationSyntax;
-                    if (declaration is not null)
-                    {
-                        foreach (var list in declaration.AttributeLists)
-                        {
-                            foreach (var attribute in list.Attributes)
-                            {
-                                roots.Add(attribute);
-                            }
-                        }
-
-                        if (declaration.ParameterList is not null)
-                        {
-                            CodeRoots.OfPrimaryConstructor(declaration, roots);
-                        }
-
-                        // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
-                        CodeRoots.InFile(declaration, roots);
-                    }
-                    else if (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))
-                    {
-                        // The top-level statements of the program's implicit type (partial with a declared Program).
-                        roots.Add(unit);
-                    }
-
+                    var model = ModelOf(tree, siteModel, compilation);
+                    declarations.Add((syntax, model));
                     anyTimeProvider |= clocks.Options.Get(tree).IncludeTimeProvider;
-                    SemanticModel? model = null;
-                    foreach (var root in roots)
+
+                    // First the members that write a reading name: a value of a field with a kind traces to a reading
+                    // written in the member that writes it.
+                    roots.Clear();
+                    var positions = clocks.Readings.PositionsOf(tree);
+                    if (positions is null)
                     {
-                        if (declaration is not null && !IsOwnCode(root, declaration))
+                        CodeOf(syntax, roots);
+                    }
+                    else if (syntax is TypeDeclarationSyntax declaration)
+                    {
+                        if (Within(positions, declaration.FullSpan) is { } inside)
                         {
-                            continue;
-                        }
-
-                        model ??= ModelOf(tree, siteModel, compilation);
-
-                        // A value of a field with a kind traces to a reading written in the member that writes it: the
-                        // members without a reading name are walked only if a field may have a kind without them.
-                        if (clocks.Readings.Allows(tree, CodeRoots.MemberDeclarationOf(root).FullSpan))
-                        {
-                            Walk(root, model, cancellationToken);
-                        }
-                        else
-                        {
-                            (later ??= new List<(SyntaxNode, SemanticModel)>()).Add((root, model));
+                            CodeRoots.AtAnchors(declaration, inside, roots);
                         }
                     }
+                    else if (positions.Length > 0)
+                    {
+                        roots.Add(syntax);
+                    }
+
+                    WalkOwn(syntax, roots, model, cancellationToken);
                 }
 
-                // A field written in a member left for later has no kind (its value there traces to no reading), and its
-                // other uses can only add TimeProvider (bounded by any of the type's trees) or other writes: the kinds of
-                // the fields written so far, so bounded, are an upper bound of the final ones.
+                // A field written in a member without a reading name has no kind (its value there traces to no reading),
+                // and the other members can only add TimeProvider (bounded by any of the type's trees) or other writes:
+                // the kinds of the fields written so far, so bounded, are an upper bound of the final ones.
                 if (!MayHaveFieldKind(anyTimeProvider))
                 {
                     candidates = null;
                     return;
                 }
 
-                if (later is not null)
+                // Some field may have a kind: all the type's own code, afresh.
+                fields.Clear();
+                candidates.Clear();
+                foreach (var (syntax, model) in declarations)
                 {
-                    foreach (var (root, model) in later)
-                    {
-                        Walk(root, model, cancellationToken);
-                    }
+                    roots.Clear();
+                    CodeOf(syntax, roots);
+                    WalkOwn(syntax, roots, model, cancellationToken);
                 }
 
                 // Put each field's writes and reads in source order, so that the fix's locations do not depend on the walk.
@@ -603,6 +582,70 @@ namespace DistAnalyzers.Time
                 }
 
                 finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
+            }
+
+            /// <summary>Every code root of one declaration of the type (a type declaration's, nested types' included: see WalkOwn; or the top-level statements).</summary>
+            private static void CodeOf(SyntaxNode syntax, List<SyntaxNode> roots)
+            {
+                if (syntax is not TypeDeclarationSyntax declaration)
+                {
+                    roots.Add(syntax);
+                    return;
+                }
+
+                foreach (var list in declaration.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        roots.Add(attribute);
+                    }
+                }
+
+                if (declaration.ParameterList is not null)
+                {
+                    CodeRoots.OfPrimaryConstructor(declaration, roots);
+                }
+
+                // The members' code (InFile on the declaration: its members, and its nested types' members, skipped in WalkOwn).
+                CodeRoots.InFile(declaration, roots);
+            }
+
+            /// <summary>The positions (sorted) inside <paramref name="span"/>; null when none.</summary>
+            private static int[]? Within(int[] positions, TextSpan span)
+            {
+                var start = Array.BinarySearch(positions, span.Start);
+                if (start < 0)
+                {
+                    start = ~start;
+                }
+
+                var end = start;
+                while (end < positions.Length && positions[end] < span.End)
+                {
+                    end++;
+                }
+
+                if (end == start)
+                {
+                    return null;
+                }
+
+                var inside = new int[end - start];
+                Array.Copy(positions, start, inside, 0, inside.Length);
+                return inside;
+            }
+
+            /// <summary>Walks the roots that are the declaration's own code (not a nested type's).</summary>
+            private void WalkOwn(SyntaxNode syntax, List<SyntaxNode> roots, SemanticModel model, CancellationToken cancellationToken)
+            {
+                var declaration = syntax as TypeDeclarationSyntax;
+                foreach (var root in roots)
+                {
+                    if (declaration is null || IsOwnCode(root, declaration))
+                    {
+                        Walk(root, model, cancellationToken);
+                    }
+                }
             }
 
             /// <summary>One code root of the type's own code: field uses recorded, candidate shapes kept.</summary>
