@@ -503,6 +503,8 @@ namespace DistAnalyzers.Time
                 candidates = new List<Candidate>();
                 var declarations = new List<(SyntaxNode Syntax, SemanticModel Model)>();
                 var roots = new List<SyntaxNode>();
+                List<(SyntaxNode Root, SemanticModel Model)>? anchored = null;
+                var mayWrite = false;
                 var anyTimeProvider = false;
                 foreach (var reference in type.DeclaringSyntaxReferences)
                 {
@@ -537,7 +539,27 @@ namespace DistAnalyzers.Time
                         roots.Add(syntax);
                     }
 
-                    WalkOwn(syntax, roots, model, cancellationToken);
+                    foreach (var root in roots)
+                    {
+                        if (syntax is not TypeDeclarationSyntax own || IsOwnCode(root, own))
+                        {
+                            (anchored ??= new List<(SyntaxNode, SemanticModel)>()).Add((root, model));
+                            mayWrite = mayWrite || MayWriteCandidateField(root);
+                        }
+                    }
+                }
+
+                // A field with a kind has a value written to it in one of these members (below): without such a write
+                // written there, no field has one.
+                if (!mayWrite || anchored is null)
+                {
+                    candidates = null;
+                    return;
+                }
+
+                foreach (var (root, model) in anchored)
+                {
+                    Walk(root, model, cancellationToken);
                 }
 
                 // A field written in a member without a reading name has no kind (its value there traces to no reading),
@@ -608,6 +630,60 @@ namespace DistAnalyzers.Time
 
                 // The members' code (InFile on the declaration: its members, and its nested types' members, skipped in WalkOwn).
                 CodeRoots.InFile(declaration, roots);
+            }
+
+            /// <summary>
+            /// Whether the code root <paramref name="root"/> may write a value to a candidate field (<see cref="RecordField"/>
+            /// records values only from a field's initializer and from simple assignments to it): an initializer of one of
+            /// this type's fields, or a simple assignment whose target ends in the name of one (any target whose shape is not
+            /// known here counts, such as the <c>field</c> keyword of a property accessor).
+            /// </summary>
+            private bool MayWriteCandidateField(SyntaxNode root)
+            {
+                if (root is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } } declarator })
+                {
+                    return NamesCandidateField(declarator.Identifier.ValueText);
+                }
+
+                foreach (var node in root.DescendantNodesAndSelf())
+                {
+                    if (node is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        var target = assignment.Left;
+                        while (target is ParenthesizedExpressionSyntax parenthesized)
+                        {
+                            target = parenthesized.Expression;
+                        }
+
+                        var name = target switch
+                        {
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            TupleExpressionSyntax or DeclarationExpressionSyntax or ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ThisExpressionSyntax => string.Empty,
+                            _ => null,
+                        };
+                        if (name is null || (name.Length > 0 && NamesCandidateField(name)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private bool NamesCandidateField(string name)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IFieldSymbol field && IsCandidateField(field, null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The positions (sorted) inside <paramref name="span"/>; null when none.</summary>
