@@ -100,7 +100,8 @@ namespace DistAnalyzers.Time
                 // Without fields, both operands trace, through locals of this member only, to a reading written in this
                 // member: a block whose member's text holds no reading name cannot be flagged that way.
                 var root = LocalFlow.Root(block).Syntax;
-                var inMember = clocks.Readings.Allows(root.SyntaxTree, root.Span);
+                var written = WrittenIn(clocks.Readings, root.SyntaxTree, root.Span);
+                var inMember = written != Written.None;
                 if (!inMember && openTypes is null)
                 {
                     continue;
@@ -121,7 +122,7 @@ namespace DistAnalyzers.Time
                     }
 
                     reporter ??= new Reporter(site.ReportDiagnostic);
-                    if (inMember && member.Evaluate(operation, settings, TypeAnalysis.NoFields, reporter))
+                    if (inMember && member.Evaluate(operation, settings, TypeAnalysis.NoFields, reporter, written))
                     {
                         continue;
                     }
@@ -220,6 +221,33 @@ namespace DistAnalyzers.Time
             IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false }, Instance: not null } => true,
             _ => false,
         };
+
+        /// <summary>
+        /// Which reading names <paramref name="span"/> writes: without fields, a form's operands trace to readings written
+        /// in its member, <c>*Now</c> (also <c>GetUtcNow</c>) for the wall-clock forms and <c>TickCount</c> for the others.
+        /// </summary>
+        private static Written WrittenIn(TreeGate readings, SyntaxTree tree, TextSpan span)
+        {
+            if (readings.PositionsOf(tree) is not { } positions)
+            {
+                return Written.Both;
+            }
+
+            var index = Array.BinarySearch(positions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            var written = Written.None;
+            var text = SourceTexts.Of(tree);
+            for (; index < positions.Length && positions[index] < span.End && written != Written.Both; index++)
+            {
+                written |= string.CompareOrdinal(text, positions[index], "TickCount", 0, 9) == 0 ? Written.Tick : Written.Now;
+            }
+
+            return written;
+        }
 
         private static bool HoldsAny(int[] positions, TextSpan span)
         {
@@ -393,6 +421,16 @@ namespace DistAnalyzers.Time
             }
         }
 
+        /// <summary>Which readings' names a code block writes.</summary>
+        [Flags]
+        private enum Written
+        {
+            None = 0,
+            Now = 1,
+            Tick = 2,
+            Both = Now | Tick,
+        }
+
         [Flags]
         private enum FieldKind
         {
@@ -406,19 +444,19 @@ namespace DistAnalyzers.Time
         /// <summary>A candidate shape in a type's own code, with its tree's settings and whether its member writes a reading name.</summary>
         private readonly struct Candidate
         {
-            public Candidate(IOperation operation, Settings settings, bool inMember)
+            public Candidate(IOperation operation, Settings settings, Written written)
             {
                 Operation = operation;
                 Settings = settings;
-                InMember = inMember;
+                Written = written;
             }
 
             public IOperation Operation { get; }
 
             public Settings Settings { get; }
 
-            /// <summary>Whether the candidate's code block writes a reading name: judged without fields by the member search only then.</summary>
-            public bool InMember { get; }
+            /// <summary>Which reading names the candidate's code block writes: judged without fields by the member search only when any.</summary>
+            public Written Written { get; }
         }
 
         /// <summary>Whether a type is inside a test double, under one settings object (immutable: shared between threads).</summary>
@@ -457,6 +495,9 @@ namespace DistAnalyzers.Time
             private readonly Clocks clocks;
             private readonly INamedTypeSymbol type;
             private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
+
+            /// <summary>The names a write of a candidate field is written with (see <see cref="NamesAnyCandidateField"/>).</summary>
+            private string[]? candidateNames;
 
             /// <summary>Every candidate field's uses in the type's own code (after <see cref="Gather"/>).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
@@ -544,7 +585,7 @@ namespace DistAnalyzers.Time
                         if (syntax is not TypeDeclarationSyntax own || IsOwnCode(root, own))
                         {
                             (anchored ??= new List<(SyntaxNode, SemanticModel)>()).Add((root, model));
-                            mayWrite = mayWrite || MayWriteCandidateField(root);
+                            mayWrite = mayWrite || MayWriteCandidateField(root, namesVisible: positions is not null);
                         }
                     }
                 }
@@ -638,11 +679,17 @@ namespace DistAnalyzers.Time
             /// this type's fields, or a simple assignment whose target ends in the name of one (any target whose shape is not
             /// known here counts, such as the <c>field</c> keyword of a property accessor).
             /// </summary>
-            private bool MayWriteCandidateField(SyntaxNode root)
+            /// <param name="namesVisible">Whether the root's text spells every name as written (not opaque): then an assignment to a candidate field writes its name in the root.</param>
+            private bool MayWriteCandidateField(SyntaxNode root, bool namesVisible)
             {
                 if (root is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } } declarator })
                 {
                     return NamesCandidateField(declarator.Identifier.ValueText);
+                }
+
+                if (namesVisible && !NamesAnyCandidateField(root.SyntaxTree, root.FullSpan))
+                {
+                    return false;
                 }
 
                 foreach (var node in root.DescendantNodesAndSelf())
@@ -671,6 +718,56 @@ namespace DistAnalyzers.Time
                 }
 
                 return false;
+            }
+
+            /// <summary>
+            /// Whether <paramref name="span"/> of <paramref name="tree"/> (transparent text) writes the name of a candidate
+            /// field, inside a longer word too: a write names its field (an implicitly declared one, a property's backing
+            /// field, only through the <c>field</c> keyword; an event's is written through the event).
+            /// </summary>
+            private bool NamesAnyCandidateField(SyntaxTree tree, TextSpan span)
+            {
+                var names = candidateNames ??= CandidateNames(type);
+                if (names.Length == 0)
+                {
+                    return false;
+                }
+
+                var text = SourceTexts.Of(tree);
+                var start = Math.Max(0, span.Start);
+                var length = Math.Min(span.End, text.Length) - start;
+                foreach (var name in names)
+                {
+                    if (length > 0 && text.IndexOf(name, start, length, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string[] CandidateNames(INamedTypeSymbol type)
+            {
+                var names = new List<string>();
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false } field && field.RefKind == RefKind.None)
+                    {
+                        var name = field.IsImplicitlyDeclared ? "field" : field.Name;
+                        if (name.Length == 0)
+                        {
+                            return new[] { string.Empty };
+                        }
+
+                        if (!names.Contains(name))
+                        {
+                            names.Add(name);
+                        }
+                    }
+                }
+
+                return names.ToArray();
             }
 
             private bool NamesCandidateField(string name)
@@ -742,7 +839,7 @@ namespace DistAnalyzers.Time
                 var settings = clocks.Options.Get(tree);
                 var isCandidateOwner = IsCandidateOwner(owner, settings);
                 var top = LocalFlow.Root(operation).Syntax;
-                var inMember = clocks.Readings.Allows(top.SyntaxTree, top.Span);
+                var written = WrittenIn(clocks.Readings, top.SyntaxTree, top.Span);
                 foreach (var op in operation.DescendantsAndSelf())
                 {
                     switch (op.Kind)
@@ -755,7 +852,7 @@ namespace DistAnalyzers.Time
                         case OperationKind.Invocation:
                             if (isCandidateOwner && IsCandidateShape(op))
                             {
-                                candidates!.Add(new Candidate(op, settings, inMember));
+                                candidates!.Add(new Candidate(op, settings, written));
                             }
 
                             break;
@@ -777,7 +874,7 @@ namespace DistAnalyzers.Time
                 foreach (var candidate in candidates)
                 {
                     var operation = candidate.Operation;
-                    if (operation.Syntax.SyntaxTree != tree || (candidate.InMember && Evaluate(operation, candidate.Settings, NoFields, null)))
+                    if (operation.Syntax.SyntaxTree != tree || (candidate.Written != Written.None && Evaluate(operation, candidate.Settings, NoFields, null, candidate.Written)))
                     {
                         continue;
                     }
@@ -1036,14 +1133,15 @@ namespace DistAnalyzers.Time
             // ---- Forms --------------------------------------------------------------------------------------
 
             /// <summary>Checks one candidate; reports through <paramref name="reporter"/> when given. Returns whether it is flagged.</summary>
-            public bool Evaluate(IOperation operation, Settings settings, Func<IFieldSymbol, FieldKind> oracle, Reporter? reporter)
+            /// <param name="written">The readings that may be sources (without fields, only those written in the member).</param>
+            public bool Evaluate(IOperation operation, Settings settings, Func<IFieldSymbol, FieldKind> oracle, Reporter? reporter, Written written = Written.Both)
             {
                 var tp = settings.IncludeTimeProvider;
                 switch (operation)
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } binary when clocks.IsTimeSpan(binary.Type)
                         && clocks.IsWallType(binary.LeftOperand.Type) && clocks.IsWallType(binary.RightOperand.Type):
-                        if (!BothDirect(binary.LeftOperand, binary.RightOperand, tp) && QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
+                        if ((written & Written.Now) != 0 && !BothDirect(binary.LeftOperand, binary.RightOperand, tp) && QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
                         {
                             reporter?.Report(binary.Syntax.GetLocation(), Message.Difference(binary.Syntax), DifferenceFix(binary.RightOperand, oracle));
                             return true;
@@ -1053,7 +1151,7 @@ namespace DistAnalyzers.Time
 
                     case IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false } method, Instance: { } instance } invocation
                         when invocation.Arguments.Length == 1 && method.Parameters.Length == 1 && clocks.IsWallType(method.ContainingType) && clocks.IsWallType(method.Parameters[0].Type):
-                        if (!BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
+                        if ((written & Written.Now) != 0 && !BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
                         {
                             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                                 ? access.Name.Identifier.GetLocation()
@@ -1067,6 +1165,11 @@ namespace DistAnalyzers.Time
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } comparison:
                         if (clocks.IsWallType(comparison.LeftOperand.Type) && clocks.IsWallType(comparison.RightOperand.Type))
                         {
+                            if ((written & Written.Now) == 0)
+                            {
+                                return false;
+                            }
+
                             IOperation? deadline = null;
                             IOperation? now = null;
                             if (QualifiesDeadline(comparison.RightOperand, tp, oracle) && QualifiesNow(comparison.LeftOperand, tp, oracle))
@@ -1089,7 +1192,7 @@ namespace DistAnalyzers.Time
                             return true;
                         }
 
-                        if (QualifiesTick(comparison.LeftOperand, oracle) && QualifiesTick(comparison.RightOperand, oracle))
+                        if ((written & Written.Tick) != 0 && QualifiesTick(comparison.LeftOperand, oracle) && QualifiesTick(comparison.RightOperand, oracle))
                         {
                             reporter?.Report(comparison.Syntax.GetLocation(), Message.TickComparison(comparison.Syntax), null);
                             return true;
@@ -1099,7 +1202,7 @@ namespace DistAnalyzers.Time
 
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } tickDifference:
                         var widened = tickDifference.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_UInt32);
-                        if ((widened || tickDifference.IsChecked) && QualifiesTick(tickDifference.LeftOperand, oracle) && QualifiesTick(tickDifference.RightOperand, oracle))
+                        if ((written & Written.Tick) != 0 && (widened || tickDifference.IsChecked) && QualifiesTick(tickDifference.LeftOperand, oracle) && QualifiesTick(tickDifference.RightOperand, oracle))
                         {
                             reporter?.Report(
                                 tickDifference.Syntax.GetLocation(),

@@ -236,6 +236,51 @@ class Uptime
         }
 
         [Fact]
+        public async Task Fields_written_in_an_object_initializer_or_through_a_parenthesized_target_count()
+        {
+            var source = @"using System;
+class Job
+{
+    private DateTime began;
+    private DateTime ended;
+    public static Job Start() => new Job { began = DateTime.UtcNow };
+    public void End() { (this.ended) = DateTime.UtcNow; }
+    public TimeSpan Took => {|DIST105:ended - began|};
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task A_member_that_writes_only_tick_count_is_judged_through_wall_clock_fields()
+        {
+            var source = @"using System;
+class Mixed
+{
+    private DateTime began = DateTime.UtcNow;
+    private DateTime ended;
+    public void End() { ended = DateTime.UtcNow; }
+    public long Ticks() { var t = Environment.TickCount; return {|DIST105:(long)Environment.TickCount - t|}; }
+    public TimeSpan Took() { var t = Environment.TickCount; return t > 0 ? ended.{|DIST105:Subtract|}(began) : TimeSpan.Zero; }
+    public TimeSpan Since() { var s = DateTime.UtcNow; var t = s; return t < s ? {|DIST105:DateTime.UtcNow - t|} : TimeSpan.Zero; }
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Fields_written_only_in_their_initializers_count()
+        {
+            var source = @"using System;
+class Span
+{
+    private DateTime began = DateTime.UtcNow, ended = DateTime.UtcNow;
+    private static readonly DateTime loaded = DateTime.UtcNow;
+    public TimeSpan Took => {|DIST105:ended - began|};
+    public TimeSpan Up() => began.{|DIST105:Subtract|}(loaded);
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Top_level_statements_are_analysed()
         {
             return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
