@@ -158,6 +158,11 @@ namespace DistAnalyzers.Time
             // A type may need fields only if some declaration of it writes a reading name: a type declared only here
             // (not partial) must write one in this file. Null: anything may be one (opaque text).
             var positions = clocks.Readings.PositionsOf(tree);
+            if (positions is { Length: 0 } && !HasTopLevelStatements(unit) && SourceTexts.Of(tree).IndexOf("partial", StringComparison.Ordinal) < 0)
+            {
+                return; // no reading name and no partial type (transparent text: the keyword is spelt as written)
+            }
+
             HashSet<INamedTypeSymbol>? done = null;
             Reporter? reporter = null;
             foreach (var member in unit.Members)

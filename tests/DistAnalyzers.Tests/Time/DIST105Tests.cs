@@ -281,6 +281,16 @@ class Span
         }
 
         [Fact]
+        public async Task Top_level_statements_in_a_document_without_a_reading_name_read_fields_of_a_program_part()
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.Sources.Add("System.Console.WriteLine({|DIST105:ended - began|});");
+            test.TestState.Sources.Add("using System; partial class Program { private static DateTime began = DateTime.UtcNow; private static DateTime ended = DateTime.UtcNow; }");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Top_level_statements_are_analysed()
         {
             return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
