@@ -501,7 +501,7 @@ namespace DistAnalyzers.Time
             private readonly INamedTypeSymbol type;
             private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
 
-            /// <summary>The names a write of a candidate field is written with (see <see cref="NamesAnyCandidateField"/>).</summary>
+            /// <summary>The names a write of a candidate field is written with (see <see cref="CandidateNames"/>).</summary>
             private string[]? candidateNames;
 
             /// <summary>Every candidate field's uses in the type's own code (after <see cref="Gather"/>).</summary>
@@ -692,9 +692,9 @@ namespace DistAnalyzers.Time
                     return NamesCandidateField(declarator.Identifier.ValueText);
                 }
 
-                if (namesVisible && !NamesAnyCandidateField(root.SyntaxTree, root.FullSpan))
+                if (namesVisible)
                 {
-                    return false;
+                    return AssignsNamedField(root);
                 }
 
                 foreach (var node in root.DescendantNodesAndSelf())
@@ -726,32 +726,58 @@ namespace DistAnalyzers.Time
             }
 
             /// <summary>
-            /// Whether <paramref name="span"/> of <paramref name="tree"/> (transparent text) writes the name of a candidate
-            /// field, inside a longer word too: a write names its field (an implicitly declared one, a property's backing
-            /// field, only through the <c>field</c> keyword; an event's is written through the event).
+            /// <see cref="MayWriteCandidateField"/> where the text spells names as written: each place the root's text writes
+            /// the name of a candidate field (<see cref="CandidateNames"/>), whether that name is the target of a
+            /// simple assignment (<c>f = …</c>, <c>this.f = …</c>, <c>o?.f = …</c>, <c>(f) = …</c>, <c>new T { f = … }</c>);
+            /// the name spelt as a keyword (the <c>field</c> keyword) counts.
             /// </summary>
-            private bool NamesAnyCandidateField(SyntaxTree tree, TextSpan span)
+            private bool AssignsNamedField(SyntaxNode root)
             {
                 var names = candidateNames ??= CandidateNames(type);
-                if (names.Length == 0)
-                {
-                    return false;
-                }
-
-                var text = SourceTexts.Of(tree);
-                var start = Math.Max(0, span.Start);
-                var length = Math.Min(span.End, text.Length) - start;
+                var text = SourceTexts.Of(root.SyntaxTree);
+                var start = Math.Max(0, root.FullSpan.Start);
+                var end = Math.Min(root.FullSpan.End, text.Length);
                 foreach (var name in names)
                 {
-                    if (length > 0 && text.IndexOf(name, start, length, StringComparison.Ordinal) >= 0)
+                    if (name.Length == 0)
                     {
                         return true;
+                    }
+
+                    for (var at = text.IndexOf(name, start, Math.Max(0, end - start), StringComparison.Ordinal); at >= 0 && at < end;
+                        at = at + 1 < end ? text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
+                    {
+                        var token = root.FindToken(at);
+                        if (!token.Span.Contains(at) || token.ValueText != name)
+                        {
+                            continue; // in trivia, or inside a longer name
+                        }
+
+                        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax simple || IsAssignmentTarget(simple))
+                        {
+                            return true;
+                        }
                     }
                 }
 
                 return false;
             }
 
+            private static bool IsAssignmentTarget(SimpleNameSyntax name)
+            {
+                ExpressionSyntax current = AnchoredOperations.AccessOf(name);
+                for (var depth = 0; depth < 16 && current.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }; depth++)
+                {
+                    current = (ExpressionSyntax)current.Parent;
+                }
+
+                return current.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == current;
+            }
+
+            /// <summary>
+            /// The names a write of a candidate field is written with: its own (an implicitly declared one, a property's
+            /// backing field, only through the <c>field</c> keyword; an event's is written through the event).
+            /// </summary>
             private static string[] CandidateNames(INamedTypeSymbol type)
             {
                 var names = new List<string>();

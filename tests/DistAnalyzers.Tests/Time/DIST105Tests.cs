@@ -291,6 +291,22 @@ class Span
         }
 
         [Fact]
+        public async Task Fields_written_through_another_instance_or_an_escaped_name_count()
+        {
+            var source = @"using System;
+class Job
+{
+    private DateTime began;
+    private DateTime ended;
+    private DateTime endedAt;
+    public static Job Start() { var job = new Job(); job.began = DateTime.UtcNow; return job; }
+    public void End() { @ended = DateTime.UtcNow; /* ended = never */ endedAt = DateTime.UtcNow; }
+    public TimeSpan Took => {|DIST105:ended - began|};
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Top_level_statements_are_analysed()
         {
             return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
