@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,22 +60,258 @@ namespace DistAnalyzers.Time
         {
             var clocks = new Clocks(symbols, new TreeGate(this, (_, _, anchors) => anchors.Add("Now").Add("TickCount")), new OptionsCache<Settings>(context.Options, DiagnosticIds.WallClockForElapsedTime, reader => new Settings(
                 reader.Get(IncludeTimeProvider), reader.Get(RuleOptions.TestDoubleWords))));
-            context.RegisterSymbolStartAction(start => OnType(start, clocks), SymbolKind.NamedType);
+            var options = context.Options;
+
+            // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount), and a reading's
+            // name is written where it is read. Without fields, both operands trace through locals of one member to
+            // readings written in that member: only members whose text holds a reading name are searched (OnMember).
+            // Through a private field, every value written to the field traces to a reading written in the member that
+            // writes it, so the field's type writes a reading name somewhere: the type-wide data (every write and read
+            // of its fields, over all its declarations) is gathered only for such a type that has a private field
+            // (OnFile), instead of a symbol-start registration on every type.
+            // With the gates open the member search is an operation-block action on every member, which judges the
+            // field forms itself with the type-wide data (kept per type for the compilation: equivalence tests only).
+            var openTypes = UseTreeGates ? null : new ConcurrentDictionary<INamedTypeSymbol, TypeAnalysis>(SymbolEqualityComparer.Default);
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, clocks.Readings, site => OnMember(site, clocks, options, openTypes));
+            if (UseTreeGates)
+            {
+                context.RegisterSemanticModelAction(c => OnFile(c, clocks));
+            }
         }
 
-        private static void OnType(SymbolStartAnalysisContext context, Clocks clocks)
+        /// <summary>
+        /// One member's blocks: the forms without fields, reported here (the member writes a reading name, or the gates
+        /// are open); with the gates open (<paramref name="openTypes"/>) the forms through fields too.
+        /// </summary>
+        private static void OnMember(OperationBlockSite site, Clocks clocks, AnalyzerOptions options, ConcurrentDictionary<INamedTypeSymbol, TypeAnalysis>? openTypes)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-
-            // Every flagged form traces both operands to a clock reading (*Now, GetUtcNow, TickCount) written in this
-            // type's own code: in the same member (through locals) or as a value of one of its private fields. A type
-            // whose text holds no such name has nothing to analyse.
-            if (!clocks.Readings.AllowsAnyDeclaration(type))
+            var owner = site.OwningSymbol;
+            if (Contexts.ContainingType(owner) is not { } type)
             {
                 return;
             }
 
-            new TypeAnalysis(clocks, type, HasCandidateField(type)).Register(context);
+            TypeAnalysis? member = null;
+            TypeAnalysis? typeWide = null;
+            bool? needsFields = null;
+            Reporter? reporter = null;
+            foreach (var block in site.OperationBlocks)
+            {
+                // Without fields, both operands trace, through locals of this member only, to a reading written in this
+                // member: a block whose member's text holds no reading name cannot be flagged that way.
+                var root = LocalFlow.Root(block).Syntax;
+                var written = WrittenIn(clocks.Readings, root.SyntaxTree, root.Span);
+                var inMember = written != Written.None;
+                if (!inMember && openTypes is null)
+                {
+                    continue;
+                }
+
+                var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (operation.Kind is not (OperationKind.Binary or OperationKind.Invocation) || !IsCandidateShape(operation))
+                    {
+                        continue;
+                    }
+
+                    member ??= new TypeAnalysis(clocks, type);
+                    if (!member.IsCandidateOwner(owner, settings))
+                    {
+                        break;
+                    }
+
+                    reporter ??= new Reporter(site.ReportDiagnostic);
+                    if (inMember && member.Evaluate(operation, settings, TypeAnalysis.NoFields, reporter, written))
+                    {
+                        continue;
+                    }
+
+                    if (openTypes is not null && (needsFields ??= MayNeedFields(type, clocks)))
+                    {
+                        if (typeWide is null && !openTypes.TryGetValue(type, out typeWide))
+                        {
+                            typeWide = openTypes.GetOrAdd(type, TypeAnalysis.Gather(clocks, type, operation.SemanticModel, site.Compilation, options, site.CancellationToken));
+                        }
+
+                        typeWide.EvaluateThroughFields(operation, settings, reporter);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// One file's forms through fields: for each type declared here that may need them (<see cref="MayNeedFields"/>),
+        /// the type-wide data is gathered from its declarations and the candidates in this file are judged with it.
+        /// Reported from the file's own action, so that they stay local to it in the IDE.
+        /// </summary>
+        private static void OnFile(SemanticModelAnalysisContext context, Clocks clocks)
+        {
+            var model = context.SemanticModel;
+            var tree = model.SyntaxTree;
+            var cancellationToken = context.CancellationToken;
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit || GeneratedSources.IsGenerated(tree, context.Options))
+            {
+                return;
+            }
+
+            // A type may need fields only if some declaration of it writes a reading name: a type declared only here
+            // (not partial) must write one in this file. Null: anything may be one (opaque text).
+            var positions = clocks.Readings.PositionsOf(tree);
+            if (positions is { Length: 0 } && !HasTopLevelStatements(unit) && SourceTexts.Of(tree).IndexOf("partial", StringComparison.Ordinal) < 0)
+            {
+                return; // no reading name and no partial type (transparent text: the keyword is spelt as written)
+            }
+
+            HashSet<INamedTypeSymbol>? done = null;
+            Reporter? reporter = null;
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax statement)
+                {
+                    // Top-level statements are the code of the program's type (partial with a declared Program).
+                    Consider(model.GetEnclosingSymbol(statement.SpanStart, cancellationToken)?.ContainingType);
+                    break;
+                }
+            }
+
+            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
+            pending.Push(unit.Members);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop())
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            pending.Push(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax declaration:
+                            pending.Push(declaration.Members);
+                            if (positions is not null && !HoldsAny(positions, declaration.Span) && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                            {
+                                break;
+                            }
+
+                            Consider(model.GetDeclaredSymbol(declaration, cancellationToken));
+                            break;
+                    }
+                }
+            }
+
+            void Consider(INamedTypeSymbol? type)
+            {
+                if (type is null || !MayNeedFields(type, clocks) || !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(type))
+                {
+                    return;
+                }
+
+                var analysis = TypeAnalysis.Gather(clocks, type, model, model.Compilation, context.Options, cancellationToken);
+                analysis.ReportThroughFields(tree, () => reporter ??= new Reporter(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, cancellationToken)));
+            }
+        }
+
+        /// <summary>
+        /// A necessary condition for a form through a field of <paramref name="type"/>: it has a private field (a superset
+        /// of <c>IsCandidateField</c>), and a declaration of it writes a reading name (every value of a field with a kind
+        /// traces to a reading written in the member of the type that writes it).
+        /// </summary>
+        private static bool MayNeedFields(INamedTypeSymbol type, Clocks clocks) => HasCandidateField(type) && clocks.Readings.AllowsAnyDeclaration(type);
+
+        /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
+        private static bool IsCandidateShape(IOperation operation) => operation switch
+        {
+            IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract
+                or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
+            IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false }, Instance: not null } => true,
+            _ => false,
+        };
+
+        /// <summary>
+        /// Which reading names <paramref name="span"/> writes: without fields, a form's operands trace to readings written
+        /// in its member, <c>*Now</c> (also <c>GetUtcNow</c>) for the wall-clock forms and <c>TickCount</c> for the others.
+        /// </summary>
+        private static Written WrittenIn(TreeGate readings, SyntaxTree tree, TextSpan span)
+        {
+            if (readings.PositionsOf(tree) is not { } positions)
+            {
+                return Written.Both;
+            }
+
+            var index = Array.BinarySearch(positions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            var written = Written.None;
+            var text = SourceTexts.Of(tree);
+            for (; index < positions.Length && positions[index] < span.End && written != Written.Both; index++)
+            {
+                written |= string.CompareOrdinal(text, positions[index], "TickCount", 0, 9) == 0 ? Written.Tick : Written.Now;
+            }
+
+            return written;
+        }
+
+        private static bool HoldsAny(int[] positions, TextSpan span)
+        {
+            var index = Array.BinarySearch(positions, span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < span.End;
+        }
+
+        /// <summary>
+        /// The model of <paramref name="tree"/>: the analysed file's own (nearly always the type's only one), else the
+        /// compilation's. Inside the driver, Compilation.GetSemanticModel returns the driver's cached model of a file
+        /// under analysis, and only a type declared in several files asks for another file's.
+        /// </summary>
+        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel? siteModel, Compilation compilation)
+        {
+            if (siteModel is not null && siteModel.SyntaxTree == tree)
+            {
+                return siteModel;
+            }
+
+#pragma warning disable RS1030 // a partial type's other file: its code holds the writes of the type's private fields (see TypeAnalysis.Gather)
+            return compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+
+        private static bool HasTopLevelStatements(CompilationUnitSyntax unit)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
+        private static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
+        {
+            if (root == declaration)
+            {
+                return true; // the primary constructor's base arguments, whether the type is nested or not
+            }
+
+            for (var node = root.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type)
+                {
+                    return type == declaration;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether <paramref name="type"/> declares a field that <c>IsCandidateField</c> could accept (a superset: any private non-const field).</summary>
@@ -188,6 +426,16 @@ namespace DistAnalyzers.Time
             }
         }
 
+        /// <summary>Which readings' names a code block writes.</summary>
+        [Flags]
+        private enum Written
+        {
+            None = 0,
+            Now = 1,
+            Tick = 2,
+            Both = Now | Tick,
+        }
+
         [Flags]
         private enum FieldKind
         {
@@ -198,44 +446,22 @@ namespace DistAnalyzers.Time
             All = Now | Deadline | Tick,
         }
 
-        /// <summary>What one member body recorded: field writes, field reads, candidates deferred to the end of the type.</summary>
-        private sealed class Body
+        /// <summary>A candidate shape in a type's own code, with its tree's settings and whether its member writes a reading name.</summary>
+        private readonly struct Candidate
         {
-            public List<FieldUse>? Writes;
-            public List<FieldUse>? Reads;
-            public List<IOperation>? Deferred;
-
-            /// <summary>Blocks without a reading name, walked at the end of the type only if some field may have a kind.</summary>
-            public List<IOperation>? Later;
-
-            /// <summary>The owning symbol of the blocks left for later (one callback's blocks share it).</summary>
-            public ISymbol? LaterOwner;
-            public bool IncludeTimeProvider;
-            public Body? Next;
-        }
-
-        /// <summary>One use of a private field, as recorded: a value written to it, a read, or another write.</summary>
-        private readonly struct FieldUse
-        {
-            public FieldUse(IFieldSymbol field, bool includeTimeProvider, IOperation? value, IFieldReferenceOperation? read, bool otherWrite)
+            public Candidate(IOperation operation, Settings settings, Written written)
             {
-                Field = field;
-                IncludeTimeProvider = includeTimeProvider;
-                Value = value;
-                Read = read;
-                OtherWrite = otherWrite;
+                Operation = operation;
+                Settings = settings;
+                Written = written;
             }
 
-            public IFieldSymbol Field { get; }
+            public IOperation Operation { get; }
 
-            /// <summary>The <c>include_time_provider</c> option of the use's tree.</summary>
-            public bool IncludeTimeProvider { get; }
+            public Settings Settings { get; }
 
-            public IOperation? Value { get; }
-
-            public IFieldReferenceOperation? Read { get; }
-
-            public bool OtherWrite { get; }
+            /// <summary>Which reading names the candidate's code block writes: judged without fields by the member search only when any.</summary>
+            public Written Written { get; }
         }
 
         /// <summary>Whether a type is inside a test double, under one settings object (immutable: shared between threads).</summary>
@@ -258,144 +484,447 @@ namespace DistAnalyzers.Time
             public readonly List<IOperation> Values = new List<IOperation>();
             public readonly List<IFieldReferenceOperation> Reads = new List<IFieldReferenceOperation>();
             public bool OtherWrite;
+
+            /// <summary>Whether any use of the field is in a tree whose options include TimeProvider.</summary>
             public bool IncludeTimeProvider;
         }
 
-        /// <summary>The analysis of one named type (symbol start/end: private fields are judged from all their writes).</summary>
+        /// <summary>
+        /// The analysis of one named type: the forms without fields (one member's, <see cref="OnMember"/>), or the forms
+        /// through private fields, judged from every write of each field in the type's own code over all its declarations
+        /// (<see cref="Gather"/>).
+        /// </summary>
         private sealed class TypeAnalysis
         {
-            private static readonly Func<IFieldSymbol, FieldKind> NoFields = _ => FieldKind.None;
+            public static readonly Func<IFieldSymbol, FieldKind> NoFields = _ => FieldKind.None;
             private readonly Clocks clocks;
             private readonly INamedTypeSymbol type;
-            private readonly bool hasCandidateFields;
             private readonly Func<IFieldSymbol, FieldKind> anyCandidateField;
 
-            /// <summary>The member bodies with something to keep, pushed without locks (a linked stack).</summary>
-            private Body? bodies;
-            private bool readsGathered;
+            /// <summary>The names a write of a candidate field is written with (see <see cref="CandidateNames"/>).</summary>
+            private string[]? candidateNames;
 
-            /// <summary>Every field's uses, gathered from <c>uses</c> at the end of the type (only when a candidate was deferred).</summary>
+            /// <summary>Every candidate field's uses in the type's own code (after <see cref="Gather"/>).</summary>
             private Dictionary<IFieldSymbol, FieldInfo>? fields;
+
+            /// <summary>Every candidate shape in the type's own code (after <see cref="Gather"/>, when some field has a kind).</summary>
+            private List<Candidate>? candidates;
 
             /// <summary>
             /// Fixes, per kind and symbol: created on first use (only types with a diagnostic need them), read and written
             /// under a lock on the array (plain dictionaries: three concurrent ones per flagged type cost more than the fixes).
             /// </summary>
             private Dictionary<ISymbol, Fix?>[]? fixes;
-            private Func<IFieldSymbol, FieldKind>? finalOracle;
+            private Func<IFieldSymbol, FieldKind> finalOracle = NoFields;
             private bool anyFieldKind;
 
             /// <summary>Whether this type (or a type that contains it) is a test double, for the last settings object asked about.</summary>
             private TestDoubleAnswer? testDouble;
 
-            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type, bool hasCandidateFields)
+            public TypeAnalysis(Clocks clocks, INamedTypeSymbol type)
             {
                 this.clocks = clocks;
                 this.type = type;
-                this.hasCandidateFields = hasCandidateFields;
                 anyCandidateField = AnyCandidateField;
             }
 
             private FieldKind AnyCandidateField(IFieldSymbol field) => IsCandidateField(field, null) ? FieldKind.All : FieldKind.None;
 
-            public void Register(SymbolStartAnalysisContext context)
+            /// <summary>
+            /// Gathers <paramref name="type"/>'s field uses and candidates from the code of each of its declarations outside
+            /// generated code (where the driver runs no action), each code root with the member the driver would name as its
+            /// owner (<see cref="CodeRoots.OwnerOf"/>), as a symbol-start registration's block action on the type saw them.
+            /// A nested type's code is its own type's: a field it names never qualifies (<see cref="UsedInNestedType"/>).
+            /// </summary>
+            public static TypeAnalysis Gather(Clocks clocks, INamedTypeSymbol type, SemanticModel? siteModel, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             {
-                // One callback per member body instead of one per operation: the body is walked here only when it
-                // can matter (see Block), which most bodies of a type that passed the text test cannot.
-                context.RegisterOperationBlockAction(Block);
-                if (hasCandidateFields)
+                var analysis = new TypeAnalysis(clocks, type);
+                analysis.GatherUses(siteModel, compilation, options, cancellationToken);
+                return analysis;
+            }
+
+            private void GatherUses(SemanticModel? siteModel, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                fields = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
+                candidates = new List<Candidate>();
+                var declarations = new List<(SyntaxNode Syntax, SemanticModel Model)>();
+                var roots = new List<SyntaxNode>();
+                List<(SyntaxNode Root, SemanticModel Model)>? anchored = null;
+                var mayWrite = false;
+                var anyTimeProvider = false;
+                foreach (var reference in type.DeclaringSyntaxReferences)
                 {
-                    context.RegisterSymbolEndAction(End);
+                    var tree = reference.SyntaxTree;
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    if (!(syntax is TypeDeclarationSyntax || (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))) || GeneratedSources.IsGenerated(tree, options))
+                    {
+                        continue;
+                    }
+
+                    var model = ModelOf(tree, siteModel, compilation);
+                    declarations.Add((syntax, model));
+                    anyTimeProvider |= clocks.Options.Get(tree).IncludeTimeProvider;
+
+                    // First the members that write a reading name: a value of a field with a kind traces to a reading
+                    // written in the member that writes it.
+                    roots.Clear();
+                    var positions = clocks.Readings.PositionsOf(tree);
+                    if (positions is null)
+                    {
+                        CodeOf(syntax, roots);
+                    }
+                    else if (syntax is TypeDeclarationSyntax declaration)
+                    {
+                        if (Within(positions, declaration.FullSpan) is { } inside)
+                        {
+                            CodeRoots.AtAnchors(declaration, inside, roots);
+                        }
+                    }
+                    else if (positions.Length > 0)
+                    {
+                        roots.Add(syntax);
+                    }
+
+                    foreach (var root in roots)
+                    {
+                        if (syntax is not TypeDeclarationSyntax own || IsOwnCode(root, own))
+                        {
+                            (anchored ??= new List<(SyntaxNode, SemanticModel)>()).Add((root, model));
+                            mayWrite = mayWrite || MayWriteCandidateField(root, namesVisible: positions is not null);
+                        }
+                    }
+                }
+
+                // A field with a kind has a value written to it in one of these members (below): without such a write
+                // written there, no field has one.
+                if (!mayWrite || anchored is null)
+                {
+                    candidates = null;
+                    return;
+                }
+
+                foreach (var (root, model) in anchored)
+                {
+                    Walk(root, model, cancellationToken);
+                }
+
+                // A field written in a member without a reading name has no kind (its value there traces to no reading),
+                // and the other members can only add TimeProvider (bounded by any of the type's trees) or other writes:
+                // the kinds of the fields written so far, so bounded, are an upper bound of the final ones.
+                if (!MayHaveFieldKind(anyTimeProvider))
+                {
+                    candidates = null;
+                    return;
+                }
+
+                // Some field may have a kind: all the type's own code, afresh.
+                fields.Clear();
+                candidates.Clear();
+                foreach (var (syntax, model) in declarations)
+                {
+                    roots.Clear();
+                    CodeOf(syntax, roots);
+                    WalkOwn(syntax, roots, model, cancellationToken);
+                }
+
+                // Put each field's writes and reads in source order, so that the fix's locations do not depend on the walk.
+                foreach (var info in fields.Values)
+                {
+                    SortBySource(info.Values);
+                    SortBySource(info.Reads);
+                }
+
+                var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
+                foreach (var pair in fields)
+                {
+                    // Classify first: UsedInNestedType walks the type's syntax.
+                    var kind = Classify(pair.Value, pair.Value.IncludeTimeProvider);
+                    kinds[pair.Key] = kind != FieldKind.None && !UsedInNestedType(pair.Key) ? kind : FieldKind.None;
+                    anyFieldKind |= kinds[pair.Key] != FieldKind.None;
+                }
+
+                if (!anyFieldKind)
+                {
+                    candidates = null;
+                    return;
+                }
+
+                finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
+            }
+
+            /// <summary>Every code root of one declaration of the type (a type declaration's, nested types' included: see WalkOwn; or the top-level statements).</summary>
+            private static void CodeOf(SyntaxNode syntax, List<SyntaxNode> roots)
+            {
+                if (syntax is not TypeDeclarationSyntax declaration)
+                {
+                    roots.Add(syntax);
+                    return;
+                }
+
+                foreach (var list in declaration.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        roots.Add(attribute);
+                    }
+                }
+
+                if (declaration.ParameterList is not null)
+                {
+                    CodeRoots.OfPrimaryConstructor(declaration, roots);
+                }
+
+                // The members' code (InFile on the declaration: its members, and its nested types' members, skipped in WalkOwn).
+                CodeRoots.InFile(declaration, roots);
+            }
+
+            /// <summary>
+            /// Whether the code root <paramref name="root"/> may write a value to a candidate field (<see cref="RecordField"/>
+            /// records values only from a field's initializer and from simple assignments to it): an initializer of one of
+            /// this type's fields, or a simple assignment whose target ends in the name of one (any target whose shape is not
+            /// known here counts, such as the <c>field</c> keyword of a property accessor).
+            /// </summary>
+            /// <param name="namesVisible">Whether the root's text spells every name as written (not opaque): then an assignment to a candidate field writes its name in the root.</param>
+            private bool MayWriteCandidateField(SyntaxNode root, bool namesVisible)
+            {
+                if (root is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } } declarator })
+                {
+                    return NamesCandidateField(declarator.Identifier.ValueText);
+                }
+
+                if (namesVisible)
+                {
+                    return AssignsNamedField(root);
+                }
+
+                foreach (var node in root.DescendantNodesAndSelf())
+                {
+                    if (node is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        var target = assignment.Left;
+                        while (target is ParenthesizedExpressionSyntax parenthesized)
+                        {
+                            target = parenthesized.Expression;
+                        }
+
+                        var name = target switch
+                        {
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            TupleExpressionSyntax or DeclarationExpressionSyntax or ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ThisExpressionSyntax => string.Empty,
+                            _ => null,
+                        };
+                        if (name is null || (name.Length > 0 && NamesCandidateField(name)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// <see cref="MayWriteCandidateField"/> where the text spells names as written: each place the root's text writes
+            /// the name of a candidate field (<see cref="CandidateNames"/>), whether that name is the target of a
+            /// simple assignment (<c>f = …</c>, <c>this.f = …</c>, <c>o?.f = …</c>, <c>(f) = …</c>, <c>new T { f = … }</c>);
+            /// the name spelt as a keyword (the <c>field</c> keyword) counts.
+            /// </summary>
+            private bool AssignsNamedField(SyntaxNode root)
+            {
+                var names = candidateNames ??= CandidateNames(type);
+                var text = SourceTexts.Of(root.SyntaxTree);
+                var start = Math.Max(0, root.FullSpan.Start);
+                var end = Math.Min(root.FullSpan.End, text.Length);
+                foreach (var name in names)
+                {
+                    if (name.Length == 0)
+                    {
+                        return true;
+                    }
+
+                    for (var at = text.IndexOf(name, start, Math.Max(0, end - start), StringComparison.Ordinal); at >= 0 && at < end;
+                        at = at + 1 < end ? text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
+                    {
+                        var token = root.FindToken(at);
+                        if (!token.Span.Contains(at) || token.ValueText != name)
+                        {
+                            continue; // in trivia, or inside a longer name
+                        }
+
+                        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax simple || IsAssignmentTarget(simple))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsAssignmentTarget(SimpleNameSyntax name)
+            {
+                ExpressionSyntax current = AnchoredOperations.AccessOf(name);
+                for (var depth = 0; depth < 16 && current.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }; depth++)
+                {
+                    current = (ExpressionSyntax)current.Parent;
+                }
+
+                return current.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == current;
+            }
+
+            /// <summary>
+            /// The names a write of a candidate field is written with: its own (an implicitly declared one, a property's
+            /// backing field, only through the <c>field</c> keyword; an event's is written through the event).
+            /// </summary>
+            private static string[] CandidateNames(INamedTypeSymbol type)
+            {
+                var names = new List<string>();
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsConst: false } field && field.RefKind == RefKind.None)
+                    {
+                        var name = field.IsImplicitlyDeclared ? "field" : field.Name;
+                        if (name.Length == 0)
+                        {
+                            return new[] { string.Empty };
+                        }
+
+                        if (!names.Contains(name))
+                        {
+                            names.Add(name);
+                        }
+                    }
+                }
+
+                return names.ToArray();
+            }
+
+            private bool NamesCandidateField(string name)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IFieldSymbol field && IsCandidateField(field, null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The positions (sorted) inside <paramref name="span"/>; null when none.</summary>
+            private static int[]? Within(int[] positions, TextSpan span)
+            {
+                var start = Array.BinarySearch(positions, span.Start);
+                if (start < 0)
+                {
+                    start = ~start;
+                }
+
+                var end = start;
+                while (end < positions.Length && positions[end] < span.End)
+                {
+                    end++;
+                }
+
+                if (end == start)
+                {
+                    return null;
+                }
+
+                var inside = new int[end - start];
+                Array.Copy(positions, start, inside, 0, inside.Length);
+                return inside;
+            }
+
+            /// <summary>Walks the roots that are the declaration's own code (not a nested type's).</summary>
+            private void WalkOwn(SyntaxNode syntax, List<SyntaxNode> roots, SemanticModel model, CancellationToken cancellationToken)
+            {
+                var declaration = syntax as TypeDeclarationSyntax;
+                foreach (var root in roots)
+                {
+                    if (declaration is null || IsOwnCode(root, declaration))
+                    {
+                        Walk(root, model, cancellationToken);
+                    }
+                }
+            }
+
+            /// <summary>One code root of the type's own code: field uses recorded, candidate shapes kept.</summary>
+            private void Walk(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+            {
+                if (model.GetOperation(root, cancellationToken) is not { } operation)
+                {
+                    return;
+                }
+
+                var owner = CodeRoots.OwnerOf(model, root, operation, cancellationToken);
+                if (owner is null || !Owns(owner) || GeneratedSources.IsGeneratedCodeSymbol(owner))
+                {
+                    return;
+                }
+
+                var tree = root.SyntaxTree;
+                var settings = clocks.Options.Get(tree);
+                var isCandidateOwner = IsCandidateOwner(owner, settings);
+                var top = LocalFlow.Root(operation).Syntax;
+                var written = WrittenIn(clocks.Readings, top.SyntaxTree, top.Span);
+                foreach (var op in operation.DescendantsAndSelf())
+                {
+                    switch (op.Kind)
+                    {
+                        case OperationKind.FieldReference:
+                        case OperationKind.FieldInitializer:
+                            RecordField(op, settings.IncludeTimeProvider);
+                            break;
+                        case OperationKind.Binary:
+                        case OperationKind.Invocation:
+                            if (isCandidateOwner && IsCandidateShape(op))
+                            {
+                                candidates!.Add(new Candidate(op, settings, written));
+                            }
+
+                            break;
+                    }
                 }
             }
 
             /// <summary>
-            /// The operations of one member body, as the driver hands each to operation actions (every block's
-            /// operations, in order): field uses are recorded (not filtered by Owns: a nested type may write or read
-            /// this type's private fields) and candidate shapes evaluated.
+            /// Reports the forms through fields among the candidates in <paramref name="tree"/>: those the member search does
+            /// not report (it judges without fields the candidates whose member writes a reading name).
             /// </summary>
-            private void Block(OperationBlockAnalysisContext context)
+            public void ReportThroughFields(SyntaxTree tree, Func<Reporter> reporter)
             {
-                var body = new Body();
-                Reporter? reporter = null;
-                foreach (var block in context.OperationBlocks)
+                if (candidates is null)
                 {
-                    // Without fields (NoFields), both operands trace, through locals of this member only, to a reading
-                    // written in this member: a member whose text holds no reading name cannot be flagged that way.
-                    // Without candidate fields there is nothing to record and nothing to defer.
-                    var root = LocalFlow.Root(block).Syntax;
-                    var inMember = clocks.Readings.Allows(root.SyntaxTree, root.Span);
-                    if (!inMember && !hasCandidateFields)
-                    {
-                        continue;
-                    }
-
-                    if (!inMember)
-                    {
-                        // Nothing here can be flagged without fields, and what it records matters only when some field
-                        // may have a kind: walked at the end of the type, and only then (see End), with its settings
-                        // and candidacy worked out there.
-                        (body.Later ??= new List<IOperation>()).Add(block);
-                        body.LaterOwner = context.OwningSymbol;
-                        continue;
-                    }
-
-                    var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
-                    Walk(block, settings, IsCandidateOwner(context.OwningSymbol, settings), body, context.ReportDiagnostic, ref reporter);
+                    return;
                 }
 
-                if (body.Writes is not null || body.Reads is not null || body.Deferred is not null || body.Later is not null)
+                foreach (var candidate in candidates)
                 {
-                    // Callbacks of one type run concurrently: push without a lock (a lock here is contended).
-                    Body? head;
-                    do
+                    var operation = candidate.Operation;
+                    if (operation.Syntax.SyntaxTree != tree || (candidate.Written != Written.None && Evaluate(operation, candidate.Settings, NoFields, null, candidate.Written)))
                     {
-                        head = Volatile.Read(ref bodies);
-                        body.Next = head;
+                        continue;
                     }
-                    while (Interlocked.CompareExchange(ref bodies, body, head) != head);
+
+                    EvaluateThroughFields(operation, candidate.Settings, reporter());
                 }
             }
 
-            /// <summary>One block's operations: field uses recorded, candidate shapes evaluated (without fields when <paramref name="report"/> is given) or deferred.</summary>
-            private void Walk(IOperation block, Settings settings, bool candidates, Body body, Action<Diagnostic>? report, ref Reporter? reporter)
+            /// <summary>Judges a candidate not flagged without fields with the fields' final kinds.</summary>
+            public void EvaluateThroughFields(IOperation operation, Settings settings, Reporter reporter)
             {
-                foreach (var operation in block.DescendantsAndSelf())
+                if (anyFieldKind && Evaluate(operation, settings, anyCandidateField, null))
                 {
-                    switch (operation.Kind)
-                    {
-                        case OperationKind.FieldReference:
-                        case OperationKind.FieldInitializer:
-                            if (hasCandidateFields)
-                            {
-                                body.IncludeTimeProvider |= settings.IncludeTimeProvider;
-                                RecordField(operation, settings.IncludeTimeProvider, body);
-                            }
-
-                            break;
-                        case OperationKind.Binary:
-                        case OperationKind.Invocation:
-                            if (candidates && IsCandidateShape(operation))
-                            {
-                                if (report is not null && Evaluate(operation, settings, NoFields, reporter ??= new Reporter(report)))
-                                {
-                                    break;
-                                }
-
-                                // Whether it qualifies through fields is decided at the end of the type, once every field's writes are known.
-                                if (hasCandidateFields)
-                                {
-                                    (body.Deferred ??= new List<IOperation>()).Add(operation);
-                                }
-                            }
-
-                            break;
-                    }
+                    Evaluate(operation, settings, finalOracle, reporter);
                 }
             }
 
             /// <summary>Whether candidate shapes of <paramref name="owner"/>'s blocks are evaluated: this type's own code, outside test doubles.</summary>
-            private bool IsCandidateOwner(ISymbol? owner, Settings settings)
+            public bool IsCandidateOwner(ISymbol? owner, Settings settings)
             {
                 if (!Owns(owner))
                 {
@@ -422,7 +951,7 @@ namespace DistAnalyzers.Time
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 && (instance is null || instance is IInstanceReferenceOperation);
 
-            private void RecordField(IOperation operation, bool includeTimeProvider, Body body)
+            private void RecordField(IOperation operation, bool includeTimeProvider)
             {
                 if (operation is IFieldInitializerOperation initializer)
                 {
@@ -430,7 +959,11 @@ namespace DistAnalyzers.Time
                     {
                         if (IsCandidateField(field, null))
                         {
-                            (body.Writes ??= new List<FieldUse>()).Add(new FieldUse(field, includeTimeProvider, initializer.Value, null, false));
+                            var written = InfoOf(field, includeTimeProvider);
+                            if (initializer.Value is { } value)
+                            {
+                                written.Values.Add(value);
+                            }
                         }
                     }
 
@@ -443,32 +976,45 @@ namespace DistAnalyzers.Time
                     return;
                 }
 
-                FieldUse use;
+                var info = InfoOf(reference.Field, includeTimeProvider);
                 switch (reference.Parent)
                 {
                     case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                        use = new FieldUse(reference.Field, includeTimeProvider, assignment.Value, null, false);
+                        if (assignment.Value is { } value)
+                        {
+                            info.Values.Add(value);
+                        }
+
                         break;
                     case ICompoundAssignmentOperation compound when compound.Target == reference:
                     case IIncrementOrDecrementOperation:
                     case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
-                        use = new FieldUse(reference.Field, includeTimeProvider, null, null, true);
+                        info.OtherWrite = true;
                         break;
                     default:
-                        use = IsInsideDeconstructionTarget(reference) || reference.IsDeclaration
-                            ? new FieldUse(reference.Field, includeTimeProvider, null, null, true)
-                            : new FieldUse(reference.Field, includeTimeProvider, null, reference, false);
+                        if (IsInsideDeconstructionTarget(reference) || reference.IsDeclaration)
+                        {
+                            info.OtherWrite = true;
+                        }
+                        else
+                        {
+                            info.Reads.Add(reference);
+                        }
+
                         break;
                 }
+            }
 
-                if (use.Read is not null)
+            private FieldInfo InfoOf(IFieldSymbol field, bool includeTimeProvider)
+            {
+                if (!fields!.TryGetValue(field, out var info))
                 {
-                    (body.Reads ??= new List<FieldUse>()).Add(use);
+                    info = new FieldInfo();
+                    fields.Add(field, info);
                 }
-                else
-                {
-                    (body.Writes ??= new List<FieldUse>()).Add(use);
-                }
+
+                info.IncludeTimeProvider |= includeTimeProvider;
+                return info;
             }
 
             private static bool IsInsideDeconstructionTarget(IOperation operation)
@@ -492,147 +1038,21 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
-            /// <summary>Gathers the recorded uses per field (in recording order), once, at the end of the type.</summary>
             /// <summary>
-            /// Gathers the recorded writes per field, once, at the end of the type. Reads are only needed by a fix
-            /// (see <see cref="GatherReads"/>), unless a body's options include TimeProvider: a read then counts for
-            /// <c>IncludeTimeProvider</c> too.
+            /// A necessary condition for any field to have a kind, from the code walked so far (see GatherUses), with
+            /// TimeProvider counted when any of the type's trees counts it.
             /// </summary>
-            private Dictionary<IFieldSymbol, FieldInfo> GatherFields()
+            private bool MayHaveFieldKind(bool anyTimeProvider)
             {
-                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-                var anyTimeProvider = false;
-                for (var body = bodies; body is not null; body = body.Next)
+                foreach (var info in fields!.Values)
                 {
-                    anyTimeProvider |= body.IncludeTimeProvider;
-                    if (body.Writes is not null)
-                    {
-                        Gather(gathered, body.Writes, create: true);
-                    }
-                }
-
-                // Callbacks of different members run concurrently: put each field's writes in source order, the
-                // order of a sequential run, so that the fix's locations do not depend on timing.
-                foreach (var info in gathered.Values)
-                {
-                    SortBySource(info.Values);
-                }
-
-                if (anyTimeProvider)
-                {
-                    GatherReads(gathered);
-                }
-
-                return gathered;
-            }
-
-            /// <summary>
-            /// A necessary condition for any field to have a kind, from the bodies walked so far. A field has a kind
-            /// only when every value written to it traces to a reading written in the same member: a write in a body
-            /// left for later (no reading name in its text) leaves it without one. So the kinds of the fields written
-            /// only in walked bodies, with TimeProvider counted when any later body counts it, are an upper bound.
-            /// </summary>
-            private bool MayHaveFieldKind()
-            {
-                // A field with a kind has a value written to it (Classify), and values come only from the bodies walked.
-                var anyWrites = false;
-                for (var body = bodies; body is not null && !anyWrites; body = body.Next)
-                {
-                    anyWrites = body.Writes is not null;
-                }
-
-                if (!anyWrites)
-                {
-                    return false;
-                }
-
-                var gathered = new Dictionary<IFieldSymbol, FieldInfo>(SymbolEqualityComparer.Default);
-                var laterTimeProvider = false;
-                for (var body = bodies; body is not null; body = body.Next)
-                {
-                    if (body.Writes is not null)
-                    {
-                        Gather(gathered, body.Writes, create: true);
-                    }
-
-                    if (body.Reads is not null)
-                    {
-                        Gather(gathered, body.Reads, create: false);
-                    }
-
-                    if (body.Later is not null)
-                    {
-                        foreach (var later in body.Later)
-                        {
-                            laterTimeProvider |= clocks.Options.Get(later.Syntax.SyntaxTree).IncludeTimeProvider;
-                        }
-                    }
-                }
-
-                foreach (var info in gathered.Values)
-                {
-                    info.IncludeTimeProvider |= laterTimeProvider;
-                    if (Classify(info) != FieldKind.None)
+                    if (Classify(info, info.IncludeTimeProvider || anyTimeProvider) != FieldKind.None)
                     {
                         return true;
                     }
                 }
 
                 return false;
-            }
-
-            /// <summary>Adds every recorded read to the fields' infos (in source order), once.</summary>
-            private void GatherReads(Dictionary<IFieldSymbol, FieldInfo> gathered)
-            {
-                if (readsGathered)
-                {
-                    return;
-                }
-
-                readsGathered = true;
-                for (var body = bodies; body is not null; body = body.Next)
-                {
-                    if (body.Reads is not null)
-                    {
-                        Gather(gathered, body.Reads, create: true);
-                    }
-                }
-
-                foreach (var info in gathered.Values)
-                {
-                    SortBySource(info.Reads);
-                }
-            }
-
-            private static void Gather(Dictionary<IFieldSymbol, FieldInfo> gathered, List<FieldUse> uses, bool create)
-            {
-                for (var i = 0; i < uses.Count; i++)
-                {
-                    var use = uses[i];
-                    if (!gathered.TryGetValue(use.Field, out var info))
-                    {
-                        if (!create)
-                        {
-                            continue;
-                        }
-
-                        info = new FieldInfo();
-                        gathered.Add(use.Field, info);
-                    }
-
-                    info.IncludeTimeProvider |= use.IncludeTimeProvider;
-                    if (use.Value is not null)
-                    {
-                        info.Values.Add(use.Value);
-                    }
-
-                    if (use.Read is not null)
-                    {
-                        info.Reads.Add(use.Read);
-                    }
-
-                    info.OtherWrite |= use.OtherWrite;
-                }
             }
 
             private static void SortBySource<T>(List<T> operations)
@@ -650,94 +1070,9 @@ namespace DistAnalyzers.Time
                 });
             }
 
-            /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
-            private static bool IsCandidateShape(IOperation operation) => operation switch
-            {
-                IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract
-                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-                IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false }, Instance: not null } => true,
-                _ => false,
-            };
-
-            private void End(SymbolAnalysisContext context)
-            {
-                if (bodies is null || !MayHaveFieldKind())
-                {
-                    return;
-                }
-
-                // Some field may have a kind: walk the bodies left for later, as their callbacks would have.
-                for (var body = bodies; body is not null; body = body.Next)
-                {
-                    if (body.Later is not null)
-                    {
-                        Reporter? none = null;
-                        foreach (var block in body.Later)
-                        {
-                            var settings = clocks.Options.Get(block.Syntax.SyntaxTree);
-                            Walk(block, settings, IsCandidateOwner(body.LaterOwner, settings), body, null, ref none);
-                        }
-
-                        body.Later = null;
-                    }
-                }
-
-                var deferred = new List<IOperation>();
-                for (var body = bodies; body is not null; body = body.Next)
-                {
-                    if (body.Deferred is not null)
-                    {
-                        deferred.AddRange(body.Deferred);
-                    }
-                }
-
-                if (deferred.Count == 0)
-                {
-                    return;
-                }
-
-                // A deferred candidate was not flagged without fields (or could not be): when no field has a kind,
-                // FinalKind is NoFields and none of them can be flagged now.
-                FinalKind(null);
-                if (!anyFieldKind)
-                {
-                    return;
-                }
-
-                var reporter = new Reporter(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, context.CancellationToken));
-                foreach (var operation in deferred)
-                {
-                    var settings = clocks.Options.Get(operation.Syntax.SyntaxTree);
-                    if (Evaluate(operation, settings, anyCandidateField, null))
-                    {
-                        Evaluate(operation, settings, FinalKind, reporter);
-                    }
-                }
-            }
-
-            /// <summary>The kind of a field once all its writes are known (called from End only; null computes the kinds).</summary>
-            private FieldKind FinalKind(IFieldSymbol? field)
-            {
-                if (finalOracle is null)
-                {
-                    var kinds = new Dictionary<IFieldSymbol, FieldKind>(SymbolEqualityComparer.Default);
-                    foreach (var pair in fields ??= GatherFields())
-                    {
-                        // Classify first: UsedInNestedType walks the type's syntax.
-                        var kind = Classify(pair.Value);
-                        kinds[pair.Key] = kind != FieldKind.None && !UsedInNestedType(pair.Key) ? kind : FieldKind.None;
-                        anyFieldKind |= kinds[pair.Key] != FieldKind.None;
-                    }
-
-                    finalOracle = f => kinds.TryGetValue(f, out var kind) ? kind : FieldKind.None;
-                }
-
-                return field is null ? FieldKind.None : finalOracle(field);
-            }
-
             /// <summary>
-            /// Nested types are analysed on their own (their operations do not reach this type's actions): a private
-            /// field whose name appears in a nested type may be written there, so it never qualifies.
+            /// Nested types are analysed on their own (their code is not this type's): a private field whose name appears
+            /// in a nested type may be written there, so it never qualifies.
             /// </summary>
             private bool UsedInNestedType(IFieldSymbol field)
             {
@@ -767,7 +1102,7 @@ namespace DistAnalyzers.Time
                 return false;
             }
 
-            private FieldKind Classify(FieldInfo info)
+            private FieldKind Classify(FieldInfo info, bool includeTimeProvider)
             {
                 if (info.OtherWrite || info.Values.Count == 0)
                 {
@@ -777,12 +1112,12 @@ namespace DistAnalyzers.Time
                 var kind = FieldKind.All;
                 foreach (var value in info.Values)
                 {
-                    if ((kind & FieldKind.Now) != 0 && !LocalFlow.Traces(value, op => clocks.IsNow(op, info.IncludeTimeProvider)))
+                    if ((kind & FieldKind.Now) != 0 && !LocalFlow.Traces(value, op => clocks.IsNow(op, includeTimeProvider)))
                     {
                         kind &= ~FieldKind.Now;
                     }
 
-                    if ((kind & FieldKind.Deadline) != 0 && !LocalFlow.Traces(value, op => IsDeadlineExpression(op, info.IncludeTimeProvider, _ => FieldKind.None)))
+                    if ((kind & FieldKind.Deadline) != 0 && !LocalFlow.Traces(value, op => IsDeadlineExpression(op, includeTimeProvider, NoFields)))
                     {
                         kind &= ~FieldKind.Deadline;
                     }
@@ -829,14 +1164,15 @@ namespace DistAnalyzers.Time
             // ---- Forms --------------------------------------------------------------------------------------
 
             /// <summary>Checks one candidate; reports through <paramref name="reporter"/> when given. Returns whether it is flagged.</summary>
-            private bool Evaluate(IOperation operation, Settings settings, Func<IFieldSymbol, FieldKind> oracle, Reporter? reporter)
+            /// <param name="written">The readings that may be sources (without fields, only those written in the member).</param>
+            public bool Evaluate(IOperation operation, Settings settings, Func<IFieldSymbol, FieldKind> oracle, Reporter? reporter, Written written = Written.Both)
             {
                 var tp = settings.IncludeTimeProvider;
                 switch (operation)
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } binary when clocks.IsTimeSpan(binary.Type)
                         && clocks.IsWallType(binary.LeftOperand.Type) && clocks.IsWallType(binary.RightOperand.Type):
-                        if (!BothDirect(binary.LeftOperand, binary.RightOperand, tp) && QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
+                        if ((written & Written.Now) != 0 && !BothDirect(binary.LeftOperand, binary.RightOperand, tp) && QualifiesNow(binary.LeftOperand, tp, oracle) && QualifiesNow(binary.RightOperand, tp, oracle))
                         {
                             reporter?.Report(binary.Syntax.GetLocation(), Message.Difference(binary.Syntax), DifferenceFix(binary.RightOperand, oracle));
                             return true;
@@ -846,7 +1182,7 @@ namespace DistAnalyzers.Time
 
                     case IInvocationOperation { TargetMethod: { Name: "Subtract", IsStatic: false } method, Instance: { } instance } invocation
                         when invocation.Arguments.Length == 1 && method.Parameters.Length == 1 && clocks.IsWallType(method.ContainingType) && clocks.IsWallType(method.Parameters[0].Type):
-                        if (!BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
+                        if ((written & Written.Now) != 0 && !BothDirect(instance, invocation.Arguments[0].Value, tp) && QualifiesNow(instance, tp, oracle) && QualifiesNow(invocation.Arguments[0].Value, tp, oracle))
                         {
                             var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                                 ? access.Name.Identifier.GetLocation()
@@ -860,6 +1196,11 @@ namespace DistAnalyzers.Time
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } comparison:
                         if (clocks.IsWallType(comparison.LeftOperand.Type) && clocks.IsWallType(comparison.RightOperand.Type))
                         {
+                            if ((written & Written.Now) == 0)
+                            {
+                                return false;
+                            }
+
                             IOperation? deadline = null;
                             IOperation? now = null;
                             if (QualifiesDeadline(comparison.RightOperand, tp, oracle) && QualifiesNow(comparison.LeftOperand, tp, oracle))
@@ -882,7 +1223,7 @@ namespace DistAnalyzers.Time
                             return true;
                         }
 
-                        if (QualifiesTick(comparison.LeftOperand, oracle) && QualifiesTick(comparison.RightOperand, oracle))
+                        if ((written & Written.Tick) != 0 && QualifiesTick(comparison.LeftOperand, oracle) && QualifiesTick(comparison.RightOperand, oracle))
                         {
                             reporter?.Report(comparison.Syntax.GetLocation(), Message.TickComparison(comparison.Syntax), null);
                             return true;
@@ -892,7 +1233,7 @@ namespace DistAnalyzers.Time
 
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } tickDifference:
                         var widened = tickDifference.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_UInt32);
-                        if ((widened || tickDifference.IsChecked) && QualifiesTick(tickDifference.LeftOperand, oracle) && QualifiesTick(tickDifference.RightOperand, oracle))
+                        if ((written & Written.Tick) != 0 && (widened || tickDifference.IsChecked) && QualifiesTick(tickDifference.LeftOperand, oracle) && QualifiesTick(tickDifference.RightOperand, oracle))
                         {
                             reporter?.Report(
                                 tickDifference.Syntax.GetLocation(),
@@ -1033,7 +1374,6 @@ namespace DistAnalyzers.Time
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Now) != 0
                         && fields is not null && fields.TryGetValue(field.Field, out var info):
-                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);
@@ -1234,7 +1574,6 @@ namespace DistAnalyzers.Time
                         break;
                     case IFieldReferenceOperation field when IsCandidateField(field.Field, field.Instance) && (oracle(field.Field) & FieldKind.Tick) != 0
                         && fields is not null && fields.TryGetValue(field.Field, out var info):
-                        GatherReads(fields);
                         values = info.Values;
                         reads = info.Reads;
                         declarationType = SingleDeclarationType(field.Field);

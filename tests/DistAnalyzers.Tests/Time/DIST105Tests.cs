@@ -103,6 +103,210 @@ class Outer
         }
 
         [Fact]
+        public async Task A_field_difference_in_a_member_without_a_reading_name_is_flagged_in_the_same_document()
+        {
+            // Took writes no Now: the type-wide search (not the member search) must find it; the fields are written in
+            // a constructor, a lambda and a field initializer.
+            var source = @"using System;
+class Job
+{
+    private DateTime began = DateTime.UtcNow;
+    private DateTime ended;
+    private DateTime marked;
+    private Action mark;
+    public Job() { mark = () => marked = DateTime.UtcNow; }
+    public void End() { ended = DateTime.UtcNow; mark(); }
+    public TimeSpan Took => {|DIST105:ended - began|};
+    public TimeSpan Marked() => marked.{|DIST105:Subtract|}(began);
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task A_nested_type_with_fields_is_judged_on_its_own()
+        {
+            var source = @"using System;
+class Outer
+{
+    public int Count;
+    class Inner
+    {
+        private DateTime began = DateTime.UtcNow;
+        private DateTime ended;
+        public void End() { ended = DateTime.UtcNow; }
+        public TimeSpan Took => {|DIST105:ended - began|};
+    }
+
+    struct Other
+    {
+        private DateTime began;
+        public TimeSpan Took(DateTime ended) => ended - began;
+    }
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task A_nested_partial_type_over_two_documents_is_judged_over_both()
+        {
+            // The second document writes no reading name at all, and its nested part declares the flagged difference.
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            test.TestState.Sources.Add("using System; partial class Outer { partial class Inner { private DateTime began = DateTime.UtcNow; private DateTime ended; public void End() { ended = DateTime.UtcNow; } } }");
+            test.TestState.Sources.Add("using System; partial class Outer { partial class Inner { public TimeSpan Took => {|DIST105:ended - began|}; } class Plain { private DateTime began; public TimeSpan Took(DateTime ended) => ended - began; } }");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_field_written_in_another_document_with_time_provider_counts_with_the_option()
+        {
+            // The readings are GetUtcNow calls in the first document only; the second writes no reading name.
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            test.TestState.Sources.Add("using System; partial class Lease { private readonly TimeProvider clock; private DateTimeOffset acquired; private DateTimeOffset released; public Lease(TimeProvider clock) { this.clock = clock; } public void Acquire() { acquired = clock.GetUtcNow(); } public void Release() { released = clock.GetUtcNow(); } }");
+            test.TestState.Sources.Add("using System; partial class Lease { public TimeSpan Held => {|DIST105:released - acquired|}; }");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.EditorConfig("dist_analyzers.DIST105.include_time_provider = true")));
+            await test.RunAsync();
+
+            var off = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            off.TestState.Sources.Add(test.TestState.Sources[0].content.ToString());
+            off.TestState.Sources.Add("using System; partial class Lease { public TimeSpan Held => released - acquired; }");
+            await off.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_tick_count_field_in_a_member_without_a_reading_name_is_flagged()
+        {
+            var source = @"using System;
+class Pump
+{
+    private long started = Environment.TickCount;
+    private long stopped;
+    public void Stop() { stopped = Environment.TickCount; }
+    public long Took => {|DIST105:stopped - started|};
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task Top_level_statements_read_a_field_of_a_declared_program_part()
+        {
+            return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
+Console.WriteLine({|DIST105:DateTime.UtcNow - started|});
+partial class Program
+{
+    private static DateTime started = DateTime.UtcNow;
+}
+");
+        }
+
+        [Fact]
+        public Task Primary_constructor_base_arguments_read_static_fields()
+        {
+            var source = @"using System;
+class Base { public Base(TimeSpan t) { } }
+class Derived() : Base({|DIST105:ended - began|})
+{
+    private static DateTime began = DateTime.UtcNow;
+    private static DateTime ended = DateTime.UtcNow;
+}";
+            return Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public Task Fix_difference_on_a_private_field_lists_its_uses_in_every_member()
+        {
+            var source = @"using System;
+using System.Diagnostics;
+class Uptime
+{
+    private DateTime started;
+    public Uptime() { started = DateTime.UtcNow; }
+    public TimeSpan Since => {|DIST105:DateTime.UtcNow - started|};
+    public TimeSpan Again() { return {|DIST105:DateTime.UtcNow - started|}; }
+}";
+            var fixedSource = @"using System;
+using System.Diagnostics;
+class Uptime
+{
+    private long started;
+    public Uptime() { started = Stopwatch.GetTimestamp(); }
+    public TimeSpan Since => Stopwatch.GetElapsedTime(started);
+    public TimeSpan Again() { return Stopwatch.GetElapsedTime(started); }
+}";
+            return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
+        }
+
+        [Fact]
+        public async Task Fields_written_in_an_object_initializer_or_through_a_parenthesized_target_count()
+        {
+            var source = @"using System;
+class Job
+{
+    private DateTime began;
+    private DateTime ended;
+    public static Job Start() => new Job { began = DateTime.UtcNow };
+    public void End() { (this.ended) = DateTime.UtcNow; }
+    public TimeSpan Took => {|DIST105:ended - began|};
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task A_member_that_writes_only_tick_count_is_judged_through_wall_clock_fields()
+        {
+            var source = @"using System;
+class Mixed
+{
+    private DateTime began = DateTime.UtcNow;
+    private DateTime ended;
+    public void End() { ended = DateTime.UtcNow; }
+    public long Ticks() { var t = Environment.TickCount; return {|DIST105:(long)Environment.TickCount - t|}; }
+    public TimeSpan Took() { var t = Environment.TickCount; return t > 0 ? ended.{|DIST105:Subtract|}(began) : TimeSpan.Zero; }
+    public TimeSpan Since() { var s = DateTime.UtcNow; var t = s; return t < s ? {|DIST105:DateTime.UtcNow - t|} : TimeSpan.Zero; }
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Fields_written_only_in_their_initializers_count()
+        {
+            var source = @"using System;
+class Span
+{
+    private DateTime began = DateTime.UtcNow, ended = DateTime.UtcNow;
+    private static readonly DateTime loaded = DateTime.UtcNow;
+    public TimeSpan Took => {|DIST105:ended - began|};
+    public TimeSpan Up() => began.{|DIST105:Subtract|}(loaded);
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task Top_level_statements_in_a_document_without_a_reading_name_read_fields_of_a_program_part()
+        {
+            var test = new AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.Test();
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.Sources.Add("System.Console.WriteLine({|DIST105:ended - began|});");
+            test.TestState.Sources.Add("using System; partial class Program { private static DateTime began = DateTime.UtcNow; private static DateTime ended = DateTime.UtcNow; }");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fields_written_through_another_instance_or_an_escaped_name_count()
+        {
+            var source = @"using System;
+class Job
+{
+    private DateTime began;
+    private DateTime ended;
+    private DateTime endedAt;
+    public static Job Start() { var job = new Job(); job.began = DateTime.UtcNow; return job; }
+    public void End() { @ended = DateTime.UtcNow; /* ended = never */ endedAt = DateTime.UtcNow; }
+    public TimeSpan Took => {|DIST105:ended - began|};
+}";
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public Task Top_level_statements_are_analysed()
         {
             return AnalyzerVerifier<WallClockForElapsedTimeAnalyzer>.VerifyProgramAsync(@"using System;
