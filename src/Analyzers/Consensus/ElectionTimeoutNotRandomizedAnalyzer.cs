@@ -152,16 +152,16 @@ namespace DistAnalyzers.Consensus
                     // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
                     CodeRoots.InFile(declaration, roots);
                 }
-                else if (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))
+                else if (syntax is CompilationUnitSyntax unit && CodeRoots.HasTopLevelStatements(unit))
                 {
                     // The top-level statements of the program's implicit type (partial with a declared Program).
                     roots.Add(unit);
                 }
 
-                var model = ModelOf(tree, siteModel, compilation);
+                var model = CodeRoots.ModelOf(tree, siteModel, compilation);
                 foreach (var root in roots)
                 {
-                    if ((syntax is TypeDeclarationSyntax own && !IsOwnCode(root, own)) || model.GetOperation(root, cancellationToken) is not { } operation)
+                    if ((syntax is TypeDeclarationSyntax own && !CodeRoots.IsOwnCode(root, own)) || model.GetOperation(root, cancellationToken) is not { } operation)
                     {
                         continue;
                     }
@@ -196,55 +196,6 @@ namespace DistAnalyzers.Consensus
             }
 
             return state;
-        }
-
-        /// <summary>
-        /// The model of <paramref name="tree"/>: the site's own (its file, nearly always the type's only one), else the
-        /// compilation's. Inside the driver, Compilation.GetSemanticModel returns the driver's cached model of that file
-        /// (its semantic-model provider), and only a type declared in several files asks for another file's.
-        /// </summary>
-        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel? siteModel, Compilation compilation)
-        {
-            if (siteModel is not null && siteModel.SyntaxTree == tree)
-            {
-                return siteModel;
-            }
-
-#pragma warning disable RS1030 // a partial type's other file: its operations are the type's writes (see above)
-            return compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-        }
-
-        private static bool HasTopLevelStatements(CompilationUnitSyntax unit)
-        {
-            foreach (var member in unit.Members)
-            {
-                if (member is GlobalStatementSyntax)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
-        private static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
-        {
-            if (root == declaration)
-            {
-                return true; // the primary constructor's base arguments, whether the type is nested or not
-            }
-
-            for (var node = root.Parent; node is not null; node = node.Parent)
-            {
-                if (node is BaseTypeDeclarationSyntax type)
-                {
-                    return type == declaration;
-                }
-            }
-
-            return root == declaration;
         }
 
         /// <summary>The timer at <paramref name="context"/>'s operation whose duration reads a fixed election timeout, if any (judged with its type's writes by <see cref="IsReported"/>).</summary>

@@ -421,9 +421,7 @@ namespace DistAnalyzers.Failure
             private static IOperation? ValueOf(EqualsValueClauseSyntax initializer, SemanticModel model, Compilation compilation, System.Threading.CancellationToken cancellationToken)
             {
                 var tree = initializer.SyntaxTree;
-#pragma warning disable RS1030 // a partial type's other part: its heartbeat interval's value pairs the timeouts declared here
-                var owner = tree == model.SyntaxTree ? model : compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+                var owner = CodeRoots.ModelOf(tree, model, compilation); // another part's heartbeat interval pairs the timeouts declared here
                 return owner.GetOperation(initializer, cancellationToken) is ISymbolInitializerOperation symbolInitializer ? symbolInitializer.Value : null;
             }
 

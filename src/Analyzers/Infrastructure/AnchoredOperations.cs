@@ -561,6 +561,57 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     internal static class CodeRoots
     {
+        /// <summary>
+        /// The semantic model of <paramref name="tree"/>, for a rule that reads a type's other partial parts: the analysed
+        /// file's own (<paramref name="siteModel"/>, the driver's) when it is that tree, else the compilation's. Inside the
+        /// driver, <c>Compilation.GetSemanticModel</c> returns the driver's cached model of a file under analysis, and only
+        /// a type declared in several files asks for another file's.
+        /// </summary>
+        public static SemanticModel ModelOf(SyntaxTree tree, SemanticModel? siteModel, Compilation compilation)
+        {
+            if (siteModel is not null && siteModel.SyntaxTree == tree)
+            {
+                return siteModel;
+            }
+
+#pragma warning disable RS1030 // a partial type's other file: whole-type facts (field writes, operators, paired members) are in its code
+            return compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+
+        /// <summary>Whether the file holds top-level statements (the code of the program's type).</summary>
+        public static bool HasTopLevelStatements(CompilationUnitSyntax unit)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
+        public static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
+        {
+            if (root == declaration)
+            {
+                return true; // the primary constructor's base arguments, whether the type is nested or not
+            }
+
+            for (var node = root.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type)
+                {
+                    return type == declaration;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Every code root in the file.</summary>
         public static void InFile(SyntaxNode root, List<SyntaxNode> roots)
         {

@@ -300,7 +300,7 @@ namespace DistAnalyzers.Time
                     // blocks hold only constants: never a total order).
                     parts.Clear();
                     CodeRoots.BlocksOf(declaration, parts);
-                    var model = ModelOf(reference.SyntaxTree, context.SemanticModel);
+                    var model = CodeRoots.ModelOf(reference.SyntaxTree, context.SemanticModel, context.SemanticModel.Compilation);
                     foreach (var part in parts)
                     {
                         if (model.GetOperation(part, context.CancellationToken) is { } body && OrdersTotally(body))
@@ -321,19 +321,6 @@ namespace DistAnalyzers.Time
             {
                 ReportOutsideGeneratedCode(context, Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, first, type.Name, "has ordering operators built on a total comparison"));
             }
-        }
-
-        /// <summary>The model of <paramref name="tree"/>: the analysed document's (the driver's), else the compilation's (an operator in another part of a partial type).</summary>
-        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel model)
-        {
-            if (tree == model.SyntaxTree)
-            {
-                return model;
-            }
-
-#pragma warning disable RS1030 // a partial clock's operator declared in another document: its body decides the report
-            return model.Compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
         }
 
         private static void ReportOutsideGeneratedCode(SemanticModelAnalysisContext context, Diagnostic diagnostic)

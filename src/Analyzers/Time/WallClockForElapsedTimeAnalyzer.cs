@@ -158,7 +158,7 @@ namespace DistAnalyzers.Time
             // A type may need fields only if some declaration of it writes a reading name: a type declared only here
             // (not partial) must write one in this file. Null: anything may be one (opaque text).
             var positions = clocks.Readings.PositionsOf(tree);
-            if (positions is { Length: 0 } && !HasTopLevelStatements(unit) && SourceTexts.Of(tree).IndexOf("partial", StringComparison.Ordinal) < 0)
+            if (positions is { Length: 0 } && !CodeRoots.HasTopLevelStatements(unit) && SourceTexts.Of(tree).IndexOf("partial", StringComparison.Ordinal) < 0)
             {
                 return; // no reading name and no partial type (transparent text: the keyword is spelt as written)
             }
@@ -175,27 +175,11 @@ namespace DistAnalyzers.Time
                 }
             }
 
-            var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
-            pending.Push(unit.Members);
-            while (pending.Count > 0)
+            foreach (var declaration in TypeDeclarations.In(unit))
             {
-                foreach (var member in pending.Pop())
+                if (positions is null || HoldsAny(positions, declaration.Span) || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    switch (member)
-                    {
-                        case BaseNamespaceDeclarationSyntax ns:
-                            pending.Push(ns.Members);
-                            break;
-                        case TypeDeclarationSyntax declaration:
-                            pending.Push(declaration.Members);
-                            if (positions is not null && !HoldsAny(positions, declaration.Span) && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                            {
-                                break;
-                            }
-
-                            Consider(model.GetDeclaredSymbol(declaration, cancellationToken));
-                            break;
-                    }
+                    Consider(model.GetDeclaredSymbol(declaration, cancellationToken));
                 }
             }
 
@@ -263,55 +247,6 @@ namespace DistAnalyzers.Time
             }
 
             return index < positions.Length && positions[index] < span.End;
-        }
-
-        /// <summary>
-        /// The model of <paramref name="tree"/>: the analysed file's own (nearly always the type's only one), else the
-        /// compilation's. Inside the driver, Compilation.GetSemanticModel returns the driver's cached model of a file
-        /// under analysis, and only a type declared in several files asks for another file's.
-        /// </summary>
-        private static SemanticModel ModelOf(SyntaxTree tree, SemanticModel? siteModel, Compilation compilation)
-        {
-            if (siteModel is not null && siteModel.SyntaxTree == tree)
-            {
-                return siteModel;
-            }
-
-#pragma warning disable RS1030 // a partial type's other file: its code holds the writes of the type's private fields (see TypeAnalysis.Gather)
-            return compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-        }
-
-        private static bool HasTopLevelStatements(CompilationUnitSyntax unit)
-        {
-            foreach (var member in unit.Members)
-            {
-                if (member is GlobalStatementSyntax)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Whether the code root <paramref name="root"/> is <paramref name="declaration"/>'s own, not a nested type's.</summary>
-        private static bool IsOwnCode(SyntaxNode root, TypeDeclarationSyntax declaration)
-        {
-            if (root == declaration)
-            {
-                return true; // the primary constructor's base arguments, whether the type is nested or not
-            }
-
-            for (var node = root.Parent; node is not null; node = node.Parent)
-            {
-                if (node is BaseTypeDeclarationSyntax type)
-                {
-                    return type == declaration;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Whether <paramref name="type"/> declares a field that <c>IsCandidateField</c> could accept (a superset: any private non-const field).</summary>
@@ -556,12 +491,12 @@ namespace DistAnalyzers.Time
                 {
                     var tree = reference.SyntaxTree;
                     var syntax = reference.GetSyntax(cancellationToken);
-                    if (!(syntax is TypeDeclarationSyntax || (syntax is CompilationUnitSyntax unit && HasTopLevelStatements(unit))) || GeneratedSources.IsGenerated(tree, options))
+                    if (!(syntax is TypeDeclarationSyntax || (syntax is CompilationUnitSyntax unit && CodeRoots.HasTopLevelStatements(unit))) || GeneratedSources.IsGenerated(tree, options))
                     {
                         continue;
                     }
 
-                    var model = ModelOf(tree, siteModel, compilation);
+                    var model = CodeRoots.ModelOf(tree, siteModel, compilation);
                     declarations.Add((syntax, model));
                     anyTimeProvider |= clocks.Options.Get(tree).IncludeTimeProvider;
 
@@ -587,7 +522,7 @@ namespace DistAnalyzers.Time
 
                     foreach (var root in roots)
                     {
-                        if (syntax is not TypeDeclarationSyntax own || IsOwnCode(root, own))
+                        if (syntax is not TypeDeclarationSyntax own || CodeRoots.IsOwnCode(root, own))
                         {
                             (anchored ??= new List<(SyntaxNode, SemanticModel)>()).Add((root, model));
                             mayWrite = mayWrite || MayWriteCandidateField(root, namesVisible: positions is not null);
@@ -845,7 +780,7 @@ namespace DistAnalyzers.Time
                 var declaration = syntax as TypeDeclarationSyntax;
                 foreach (var root in roots)
                 {
-                    if (declaration is null || IsOwnCode(root, declaration))
+                    if (declaration is null || CodeRoots.IsOwnCode(root, declaration))
                     {
                         Walk(root, model, cancellationToken);
                     }
