@@ -90,11 +90,23 @@ namespace DistAnalyzers.Robustness
 
             var report = Baseline.Report("torture-LongMethod", result.Failures.Count == 0 ? Array.Empty<(string, string, IReadOnlyList<AnalyzerFailure>)>() : new[] { ("LongMethod", Torture.LongMethod(), result.Failures) });
             Assert.True(report.Length == 0, report);
+
+            // A GC pause inside one analyzer's callbacks can land on either run: an analyzer over the bound is measured
+            // on a second long run and keeps the better of the two, as the short runs do (a real walk per statement
+            // is over the bound in both).
+            TimeSpan Before(string name) => TimeSpan.FromTicks(Math.Min(shortRuns[0].PerAnalyzer[name].Ticks, shortRuns[1].PerAnalyzer[name].Ticks));
+            bool OverBound(string name, TimeSpan time) => time > TimeSpan.FromMilliseconds(8 * Before(name).TotalMilliseconds + 250);
+            if (perAnalyzer.Any(p => OverBound(p.Key, p.Value)))
+            {
+                var again = (await RunTimedAsync(Long(10_000))).PerAnalyzer;
+                perAnalyzer = perAnalyzer.ToDictionary(p => p.Key, p => again.TryGetValue(p.Key, out var second) && second < p.Value ? second : p.Value);
+            }
+
             var problems = new List<string>();
             foreach (var (name, time) in perAnalyzer.OrderByDescending(p => p.Value))
             {
-                var before = TimeSpan.FromTicks(Math.Min(shortRuns[0].PerAnalyzer[name].Ticks, shortRuns[1].PerAnalyzer[name].Ticks));
-                var superlinear = time > TimeSpan.FromMilliseconds(8 * before.TotalMilliseconds + 250);
+                var before = Before(name);
+                var superlinear = OverBound(name, time);
                 var known = KnownSuperlinear.TryGetValue(name, out var issue);
                 output.WriteLine($"  {name}: {before.TotalMilliseconds:F0} ms -> {time.TotalMilliseconds:F0} ms" + (known ? $" (known: {issue})" : string.Empty));
                 if (superlinear && !known)
