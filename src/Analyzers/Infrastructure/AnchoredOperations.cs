@@ -210,7 +210,7 @@ namespace DistAnalyzers.Infrastructure
         };
 
         /// <summary>The invocation whose invoked name is <paramref name="token"/> (<c>M(…)</c>, <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M&lt;T&gt;(…)</c>), or null.</summary>
-        internal static SyntaxNode? InvocationNamedAt(SyntaxToken token)
+        private static SyntaxNode? InvocationNamedAt(SyntaxToken token)
         {
             if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
             {
