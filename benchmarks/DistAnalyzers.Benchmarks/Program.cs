@@ -60,7 +60,7 @@ namespace DistAnalyzers.Benchmarks
 
             if (args.Contains("--profile"))
             {
-                await ProfileAsync(lines, root, references, analyzers);
+                await ProfileAsync(lines, Math.Max(1, IntArg(args, "--profile-warm", 1)), root, references, analyzers);
                 return 0;
             }
 
@@ -198,13 +198,17 @@ namespace DistAnalyzers.Benchmarks
             return m;
         }
 
-        /// <summary>Times each action every analyzer registers (second of two runs), to show which callback costs.</summary>
-        private static async Task ProfileAsync(int lines, string? root, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        /// <summary>Times each action every analyzer registers (the run after <c>--profile-warm</c> unmeasured ones, default 1), to show which callback costs; more warm runs dilute start-up costs in a sampling trace.</summary>
+        private static async Task ProfileAsync(int lines, int warmRuns, string? root, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var trees = Parse(SyntheticCorpus.Build(lines, root));
             Console.WriteLine($"[profile] {trees.Sum(t => t.GetText().Lines.Count):N0} lines; per registered action: total ms (GC pauses excluded), calls, µs per call (second run)");
             var wrapped = analyzers.Select(a => new ProfilingAnalyzer(a)).ToImmutableArray();
-            await AnalyzeOnce(trees, references, wrapped.CastArray<DiagnosticAnalyzer>());
+            for (var i = 0; i < warmRuns; i++)
+            {
+                await AnalyzeOnce(trees, references, wrapped.CastArray<DiagnosticAnalyzer>());
+            }
+
             foreach (var w in wrapped)
             {
                 w.ResetStats();
