@@ -69,8 +69,9 @@ namespace DistAnalyzers.Consensus
             });
 
             // Whether a timer found there is randomized is type-wide (any assignment to a member it reads, anywhere in
-            // the type): that is gathered from the type's declarations, once per type and only for a type that holds a
-            // candidate (TypeWrites), instead of a symbol-start registration on every type.
+            // the type): the type's code roots are listed from its declarations once per type, only for a type that holds
+            // a candidate (TypeWrites), and walked only where they may write a member the candidate reads
+            // (TypeState.WritesOf), instead of a symbol-start registration on every type.
             var options = context.Options;
             var types = new ConcurrentDictionary<INamedTypeSymbol, TypeState>(SymbolEqualityComparer.Default);
             AnchoredOperations.RegisterInAnchoredMembers(
@@ -98,7 +99,7 @@ namespace DistAnalyzers.Consensus
                         state = types.GetOrAdd(type, TypeWrites(type, siteModel, compilation, options, cancellationToken));
                     }
 
-                    if (IsReported(candidate, state, known, cache, otherTypeMembers)
+                    if (IsReported(candidate, state, known, cache, otherTypeMembers, cancellationToken)
                         && !GeneratedSources.IsGeneratedLocation(candidate.Location, options, cancellationToken))
                     {
                         var properties = candidate.Fix is null
@@ -113,17 +114,18 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>
-        /// Every computation of <paramref name="type"/>'s own members, as a symbol-start registration's operation and
-        /// operation-block actions on the type would record them (<see cref="RecordWrite"/>, <see cref="ComputedMember"/>):
-        /// the code of each of its declarations outside generated code (where the driver runs no action), each operation
+        /// The code roots in which the computations of <paramref name="type"/>'s own members are, as a symbol-start
+        /// registration's operation and operation-block actions on the type would record them (<see cref="WritesIn"/>,
+        /// when first asked: <see cref="RecordWrite"/>, <see cref="ComputedMember"/>): the code of each of its declarations outside generated code (where the driver runs no action), each operation
         /// with the member the driver would name as its container (<see cref="CodeRoots.OwnerOf"/>), the blocks as
         /// <see cref="CodeRoots.BlocksOf"/> finds them. A nested type's code is its own type's, not this one's.
         /// </summary>
         private static TypeState TypeWrites(INamedTypeSymbol type, SemanticModel? siteModel, Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
         {
-            var state = new TypeState(type);
-            var roots = new List<SyntaxNode>();
-            var parts = new List<SyntaxNode>();
+            // Only the code roots are listed here; each is walked when a member it may write is first asked about
+            // (TypeState.WritesOf), most of a type's code never.
+            var roots = new List<CodeRoot>();
+            var found = new List<SyntaxNode>();
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var tree = reference.SyntaxTree;
@@ -133,69 +135,86 @@ namespace DistAnalyzers.Consensus
                     continue;
                 }
 
-                roots.Clear();
+                found.Clear();
                 if (syntax is TypeDeclarationSyntax declaration)
                 {
                     foreach (var list in declaration.AttributeLists)
                     {
                         foreach (var attribute in list.Attributes)
                         {
-                            roots.Add(attribute);
+                            found.Add(attribute);
                         }
                     }
 
                     if (declaration.ParameterList is not null)
                     {
-                        CodeRoots.OfPrimaryConstructor(declaration, roots);
+                        CodeRoots.OfPrimaryConstructor(declaration, found);
                     }
 
                     // The members' code (InFile on the declaration: its members, and its nested types' members, skipped below).
-                    CodeRoots.InFile(declaration, roots);
+                    CodeRoots.InFile(declaration, found);
                 }
                 else if (syntax is CompilationUnitSyntax unit && CodeRoots.HasTopLevelStatements(unit))
                 {
                     // The top-level statements of the program's implicit type (partial with a declared Program).
-                    roots.Add(unit);
+                    found.Add(unit);
                 }
 
                 var model = CodeRoots.ModelOf(tree, siteModel, compilation);
-                foreach (var root in roots)
+                var text = SourceTexts.IsOpaque(tree) ? null : SourceTexts.Of(tree);
+                foreach (var root in found)
                 {
-                    if ((syntax is TypeDeclarationSyntax own && !CodeRoots.IsOwnCode(root, own)) || model.GetOperation(root, cancellationToken) is not { } operation)
+                    if (syntax is TypeDeclarationSyntax own && !CodeRoots.IsOwnCode(root, own))
                     {
                         continue;
                     }
 
-                    var owner = CodeRoots.OwnerOf(model, root, operation, cancellationToken);
-                    if (owner is null || !SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(owner), type) || GeneratedSources.IsGeneratedCodeSymbol(owner))
-                    {
-                        continue;
-                    }
-
-                    foreach (var op in operation.DescendantsAndSelf())
-                    {
-                        if (op.Kind is OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
-                        {
-                            RecordWrite(op, state);
-                        }
-                    }
-
-                    if (ComputedMember(owner, type) is { } member)
-                    {
-                        parts.Clear();
-                        CodeRoots.BlocksOf(root, parts);
-                        foreach (var part in parts)
-                        {
-                            if ((part == root ? operation : model.GetOperation(part, cancellationToken)) is { } block)
-                            {
-                                state.AddWrite(member.OriginalDefinition, block);
-                            }
-                        }
-                    }
+                    var span = CodeRoots.MemberDeclarationOf(root).FullSpan;
+                    roots.Add(new CodeRoot(root, model, text, span.Start, span.End));
                 }
             }
 
-            return state;
+            return new TypeState(type, roots);
+        }
+
+        /// <summary>
+        /// The computations of <paramref name="type"/>'s own members that <paramref name="root"/>'s code holds, in the order
+        /// a symbol-start registration's operation and operation-block actions would record them.
+        /// </summary>
+        private static void WritesIn(CodeRoot root, INamedTypeSymbol type, List<(ISymbol Member, IOperation Value)> writes, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = root.Model;
+            if (model.GetOperation(root.Node, cancellationToken) is not { } operation)
+            {
+                return;
+            }
+
+            var owner = CodeRoots.OwnerOf(model, root.Node, operation, cancellationToken);
+            if (owner is null || !SymbolEqualityComparer.Default.Equals(Contexts.ContainingType(owner), type) || GeneratedSources.IsGeneratedCodeSymbol(owner))
+            {
+                return;
+            }
+
+            foreach (var op in operation.DescendantsAndSelf())
+            {
+                if (op.Kind is OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.FieldInitializer or OperationKind.PropertyInitializer)
+                {
+                    RecordWrite(op, type, writes);
+                }
+            }
+
+            if (ComputedMember(owner, type) is { } member)
+            {
+                var parts = new List<SyntaxNode>(2);
+                CodeRoots.BlocksOf(root.Node, parts);
+                foreach (var part in parts)
+                {
+                    if ((part == root.Node ? operation : model.GetOperation(part, cancellationToken)) is { } block)
+                    {
+                        writes.Add((member.OriginalDefinition, block));
+                    }
+                }
+            }
         }
 
         /// <summary>The timer at <paramref name="context"/>'s operation whose duration reads a fixed election timeout, if any (judged with its type's writes by <see cref="IsReported"/>).</summary>
@@ -330,23 +349,23 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>Records a write to one of the type's own fields or properties (the caller knows the operation is in the type's own code).</summary>
-        private static void RecordWrite(IOperation operation, TypeState state)
+        private static void RecordWrite(IOperation operation, INamedTypeSymbol type, List<(ISymbol Member, IOperation Value)> writes)
         {
             switch (operation)
             {
                 case IAssignmentOperation { Target: IMemberReferenceOperation target, Value: { } value }:
-                    if (IsOwnMember(state, target.Member))
+                    if (IsOwnMember(type, target.Member))
                     {
-                        state.AddWrite(target.Member.OriginalDefinition, value);
+                        writes.Add((target.Member.OriginalDefinition, value));
                     }
 
                     break;
                 case IFieldInitializerOperation { Value: { } value } initializer:
                     foreach (var field in initializer.InitializedFields)
                     {
-                        if (IsOwnMember(state, field))
+                        if (IsOwnMember(type, field))
                         {
-                            state.AddWrite(field.OriginalDefinition, value);
+                            writes.Add((field.OriginalDefinition, value));
                         }
                     }
 
@@ -354,9 +373,9 @@ namespace DistAnalyzers.Consensus
                 case IPropertyInitializerOperation { Value: { } value } initializer:
                     foreach (var property in initializer.InitializedProperties)
                     {
-                        if (IsOwnMember(state, property))
+                        if (IsOwnMember(type, property))
                         {
-                            state.AddWrite(property.OriginalDefinition, value);
+                            writes.Add((property.OriginalDefinition, value));
                         }
                     }
 
@@ -364,8 +383,8 @@ namespace DistAnalyzers.Consensus
             }
         }
 
-        private static bool IsOwnMember(TypeState state, ISymbol member) =>
-            member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, state.Type);
+        private static bool IsOwnMember(INamedTypeSymbol type, ISymbol member) =>
+            member is IFieldSymbol or IPropertySymbol && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type);
 
         /// <summary>The member whose computation the code of <paramref name="owner"/> (a block owner) is: a getter's property, or a method that returns a value.</summary>
         private static ISymbol? ComputedMember(ISymbol owner, INamedTypeSymbol type)
@@ -380,7 +399,7 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>Whether <paramref name="candidate"/> is reported: no member it reads is randomized in its type (<paramref name="state"/>) or in another's declaration.</summary>
-        private static bool IsReported(Candidate candidate, TypeState? state, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers)
+        private static bool IsReported(Candidate candidate, TypeState? state, Known known, OptionsCache<Settings> cache, ConcurrentDictionary<(ISymbol, WordList), bool> otherTypeMembers, System.Threading.CancellationToken cancellationToken)
         {
             // The candidate's own tree decides the words for the type-wide walk. Only the members it reads, and those
             // their computations read, are walked (most of a type's members and method bodies never are); the type's
@@ -388,7 +407,7 @@ namespace DistAnalyzers.Consensus
             var settings = cache.Get(candidate.Location.SourceTree!);
             if (state is not null && candidate.MembersRead.Count > 0)
             {
-                var randomized = new Randomized(state, known, settings, state.WritesByMember);
+                var randomized = new Randomized(state, known, settings, cancellationToken);
                 foreach (var member in candidate.MembersRead)
                 {
                     if (randomized.Contains(member))
@@ -426,18 +445,17 @@ namespace DistAnalyzers.Consensus
             private readonly Dictionary<ISymbol, bool> answers = new Dictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
             private Dictionary<ISymbol, bool>? whole;
 
-            public Randomized(TypeState state, Known known, Settings settings, Dictionary<ISymbol, List<IOperation>>? writesByMember)
+            private readonly System.Threading.CancellationToken cancellationToken;
+
+            public Randomized(TypeState state, Known known, Settings settings, System.Threading.CancellationToken cancellationToken)
             {
                 this.state = state;
                 this.known = known;
                 Settings = settings;
-                WritesByMember = writesByMember ?? GroupWrites(state);
+                this.cancellationToken = cancellationToken;
             }
 
             public Settings Settings { get; }
-
-            /// <summary>Each member's computations, in the order they were recorded (shared by every settings).</summary>
-            public Dictionary<ISymbol, List<IOperation>> WritesByMember { get; }
 
             /// <summary>Whether <paramref name="member"/> is randomized (<see cref="RandomizedMembers"/> holds it).</summary>
             public bool Contains(ISymbol member)
@@ -471,7 +489,7 @@ namespace DistAnalyzers.Consensus
                         {
                             if (visited.Count > MaxReachable)
                             {
-                                whole = RandomizedMembers(state, known, Settings);
+                                whole = RandomizedMembers(state, known, Settings, cancellationToken);
                                 return whole.ContainsKey(member);
                             }
 
@@ -484,23 +502,6 @@ namespace DistAnalyzers.Consensus
                 return found;
             }
 
-            internal static Dictionary<ISymbol, List<IOperation>> GroupWrites(TypeState state)
-            {
-                var writes = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-                foreach (var (member, value) in state.Writes)
-                {
-                    if (!writes.TryGetValue(member, out var list))
-                    {
-                        list = new List<IOperation>();
-                        writes[member] = list;
-                    }
-
-                    list.Add(value);
-                }
-
-                return writes;
-            }
-
             /// <summary>A member's own facts: whether one of its computations is random, and the members they read (as in <see cref="RandomizedMembers"/>).</summary>
             private (bool Direct, List<ISymbol> Reads) Facts(ISymbol member)
             {
@@ -511,7 +512,7 @@ namespace DistAnalyzers.Consensus
 
                 var direct = false;
                 var reads = new List<ISymbol>();
-                if (WritesByMember.TryGetValue(member, out var values))
+                if (state.WritesOf(member, cancellationToken) is { } values)
                 {
                     foreach (var value in values)
                     {
@@ -540,11 +541,11 @@ namespace DistAnalyzers.Consensus
         }
 
         /// <summary>Every member of the type whose computation (an assignment to it, its getter or body) involves randomness, directly or through another such member.</summary>
-        private static Dictionary<ISymbol, bool> RandomizedMembers(TypeState state, Known known, Settings settings)
+        private static Dictionary<ISymbol, bool> RandomizedMembers(TypeState state, Known known, Settings settings, System.Threading.CancellationToken cancellationToken)
         {
             var direct = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var edges = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
-            foreach (var (member, value) in state.Writes)
+            foreach (var (member, value) in state.AllWrites(cancellationToken))
             {
                 if (settings.Randomness.CarriedBy(member.Name) && member is IMethodSymbol)
                 {
@@ -1292,56 +1293,142 @@ namespace DistAnalyzers.Consensus
             public string? Fix { get; }
         }
 
+        /// <summary>One code root of a type (a member's body, an initializer, an attribute…), with the text that bounds what it can write.</summary>
+        private sealed class CodeRoot
+        {
+            public CodeRoot(SyntaxNode node, SemanticModel model, string? text, int start, int end)
+            {
+                Node = node;
+                Model = model;
+                Text = text;
+                Start = start;
+                End = end;
+            }
+
+            public SyntaxNode Node { get; }
+
+            public SemanticModel Model { get; }
+
+            /// <summary>The tree's text (null when opaque: the root may write any name).</summary>
+            public string? Text { get; }
+
+            /// <summary>The span of the member declaration that holds the root.</summary>
+            public int Start { get; }
+
+            public int End { get; }
+
+            /// <summary>Its writes, once walked (null: not yet).</summary>
+            public List<(ISymbol Member, IOperation Value)>? Writes { get; set; }
+
+            /// <summary>
+            /// Whether the root may hold a computation of a member named <paramref name="name"/>: every one is an assignment
+            /// or initializer that writes the member's name, or the member's own getter or body, whose declaration does.
+            /// </summary>
+            public bool MayWrite(string? name) =>
+                Text is null || name is null || Text.IndexOf(name, Start, End - Start, StringComparison.Ordinal) >= 0;
+        }
+
+        /// <summary>
+        /// A type's computations of its own members (values assigned to them, getters, bodies), found lazily: asked about a
+        /// member, only the code roots whose member declaration writes its name are walked (each once), so a candidate
+        /// that reads two fields costs the few members that name them, not the whole type. Shared between threads.
+        /// </summary>
         private sealed class TypeState
         {
-            public TypeState(INamedTypeSymbol type)
+            private readonly List<CodeRoot> roots;
+            private readonly object gate = new object();
+            private readonly Dictionary<ISymbol, List<IOperation>> byMember = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+            public TypeState(INamedTypeSymbol type, List<CodeRoot> roots)
             {
                 Type = type;
+                this.roots = roots;
             }
 
             public INamedTypeSymbol Type { get; }
 
-            /// <summary>Each member's computations: values assigned to it, its getter or its body.</summary>
-            public IEnumerable<(ISymbol Member, IOperation Value)> Writes
+            /// <summary>The computations of <paramref name="member"/> in the order they are in the type's code (null: none).</summary>
+            public List<IOperation>? WritesOf(ISymbol member, System.Threading.CancellationToken cancellationToken)
             {
-                get
+                var name = SearchedName(member.Name);
+                lock (gate)
                 {
-                    lock (gate)
+                    if (byMember.TryGetValue(member, out var known))
                     {
-                        return writes ?? (IEnumerable<(ISymbol, IOperation)>)System.Array.Empty<(ISymbol, IOperation)>();
+                        return known.Count == 0 ? null : known;
                     }
+
+                    var values = new List<IOperation>();
+                    foreach (var root in roots)
+                    {
+                        if (root.MayWrite(name))
+                        {
+                            foreach (var (written, value) in Walked(root, cancellationToken))
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(written, member))
+                                {
+                                    values.Add(value);
+                                }
+                            }
+                        }
+                    }
+
+                    byMember[member] = values;
+                    return values.Count == 0 ? null : values;
                 }
             }
 
-            // Plain lists under a lock, created on first use: a concurrent bag per type costs thread-local queues.
-            private readonly object gate = new object();
-            private List<(ISymbol Member, IOperation Value)>? writes;
-
-            public void AddWrite(ISymbol member, IOperation value)
+            /// <summary>Every computation of the type's members, in the order they are in its code.</summary>
+            public List<(ISymbol Member, IOperation Value)> AllWrites(System.Threading.CancellationToken cancellationToken)
             {
                 lock (gate)
                 {
-                    (writes ??= new List<(ISymbol, IOperation)>()).Add((member, value));
-                    byMember = null;
+                    var writes = new List<(ISymbol, IOperation)>();
+                    foreach (var root in roots)
+                    {
+                        writes.AddRange(Walked(root, cancellationToken));
+                    }
+
+                    return writes;
                 }
+            }
+
+            private List<(ISymbol Member, IOperation Value)> Walked(CodeRoot root, System.Threading.CancellationToken cancellationToken)
+            {
+                if (root.Writes is null)
+                {
+                    // Kept only once complete: a cancelled walk leaves the root to be walked again.
+                    var writes = new List<(ISymbol, IOperation)>();
+                    WritesIn(root, Type, writes, cancellationToken);
+                    root.Writes = writes;
+                }
+
+                return root.Writes;
             }
 
             /// <summary>
-            /// <see cref="Writes"/> grouped by member, made once for every candidate of the type (the type's writes are
-            /// all recorded before any candidate asks; read-only after that, so shared between threads).
+            /// The text a computation of a member named <paramref name="name"/> must write: the name, or the part after the
+            /// last dot of an explicit implementation's (<c>IClock.Timeout</c>); null (any root) for a name that is not an
+            /// identifier (an indexer's <c>this[]</c>).
             /// </summary>
-            public Dictionary<ISymbol, List<IOperation>> WritesByMember
+            private static string? SearchedName(string name)
             {
-                get
+                var last = name.Substring(name.LastIndexOf('.') + 1);
+                if (last.Length == 0)
                 {
-                    lock (gate)
+                    return null;
+                }
+
+                foreach (var c in last)
+                {
+                    if (!(char.IsLetterOrDigit(c) || c == '_'))
                     {
-                        return byMember ??= Randomized.GroupWrites(this);
+                        return null;
                     }
                 }
-            }
 
-            private Dictionary<ISymbol, List<IOperation>>? byMember;
+                return last;
+            }
         }
 
         private sealed class Settings

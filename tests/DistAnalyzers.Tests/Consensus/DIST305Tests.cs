@@ -504,6 +504,45 @@ partial class Outer
         }
 
         [Fact]
+        public async Task Type_wide_writes_are_found_however_the_member_that_writes_them_is_spelled()
+        {
+            // Only the members whose declaration writes the read member's name are walked for its writes: a write
+            // spelled with a Unicode escape (its file's text does not hold the name), a getter whose body never names
+            // its property, and a chain through a method named only where it is called must still be found; members that name neither are skipped, and an unrandomized timer among them
+            // is still reported.
+            var escaped = Usings + @"
+partial class Escaped { void Reset() => Election\u0054imeout = TimeSpan.FromMilliseconds(Random.Shared.Next(150, 300)); }";
+            var source = Usings + @"
+partial class Escaped
+{
+    TimeSpan ElectionTimeout = TimeSpan.FromMilliseconds(150);
+    Task Run() => Task.Delay(ElectionTimeout);
+}
+class Getter
+{
+    TimeSpan ElectionTimeout { get { var ms = Random.Shared.Next(150, 300); return TimeSpan.FromMilliseconds(ms); } }
+    Task Run() => Task.Delay(ElectionTimeout);
+}
+class Chain
+{
+    TimeSpan ElectionTimeout;
+    void Reset() => ElectionTimeout = Pick();
+    static TimeSpan Pick() => TimeSpan.FromMilliseconds(Random.Shared.Next(150, 300));
+    Task Run() => Task.Delay(ElectionTimeout);
+}
+class Fixed
+{
+    TimeSpan ElectionTimeout = TimeSpan.FromMilliseconds(150);
+    TimeSpan Other = TimeSpan.FromMilliseconds(Random.Shared.Next(150, 300));
+    int Unrelated() => Random.Shared.Next(10);
+    Task Run() => Task.Delay({|DIST305:ElectionTimeout|});
+}";
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.Sources.Add(("/0/Escaped.cs", escaped));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Type_wide_writes_in_every_kind_of_member_code()
         {
             // Writes and computations in constructors, lambdas, local functions, accessors, operators, initializers and
