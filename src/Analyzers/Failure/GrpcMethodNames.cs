@@ -24,7 +24,8 @@ namespace DistAnalyzers.Failure
     /// aliases and <c>global using</c>s of other files). The names of all such method declarations are taken. A type
     /// given as a type argument (<c>Client&lt;AsyncUnaryCall&lt;R&gt;&gt;</c>) can stand for a header's type parameter, so
     /// one written anywhere gives up (null: every call is analysed), as does a file whose text may spell a name
-    /// otherwise (<see cref="SourceTexts.IsOpaque"/>).
+    /// otherwise (<see cref="SourceTexts.IsOpaque"/>). Not seen: such a type argument that is only ever inferred, never
+    /// written (a generic client method returning its type parameter, called with an <c>AsyncUnaryCall</c> it was given).
     /// </para>
     /// </summary>
     internal static class GrpcMethodNames

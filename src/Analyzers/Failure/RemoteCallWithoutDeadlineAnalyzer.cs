@@ -73,7 +73,7 @@ namespace DistAnalyzers.Failure
             {
                 // Only the calls written with the name of a method that can be flagged (GrpcMethodNames explains why
                 // its set holds every such name): 24,055 invocations on the benchmark's 100,000 lines, a handful named so.
-                // With the gates open, or when the names cannot be known, every invocation is looked at.
+                // With the gates open, or when the names cannot be known, every invocation is looked at; with no name, none.
                 var names = UseTreeGates ? GrpcMethodNames.Of(context.Compilation, known.ClientBase, context.CancellationToken) : null;
                 if (names is null)
                 {
