@@ -482,13 +482,16 @@ namespace DistAnalyzers.Failure
                 }
 
                 // Only a member that is a timeout can be reported (AnalyzeScope): a field or property whose name carries
-                // a timeout word, of a number or TimeSpan type (Classify; never a null type).
+                // a timeout word, of a number or TimeSpan type (Classify; never a null type), set to a value that
+                // measures above zero (AnalyzeScope's first test: an infinite HttpClient.Timeout stops here, before
+                // the word matching and the scope's lists).
                 Settings? settings = null;
                 var any = false;
                 foreach (var item in initializer.Initializers)
                 {
                     if (InitializedMember(item) is { } member
-                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member)))
+                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member))
+                        && item is ISimpleAssignmentOperation { Value: var value } && Measured(member.Name, value) is { Value: > 0 })
                     {
                         any = true;
                         break;
@@ -1079,9 +1082,11 @@ namespace DistAnalyzers.Failure
                 return new Verdict(t.Value, required, reason);
             }
 
-            private Measure? Measured(Entry entry)
+            private Measure? Measured(Entry entry) => Measured(entry.Name, entry.Value);
+
+            private Measure? Measured(string name, IOperation? value)
             {
-                var constant = ConstantEvaluator.Evaluate(entry.Value);
+                var constant = ConstantEvaluator.Evaluate(value);
                 if (constant.Kind == ConstantKind.TimeSpan)
                 {
                     return new Measure(constant.Span.TotalMilliseconds, Unit.TimeSpan);
@@ -1092,7 +1097,7 @@ namespace DistAnalyzers.Failure
                     return null;
                 }
 
-                return UnitOf(entry.Name) switch
+                return UnitOf(name) switch
                 {
                     Unit.Milliseconds => new Measure(constant.Real, Unit.Milliseconds),
                     Unit.Seconds => new Measure(constant.Real * 1000, Unit.Seconds),

@@ -428,5 +428,201 @@ public class Escaped
             test.TestState.Sources.Add(Usings + Grpc);
             return test.RunAsync();
         }
+
+        // ------------------------------------------------------------------ which calls the gRPC form looks at
+
+        /// <summary>The Grpc.Core stand-ins alone (no Greet client), for a client declared elsewhere.</summary>
+        private static string GrpcCore => Grpc.Substring(0, Grpc.IndexOf("namespace Greet", System.StringComparison.Ordinal)) + @"
+namespace Greet
+{
+    public class HelloRequest { }
+    public class HelloReply { }
+}
+";
+
+        [Fact]
+        public Task Grpc_client_declared_in_another_file_with_a_sync_overload_found_through_its_CallOptions_sibling()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Caller
+{
+    public void Run(Store.StoreClient store, Store.Cache cache, HelloRequest req)
+    {
+        store.{|DIST204:FetchAsync|}(req);
+        store.{|DIST204:Fetch|}(req);
+        store?.{|DIST204:Fetch|}(req);
+        cache.Fetch(req);
+        cache.FetchAsync(req);
+    }
+}");
+            test.TestState.Sources.Add(@"using System;
+using System.Threading;
+using Grpc.Core;
+using Greet;
+namespace Store
+{
+    public class StoreClient : ClientBase<StoreClient>
+    {
+        public virtual AsyncUnaryCall<HelloReply> FetchAsync(HelloRequest request, Metadata headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) => null;
+        public virtual HelloReply Fetch(HelloRequest request, Metadata headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) => null;
+        public virtual HelloReply Fetch(HelloRequest request, CallOptions options) => null;
+    }
+    public class Cache
+    {
+        public HelloReply Fetch(HelloRequest request) => null;
+        public System.Threading.Tasks.Task<HelloReply> FetchAsync(HelloRequest request) => null;
+    }
+}");
+            test.TestState.Sources.Add(Usings + GrpcCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Grpc_method_declared_on_a_base_client_in_another_file()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Caller
+{
+    public void Run(Store.DerivedClient client, HelloRequest req) { client.{|DIST204:PingAsync|}(req); client.{|DIST204:Ping|}(req); }
+}");
+            test.TestState.Sources.Add(@"using Greet;
+namespace Store
+{
+    public class DerivedClient : BaseClient { }
+}");
+            test.TestState.Sources.Add(@"using System;
+using System.Threading;
+using Greet;
+namespace Store
+{
+    public abstract class BaseClient : Grpc.Core.ClientBase
+    {
+        public Grpc.Core.AsyncUnaryCall<HelloReply> PingAsync(HelloRequest request, DateTime? deadline = null) => null;
+        public HelloReply Ping(HelloRequest request, DateTime? deadline = null) => null;
+        public HelloReply Ping(HelloRequest request, global::Grpc.Core.CallOptions options) => null;
+    }
+}");
+            test.TestState.Sources.Add(Usings + GrpcCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Grpc_methods_declared_with_using_aliases()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Caller
+{
+    public void Run(Store.AliasedClient client, HelloRequest req)
+    {
+        client.{|DIST204:Ping|}(req);
+        client.{|DIST204:PongAsync|}(req);
+        client.{|DIST204:Nested|}(req);
+    }
+}");
+            test.TestState.Sources.Add(@"using System;
+using Opts = Grpc.Core.CallOptions;
+namespace Store
+{
+    using Again = Opts;
+    public class AliasedClient : Grpc.Core.ClientBase
+    {
+        public Greet.HelloReply Ping(Greet.HelloRequest request, DateTime? deadline = null) => null;
+        public Greet.HelloReply Ping(Greet.HelloRequest request, Opts options) => null;
+        public Unary PongAsync(Greet.HelloRequest request) => null;
+        public Greet.HelloReply Nested(Greet.HelloRequest request, DateTime? deadline = null) => null;
+        public Greet.HelloReply Nested(Greet.HelloRequest request, Again options) => null;
+    }
+}");
+            test.TestState.Sources.Add("global using Unary = Grpc.Core.AsyncUnaryCall<Greet.HelloReply>;\n");
+            test.TestState.Sources.Add(Usings + GrpcCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Grpc_method_whose_call_type_is_a_type_argument()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Caller
+{
+    public void Run(Store.Generic<AsyncUnaryCall<HelloReply>> generic, HelloRequest req) { generic.{|DIST204:Call|}(req); }
+}");
+            test.TestState.Sources.Add(@"namespace Store
+{
+    public class Generic<TCall> : Grpc.Core.ClientBase { public TCall Call(Greet.HelloRequest request) => default; }
+}");
+            test.TestState.Sources.Add(Usings + GrpcCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Grpc_method_whose_call_type_is_spelled_with_an_escape()
+        {
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(Usings + @"
+public class Caller
+{
+    public void Run(Store.Escaped escaped, HelloRequest req) { escaped.{|DIST204:EscapedAsync|}(req); }
+}");
+            test.TestState.Sources.Add(@"namespace Store
+{
+    public class Escaped : Grpc.Core.ClientBase { public Grpc.Core.\u0041syncUnaryCall<Greet.HelloReply> EscapedAsync(Greet.HelloRequest request) => null; }
+}");
+            test.TestState.Sources.Add(Usings + GrpcCore);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Grpc_client_declared_in_a_referenced_assembly()
+        {
+            var grpc = await CompileAsync("Grpc.Core.Api", "using System;\nusing System.Threading;\n" + GrpcCore);
+            var client = await CompileAsync("Store.Client", @"using System;
+using System.Threading;
+using Grpc.Core;
+using Greet;
+namespace Store
+{
+    public static class Stock
+    {
+        public class StockClient : ClientBase<StockClient>
+        {
+            public virtual HelloReply Count(HelloRequest request, Metadata headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) => null;
+            public virtual HelloReply Count(HelloRequest request, CallOptions options) => null;
+            public virtual AsyncUnaryCall<HelloReply> CountAsync(HelloRequest request, Metadata headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) => null;
+        }
+    }
+}", grpc);
+            var test = new AnalyzerVerifier<RemoteCallWithoutDeadlineAnalyzer>.Test();
+            test.TestState.Sources.Add(@"using Greet;
+public class Caller
+{
+    public void Run(Store.Stock.StockClient client, HelloRequest req)
+    {
+        client.{|DIST204:Count|}(req);
+        client.{|DIST204:CountAsync|}(req);
+        client.CountAsync(req, deadline: System.DateTime.UtcNow.AddSeconds(1));
+    }
+}");
+            test.TestState.AdditionalReferences.Add(grpc);
+            test.TestState.AdditionalReferences.Add(client);
+            await test.RunAsync();
+        }
+
+        private static async Task<Microsoft.CodeAnalysis.MetadataReference> CompileAsync(string assemblyName, string source, params Microsoft.CodeAnalysis.MetadataReference[] more)
+        {
+            var references = await AnalyzerRunner.ReferencesAsync();
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                assemblyName,
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+                references.AddRange(more),
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new System.IO.MemoryStream();
+            var result = compilation.Emit(stream);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
+        }
     }
 }
