@@ -86,8 +86,28 @@ namespace DistAnalyzers.Benchmarks
             return arg => Timed(key, counter, action, arg);
         }
 
+        /// <summary>Callbacks of any wrapped analyzer running at this moment, the most seen at once, and how many started while another ran.</summary>
+        private static int running;
+        internal static int MostAtOnce;
+        internal static long StartedAlongside;
+
+        internal static void ResetConcurrency()
+        {
+            MostAtOnce = 0;
+            StartedAlongside = 0;
+        }
+
         private void Timed<T>(string key, Counter counter, Action<T> action, T arg)
         {
+            var now = Interlocked.Increment(ref running);
+            if (now > 1)
+            {
+                Interlocked.Increment(ref StartedAlongside);
+                for (var seen = Volatile.Read(ref MostAtOnce); now > seen && Interlocked.CompareExchange(ref MostAtOnce, now, seen) != seen; seen = Volatile.Read(ref MostAtOnce))
+                {
+                }
+            }
+
             var start = Stopwatch.GetTimestamp();
             var gc = GC.GetTotalPauseDuration();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -97,6 +117,8 @@ namespace DistAnalyzers.Benchmarks
             }
             finally
             {
+                Interlocked.Decrement(ref running);
+
                 // A garbage collection that happens to fall inside a callback is not the callback's cost.
                 var ticks = Stopwatch.GetTimestamp() - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency);
                 counter.Add(ticks, GC.GetAllocatedBytesForCurrentThread() - allocated);

@@ -216,7 +216,9 @@ namespace DistAnalyzers.Benchmarks
             }
 
             var compile = CompileOnce(trees, references);
+            ProfilingAnalyzer.ResetConcurrency();
             var (_, _, diagnostics, _) = await AnalyzeOnce(trees, references, wrapped.CastArray<DiagnosticAnalyzer>());
+            Console.WriteLine($"[profile] callbacks running at once: at most {ProfilingAnalyzer.MostAtOnce}; {ProfilingAnalyzer.StartedAlongside:N0} started while another ran");
             Console.WriteLine($"[profile] compiler GetDiagnostics(): {compile:F0} ms");
             Console.WriteLine($"[profile] {diagnostics.Length:N0} diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
             var tick = 1000.0 / Stopwatch.Frequency;
