@@ -344,7 +344,7 @@ namespace DistAnalyzers.Failure
         }
 
         private static bool IsImmutableCollection(INamedTypeSymbol? type) =>
-            type?.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable";
+            Namespaces.Is(type?.ContainingNamespace, "System.Collections.Immutable");
 
         private static bool IsGetOnlyAuto(PropertyDeclarationSyntax declaration)
         {

@@ -444,6 +444,6 @@ namespace DistAnalyzers.Infrastructure
         }
 
         private static bool IsType(INamedTypeSymbol? type, string ns, string name) =>
-            type is not null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+            type is not null && type.Name == name && Namespaces.Is(type.ContainingNamespace, ns);
     }
 }
