@@ -116,6 +116,9 @@ namespace DistAnalyzers.Infrastructure
             private ConcurrentDictionary<string, int[]>? ordinal;
             private ConcurrentDictionary<string, int[]>? lowerCase;
 
+            /// <summary>1 once this text has had its one pass for every token known then (<see cref="KnownTokens"/>).</summary>
+            private int scanned;
+
             public int[] Occurrences(string token, bool lowered)
             {
                 var text = lowered ? LowerAscii : Text;
@@ -124,11 +127,29 @@ namespace DistAnalyzers.Infrastructure
                     return Array.Empty<int>();
                 }
 
-                ref var slot = ref lowered ? ref lowerCase : ref ordinal;
-                var known = Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, new ConcurrentDictionary<string, int[]>(2, 31, StringComparer.Ordinal), null) ?? slot!;
+                var known = Searched(lowered);
                 if (known.TryGetValue(token, out var positions))
                 {
                     return positions;
+                }
+
+                // The first search in this text finds, in one pass, every token any tree has been searched for so far
+                // (the rules ask every tree for the same tokens); a token new to the process is searched alone, and
+                // kept for the trees after.
+                if (KnownTokens.Of(lowered).Contains(token))
+                {
+                    if (Interlocked.Exchange(ref scanned, 1) == 0)
+                    {
+                        ScanKnownTokens();
+                        if (known.TryGetValue(token, out positions))
+                        {
+                            return positions;
+                        }
+                    }
+                }
+                else
+                {
+                    KnownTokens.Add(token, lowered);
                 }
 
                 List<int>? found = null;
@@ -138,6 +159,96 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 return known.GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>());
+            }
+
+            private ConcurrentDictionary<string, int[]> Searched(bool lowered)
+            {
+                ref var slot = ref lowered ? ref lowerCase : ref ordinal;
+                return Volatile.Read(ref slot)
+                    ?? Interlocked.CompareExchange(ref slot, new ConcurrentDictionary<string, int[]>(2, 31, StringComparer.Ordinal), null)
+                    ?? slot!;
+            }
+
+            /// <summary>Finds every known token of both kinds in one loop over the text and its lower-cased form (ordinal only in non-ASCII text).</summary>
+            private void ScanKnownTokens()
+            {
+                var ordinalTokens = KnownTokens.Of(lowered: false).Automaton;
+                var lowerTokens = KnownTokens.Of(lowered: true).Automaton;
+                if (LowerAscii is { } lowerText)
+                {
+                    var (inText, inLowerText) = TokenAutomaton.Scan(ordinalTokens, Text, lowerTokens, lowerText);
+                    Keep(Searched(lowered: false), ordinalTokens, inText);
+                    Keep(Searched(lowered: true), lowerTokens, inLowerText);
+                }
+                else
+                {
+                    Keep(Searched(lowered: false), ordinalTokens, ordinalTokens.Scan(Text));
+                }
+
+                static void Keep(ConcurrentDictionary<string, int[]> known, TokenAutomaton automaton, List<int>?[] found)
+                {
+                    for (var i = 0; i < found.Length; i++)
+                    {
+                        known.TryAdd(automaton.Tokens[i], found[i]?.ToArray() ?? Array.Empty<int>());
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The tokens searched in any tree so far in this process (at most <see cref="MostTokens"/> of each kind, ASCII
+        /// only), with the automaton that finds them all in one pass. Only a speed hint: a tree's answer for a token is
+        /// the same whether it came from the automaton or from a search of its own.
+        /// </summary>
+        private sealed class KnownTokens
+        {
+            private const int MostTokens = 256;
+
+            private static KnownTokens ordinal = new KnownTokens(Array.Empty<string>());
+            private static KnownTokens lowerCase = new KnownTokens(Array.Empty<string>());
+
+            private readonly HashSet<string> set;
+            private readonly string[] tokens;
+            private TokenAutomaton? automaton;
+
+            private KnownTokens(string[] tokens)
+            {
+                this.tokens = tokens;
+                set = new HashSet<string>(tokens, StringComparer.Ordinal);
+            }
+
+            /// <summary>The automaton for these tokens, built on first use (racing threads build the same one).</summary>
+            public TokenAutomaton Automaton => automaton ??= TokenAutomaton.Build(tokens);
+
+            public static KnownTokens Of(bool lowered) => Volatile.Read(ref lowered ? ref lowerCase : ref ordinal);
+
+            public bool Contains(string token) => set.Contains(token);
+
+            /// <summary>Adds <paramref name="token"/> for the trees searched from now on, unless it cannot be or the set is full.</summary>
+            public static void Add(string token, bool lowered)
+            {
+                if (!TokenAutomaton.CanSearch(token))
+                {
+                    return;
+                }
+
+                ref var slot = ref lowered ? ref lowerCase : ref ordinal;
+                while (true)
+                {
+                    var current = Volatile.Read(ref slot);
+                    if (current.tokens.Length >= MostTokens || current.Contains(token))
+                    {
+                        return;
+                    }
+
+                    var tokens = new string[current.tokens.Length + 1];
+                    current.tokens.CopyTo(tokens, 0);
+                    tokens[tokens.Length - 1] = token;
+                    if (ReferenceEquals(Interlocked.CompareExchange(ref slot, new KnownTokens(tokens), current), current))
+                    {
+                        return;
+                    }
+                }
             }
         }
     }

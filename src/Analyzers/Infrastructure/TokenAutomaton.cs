@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Finds every occurrence of many ASCII tokens in one pass over a text (an Aho–Corasick automaton with every
+    /// transition filled in, so each character costs one table read). The rules' text pre-checks look for some seventy
+    /// tokens in every file; one vectorised <c>IndexOf</c> per token reads the whole text seventy times (about 0.75 ms
+    /// per token on 100,000 lines), one pass of this reads it once. The answer is the same as searching each token
+    /// with <c>IndexOf</c> from each place found plus one: every start, overlapping ones too, in order.
+    /// </summary>
+    internal sealed class TokenAutomaton
+    {
+        /// <summary>The class of a character that is in no token: from it every state goes back to the root.</summary>
+        private const int OtherClass = 0;
+
+        private readonly string[] tokens;
+
+        /// <summary>The character class of each ASCII character (<see cref="OtherClass"/> for every other character).</summary>
+        private readonly byte[] classOf;
+
+        private readonly int classes;
+
+        /// <summary>
+        /// <c>next[state + class]</c>, states numbered as multiples of <see cref="classes"/>: the next state, or its
+        /// complement when a token ends there.
+        /// </summary>
+        private readonly int[] next;
+
+        /// <summary>The tokens that end at each state (by state number divided by <see cref="classes"/>), null for none.</summary>
+        private readonly int[]?[] endingAt;
+
+        private TokenAutomaton(string[] tokens, byte[] classOf, int classes, int[] next, int[]?[] endingAt)
+        {
+            this.tokens = tokens;
+            this.classOf = classOf;
+            this.classes = classes;
+            this.next = next;
+            this.endingAt = endingAt;
+        }
+
+        /// <summary>The tokens searched, in the order of <see cref="Scan"/>'s answer.</summary>
+        public IReadOnlyList<string> Tokens => tokens;
+
+        /// <summary>Whether <paramref name="token"/> can be searched by an automaton: not empty, and ASCII.</summary>
+        public static bool CanSearch(string token)
+        {
+            if (token.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in token)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>An automaton for <paramref name="tokens"/> (distinct, each passing <see cref="CanSearch"/>).</summary>
+        public static TokenAutomaton Build(string[] tokens)
+        {
+            var classOf = new byte[0x80];
+            var classes = 1;
+            foreach (var token in tokens)
+            {
+                foreach (var c in token)
+                {
+                    if (classOf[c] == OtherClass)
+                    {
+                        classOf[c] = (byte)classes++;
+                    }
+                }
+            }
+
+            // The trie: children[state * classes + class] (0: none, as the root is no one's child).
+            var children = new List<int>(classes * 64);
+            var ends = new List<List<int>?>();
+            AddState();
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var state = 0;
+                foreach (var c in tokens[t])
+                {
+                    var slot = (state * classes) + classOf[c];
+                    if (children[slot] == 0)
+                    {
+                        children[slot] = AddState();
+                    }
+
+                    state = children[slot];
+                }
+
+                (ends[state] ??= new List<int>()).Add(t);
+            }
+
+            // Breadth first: each state's fall-back (the longest proper suffix of its path that is a trie path), its
+            // missing transitions taken from the fall-back's, and the tokens ending at the fall-back added to its own.
+            var count = ends.Count;
+            var fallBack = new int[count];
+            var goTo = new int[count * classes];
+            var endingAt = new int[]?[count];
+            var queue = new Queue<int>();
+            for (var k = 0; k < classes; k++)
+            {
+                var child = children[k];
+                goTo[k] = child;
+                if (child != 0)
+                {
+                    queue.Enqueue(child);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                var state = queue.Dequeue();
+                var inherited = endingAt[fallBack[state]];
+                var own = ends[state];
+                if (own is not null || inherited is not null)
+                {
+                    var all = new List<int>();
+                    if (own is not null)
+                    {
+                        all.AddRange(own);
+                    }
+
+                    if (inherited is not null)
+                    {
+                        all.AddRange(inherited);
+                    }
+
+                    endingAt[state] = all.ToArray();
+                }
+
+                for (var k = 0; k < classes; k++)
+                {
+                    var child = children[(state * classes) + k];
+                    if (child != 0)
+                    {
+                        fallBack[child] = goTo[(fallBack[state] * classes) + k];
+                        goTo[(state * classes) + k] = child;
+                        queue.Enqueue(child);
+                    }
+                    else
+                    {
+                        goTo[(state * classes) + k] = goTo[(fallBack[state] * classes) + k];
+                    }
+                }
+            }
+
+            // Premultiplied states, complemented where a token ends.
+            var next = new int[goTo.Length];
+            for (var i = 0; i < goTo.Length; i++)
+            {
+                var target = goTo[i];
+                next[i] = endingAt[target] is null ? target * classes : ~(target * classes);
+            }
+
+            return new TokenAutomaton(tokens, classOf, classes, next, endingAt);
+
+            int AddState()
+            {
+                for (var k = 0; k < classes; k++)
+                {
+                    children.Add(0);
+                }
+
+                ends.Add(null);
+                return ends.Count - 1;
+            }
+        }
+
+        /// <summary>Every start of each token in <paramref name="text"/>, in order (null: none), indexed as <see cref="Tokens"/>.</summary>
+        public List<int>?[] Scan(string text)
+        {
+            var found = new List<int>?[tokens.Length];
+            var table = next;
+            var map = classOf;
+            var state = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                state = table[state + (c < 0x80 ? map[c] : OtherClass)];
+                if (state < 0)
+                {
+                    state = Found(found, ~state, i);
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// <see cref="Scan"/> of <paramref name="first"/> over <paramref name="firstText"/> and of <paramref name="second"/>
+        /// over <paramref name="secondText"/> (of the same length) in one loop: each character costs a table read that
+        /// waits for the one before, so two independent chains side by side take little more than one.
+        /// </summary>
+        public static (List<int>?[] First, List<int>?[] Second) Scan(TokenAutomaton first, string firstText, TokenAutomaton second, string secondText)
+        {
+            if (firstText.Length != secondText.Length)
+            {
+                throw new ArgumentException("The texts differ in length.", nameof(secondText));
+            }
+
+            var foundFirst = new List<int>?[first.tokens.Length];
+            var foundSecond = new List<int>?[second.tokens.Length];
+            var tableFirst = first.next;
+            var mapFirst = first.classOf;
+            var tableSecond = second.next;
+            var mapSecond = second.classOf;
+            var stateFirst = 0;
+            var stateSecond = 0;
+            for (var i = 0; i < firstText.Length; i++)
+            {
+                var c = firstText[i];
+                var d = secondText[i];
+                stateFirst = tableFirst[stateFirst + (c < 0x80 ? mapFirst[c] : OtherClass)];
+                stateSecond = tableSecond[stateSecond + (d < 0x80 ? mapSecond[d] : OtherClass)];
+                if ((stateFirst | stateSecond) < 0)
+                {
+                    if (stateFirst < 0)
+                    {
+                        stateFirst = first.Found(foundFirst, ~stateFirst, i);
+                    }
+
+                    if (stateSecond < 0)
+                    {
+                        stateSecond = second.Found(foundSecond, ~stateSecond, i);
+                    }
+                }
+            }
+
+            return (foundFirst, foundSecond);
+        }
+
+        /// <summary>Adds the starts of the tokens that end at <paramref name="end"/> in <paramref name="state"/>; returns the state.</summary>
+        private int Found(List<int>?[] found, int state, int end)
+        {
+            foreach (var t in endingAt[state / classes]!)
+            {
+                (found[t] ??= new List<int>()).Add(end - tokens[t].Length + 1);
+            }
+
+            return state;
+        }
+    }
+}
