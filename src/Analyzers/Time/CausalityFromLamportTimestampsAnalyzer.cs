@@ -62,18 +62,20 @@ namespace DistAnalyzers.Time
                 this,
                 gate,
                 block => OnBlock(block, options, task, valueTask),
-                (member, model, cancellationToken) => member is MethodDeclarationSyntax method && MayReturnEnum(method.ReturnType)
+                (member, model, cancellationToken) => member is MethodDeclarationSyntax method && MayReturnEnum(method)
                     && model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask));
         }
 
         /// <summary>
-        /// Whether a return type written as <paramref name="type"/> may be an enum (through <c>Task&lt;&gt;</c>,
+        /// Whether <paramref name="method"/>'s return type, as written, may be an enum (through <c>Task&lt;&gt;</c>,
         /// <c>ValueTask&lt;&gt;</c>, <c>Nullable&lt;&gt;</c>, <c>?</c> or <c>ref</c>): a name that may bind to one (an
         /// identifier, a qualified or alias-qualified name), never a keyword type, an array, a tuple, a pointer or another
-        /// generic type (an alias is never generic).
+        /// generic type (an alias is never generic), nor a simple name of a type parameter of the method or of the type
+        /// that declares it (name look-up finds those first; an enclosing type's may be hidden by a member, so not those).
         /// </summary>
-        private static bool MayReturnEnum(TypeSyntax type)
+        private static bool MayReturnEnum(MethodDeclarationSyntax method)
         {
+            var type = method.ReturnType;
             for (var depth = 0; depth < 8; depth++)
             {
                 var name = type switch
@@ -94,6 +96,9 @@ namespace DistAnalyzers.Time
                         when generic.Identifier.ValueText is "Task" or "ValueTask" or "Nullable":
                         type = generic.TypeArgumentList.Arguments[0];
                         continue;
+                    case IdentifierNameSyntax identifier when name == type:
+                        var simple = identifier.Identifier.ValueText;
+                        return !Declares(method.TypeParameterList, simple) && !(method.Parent is TypeDeclarationSyntax declaring && Declares(declaring.TypeParameterList, simple));
                     case IdentifierNameSyntax:
                         return true;
                     default:
@@ -102,6 +107,22 @@ namespace DistAnalyzers.Time
             }
 
             return true;
+        }
+
+        private static bool Declares(TypeParameterListSyntax? list, string name)
+        {
+            if (list is not null)
+            {
+                foreach (var parameter in list.Parameters)
+                {
+                    if (parameter.Identifier.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static void OnBlock(OperationBlockSite context, OptionsCache<Settings> options, INamedTypeSymbol? task, INamedTypeSymbol? valueTask)

@@ -289,5 +289,33 @@ public sealed class Stamp
     public Outer.Relation[] RelateAll(Stamp other) => new[] { Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After };
     public (Outer.Relation, int) RelateWithCount(Stamp other) => (Lamport < other.Lamport ? Outer.Relation.Before : Outer.Relation.After, 1);
 }");
+
+        /// <summary>
+        /// A return type that is a type parameter of the method or of its own type is never an enum, so those methods are
+        /// not looked at (no symbol asked); an enclosing type's type parameter may be hidden by a nested enum of the
+        /// same name, which is then still found.
+        /// </summary>
+        [Fact]
+        public Task Type_parameter_returns_are_skipped_but_a_nested_enum_hiding_an_outer_one_is_not() => Verify.VerifyAsync(@"
+using System.Threading.Tasks;
+public sealed class Stamp
+{
+    public long Lamport { get; set; }
+    public T Pick<T>(Stamp other, T before, T after) => Lamport < other.Lamport ? before : after;
+}
+public sealed class Box<T> where T : struct
+{
+    public long Lamport { get; set; }
+    public Task<T?> Relate(Box<T> other, T before) => Task.FromResult<T?>(Lamport < other.Lamport ? before : null);
+}
+public sealed class Outer<Relation>
+{
+    public sealed class Inner
+    {
+        public enum Relation { Before, After, Concurrent }
+        public long Lamport { get; set; }
+        public Relation {|DIST103:Order|}(Inner other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+    }
+}");
     }
 }

@@ -1,0 +1,7 @@
+namespace DistAnalyzers.Infrastructure
+{
+    internal static class Experiment
+    {
+        public static bool On;
+    }
+}
