@@ -230,6 +230,10 @@ namespace DistAnalyzers.Benchmarks
                 foreach (var (key, value) in w.Stats.OrderByDescending(p => p.Value.Ticks))
                 {
                     Console.WriteLine($"      {value.Ticks * tick,9:F1} ms {value.Calls,9:N0} calls {value.Ticks * tick * 1000 / Math.Max(1, value.Calls),8:F2} µs {value.Bytes / 1024.0,9:N0} KB  {key}");
+                    if (value.QuickCalls > 0 && value.QuickCalls < value.Calls)
+                    {
+                        Console.WriteLine($"      {"",9}    of which {value.QuickCalls:N0} calls under 3 µs took {value.QuickTicks * tick:F1} ms; the other {value.Calls - value.QuickCalls:N0} took {(value.Ticks - value.QuickTicks) * tick:F1} ms");
+                    }
                 }
 
                 foreach (var slow in w.Slowest.OrderByDescending(x => x.Ticks).Take(5))

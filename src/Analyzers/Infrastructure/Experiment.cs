@@ -1,7 +1,0 @@
-namespace DistAnalyzers.Infrastructure
-{
-    internal static class Experiment
-    {
-        public static bool On;
-    }
-}
