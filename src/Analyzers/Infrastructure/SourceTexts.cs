@@ -36,6 +36,9 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public static string? LowerAscii(SyntaxTree tree) => Entries.GetValue(tree, Read).LowerAscii;
 
+        /// <summary>Whether every character of <paramref name="tree"/>'s text is ASCII (then its lower-cased searches apply).</summary>
+        public static bool IsAscii(SyntaxTree tree) => Entries.GetValue(tree, Read).Ascii;
+
         /// <summary>
         /// Every place <paramref name="token"/> is written in <paramref name="tree"/>'s text, in order: ordinal, or, when
         /// <paramref name="lowered"/>, an ASCII lower-case stem in <see cref="LowerAscii"/> (callers check it is not
@@ -80,7 +83,8 @@ namespace DistAnalyzers.Infrastructure
                 try
                 {
                     Text = tree.GetText().ToString();
-                    Opaque = HasUnicodeEscape(Text, 0, Text.Length) || HasFormattingCharacter(Text);
+                    Ascii = IsAscii(Text);
+                    Opaque = HasUnicodeEscape(Text, 0, Text.Length) || (!Ascii && HasFormattingCharacter(Text));
                 }
                 catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NotSupportedException || ex is DecoderFallbackException)
                 {
@@ -93,6 +97,9 @@ namespace DistAnalyzers.Infrastructure
 
             public bool Opaque { get; }
 
+            /// <summary>Whether every character of <see cref="Text"/> is ASCII (then lower-casing it changes only A-Z).</summary>
+            public bool Ascii { get; }
+
             public string? LowerAscii
             {
                 get
@@ -100,7 +107,7 @@ namespace DistAnalyzers.Infrastructure
                     if (lower is null)
                     {
                         // Racing threads compute the same string: either copy may win.
-                        lower = IsAscii(Text) ? Text.ToLowerInvariant() : string.Empty;
+                        lower = Ascii ? Text.ToLowerInvariant() : string.Empty;
                     }
 
                     return lower.Length == Text.Length ? lower : null;
@@ -110,21 +117,34 @@ namespace DistAnalyzers.Infrastructure
             private string? lower;
 
             /// <summary>
-            /// Searched tokens, ordinal and lowered. Read without a lock (both analyser threads ask for the same tree's
-            /// tokens at once: a lock here was contended); racing threads may search the same token, either result wins.
+            /// The places of every token known to the process when this text had its one pass (<see cref="KnownTokens"/>),
+            /// by the token's slot in that pass's search; null before the pass.
+            /// </summary>
+            private ScanResult? scan;
+
+            /// <summary>1 once a thread has started this text's one pass.</summary>
+            private int scanned;
+
+            /// <summary>
+            /// Tokens searched one by one (new to the process, or asked while another thread made the pass), ordinal and
+            /// lowered. Read without a lock (both analyser threads ask for the same tree's tokens at once: a lock here was
+            /// contended); racing threads may search the same token, either result wins.
             /// </summary>
             private ConcurrentDictionary<string, int[]>? ordinal;
             private ConcurrentDictionary<string, int[]>? lowerCase;
 
-            /// <summary>1 once this text has had its one pass for every token known then (<see cref="KnownTokens"/>).</summary>
-            private int scanned;
-
             public int[] Occurrences(string token, bool lowered)
             {
-                var text = lowered ? LowerAscii : Text;
-                if (text is null || token.Length == 0)
+                if (token.Length == 0 || (lowered && !Ascii))
                 {
                     return Array.Empty<int>();
+                }
+
+                var result = Volatile.Read(ref scan);
+                int slot;
+                if (result is not null && (slot = result.Search.SlotOf(token, lowered)) >= 0)
+                {
+                    return result.Found[slot];
                 }
 
                 var known = Searched(lowered);
@@ -136,14 +156,16 @@ namespace DistAnalyzers.Infrastructure
                 // The first search in this text finds, in one pass, every token any tree has been searched for so far
                 // (the rules ask every tree for the same tokens); a token new to the process is searched alone, and
                 // kept for the trees after.
-                if (KnownTokens.Of(lowered).Contains(token))
+                var current = KnownTokens.Current;
+                if (current.Contains(token, lowered))
                 {
-                    if (Interlocked.Exchange(ref scanned, 1) == 0)
+                    if (result is null && Interlocked.Exchange(ref scanned, 1) == 0)
                     {
-                        ScanKnownTokens();
-                        if (known.TryGetValue(token, out positions))
+                        result = new ScanResult(current.Search, Text, Ascii);
+                        Volatile.Write(ref scan, result);
+                        if ((slot = result.Search.SlotOf(token, lowered)) >= 0)
                         {
-                            return positions;
+                            return result.Found[slot];
                         }
                     }
                 }
@@ -152,6 +174,7 @@ namespace DistAnalyzers.Infrastructure
                     KnownTokens.Add(token, lowered);
                 }
 
+                var text = lowered ? LowerAscii! : Text;
                 List<int>? found = null;
                 for (var at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.Ordinal))
                 {
@@ -165,33 +188,52 @@ namespace DistAnalyzers.Infrastructure
             {
                 ref var slot = ref lowered ? ref lowerCase : ref ordinal;
                 return Volatile.Read(ref slot)
-                    ?? Interlocked.CompareExchange(ref slot, new ConcurrentDictionary<string, int[]>(2, 31, StringComparer.Ordinal), null)
+                    ?? Interlocked.CompareExchange(ref slot, new ConcurrentDictionary<string, int[]>(2, 7, StringComparer.Ordinal), null)
                     ?? slot!;
             }
+        }
 
-            /// <summary>Finds every known token of both kinds in one loop over the text and its lower-cased form (ordinal only in non-ASCII text).</summary>
-            private void ScanKnownTokens()
+        /// <summary>
+        /// One text's pass for every known token, of both kinds, ignoring ASCII case (no lower-cased copy of the text is
+        /// made): a lowered token's places are its pattern's (in ASCII text; none otherwise, where it is never asked);
+        /// an ordinal token's are those of them where the text spells it exactly.
+        /// </summary>
+        private sealed class ScanResult
+        {
+            public ScanResult(TokenSearch search, string text, bool ascii)
             {
-                var ordinalTokens = KnownTokens.Of(lowered: false).Automaton;
-                var lowerTokens = KnownTokens.Of(lowered: true).Automaton;
-                if (LowerAscii is { } lowerText)
+                Search = search;
+                Found = new int[search.Slots][];
+                var found = search.Automaton.Scan(text);
+                for (var i = 0; i < found.Length; i++)
                 {
-                    var (inText, inLowerText) = TokenAutomaton.Scan(ordinalTokens, Text, lowerTokens, lowerText);
-                    Keep(Searched(lowered: false), ordinalTokens, inText);
-                    Keep(Searched(lowered: true), lowerTokens, inLowerText);
-                }
-                else
-                {
-                    Keep(Searched(lowered: false), ordinalTokens, ordinalTokens.Scan(Text));
-                }
-
-                static void Keep(ConcurrentDictionary<string, int[]> known, TokenAutomaton automaton, List<int>?[] found)
-                {
-                    for (var i = 0; i < found.Length; i++)
+                    var places = found[i];
+                    foreach (var (slot, lowered, token) in search.Users[i])
                     {
-                        known.TryAdd(automaton.Tokens[i], found[i]?.ToArray() ?? Array.Empty<int>());
+                        Found[slot] = places is null || (lowered && !ascii)
+                            ? Array.Empty<int>()
+                            : lowered ? places.ToArray() : SpeltExactly(text, places, token);
                     }
                 }
+            }
+
+            public TokenSearch Search { get; }
+
+            /// <summary>The places of each token, by its slot in <see cref="Search"/>.</summary>
+            public int[][] Found { get; }
+
+            private static int[] SpeltExactly(string text, List<int> places, string token)
+            {
+                List<int>? exact = null;
+                foreach (var at in places)
+                {
+                    if (string.CompareOrdinal(text, at, token, 0, token.Length) == 0)
+                    {
+                        (exact ??= new List<int>(places.Count)).Add(at);
+                    }
+                }
+
+                return exact?.ToArray() ?? Array.Empty<int>();
             }
         }
 
@@ -204,52 +246,128 @@ namespace DistAnalyzers.Infrastructure
         {
             private const int MostTokens = 256;
 
-            private static KnownTokens ordinal = new KnownTokens(Array.Empty<string>());
-            private static KnownTokens lowerCase = new KnownTokens(Array.Empty<string>());
+            private static KnownTokens current = new KnownTokens(Array.Empty<string>(), Array.Empty<string>());
 
-            private readonly HashSet<string> set;
-            private readonly string[] tokens;
-            private TokenAutomaton? automaton;
+            private readonly string[] ordinal;
+            private readonly string[] lowerCase;
+            private readonly HashSet<string> ordinalSet;
+            private readonly HashSet<string> lowerCaseSet;
+            private TokenSearch? search;
 
-            private KnownTokens(string[] tokens)
+            private KnownTokens(string[] ordinal, string[] lowerCase)
             {
-                this.tokens = tokens;
-                set = new HashSet<string>(tokens, StringComparer.Ordinal);
+                this.ordinal = ordinal;
+                this.lowerCase = lowerCase;
+                ordinalSet = new HashSet<string>(ordinal, StringComparer.Ordinal);
+                lowerCaseSet = new HashSet<string>(lowerCase, StringComparer.Ordinal);
             }
 
+            public static KnownTokens Current => Volatile.Read(ref current);
+
             /// <summary>The automaton for these tokens, built on first use (racing threads build the same one).</summary>
-            public TokenAutomaton Automaton => automaton ??= TokenAutomaton.Build(tokens);
+            public TokenSearch Search => search ??= new TokenSearch(ordinal, lowerCase);
 
-            public static KnownTokens Of(bool lowered) => Volatile.Read(ref lowered ? ref lowerCase : ref ordinal);
+            public bool Contains(string token, bool lowered) => (lowered ? lowerCaseSet : ordinalSet).Contains(token);
 
-            public bool Contains(string token) => set.Contains(token);
-
-            /// <summary>Adds <paramref name="token"/> for the trees searched from now on, unless it cannot be or the set is full.</summary>
+            /// <summary>Adds <paramref name="token"/> for the trees searched from now on, unless it cannot be or its kind is full.</summary>
             public static void Add(string token, bool lowered)
             {
-                if (!TokenAutomaton.CanSearch(token))
+                if (!TokenAutomaton.CanSearch(token) || (lowered && HasUpperCase(token)))
                 {
                     return;
                 }
 
-                ref var slot = ref lowered ? ref lowerCase : ref ordinal;
                 while (true)
                 {
-                    var current = Volatile.Read(ref slot);
-                    if (current.tokens.Length >= MostTokens || current.Contains(token))
+                    var known = Current;
+                    var tokens = lowered ? known.lowerCase : known.ordinal;
+                    if (tokens.Length >= MostTokens || known.Contains(token, lowered))
                     {
                         return;
                     }
 
-                    var tokens = new string[current.tokens.Length + 1];
-                    current.tokens.CopyTo(tokens, 0);
-                    tokens[tokens.Length - 1] = token;
-                    if (ReferenceEquals(Interlocked.CompareExchange(ref slot, new KnownTokens(tokens), current), current))
+                    var more = new string[tokens.Length + 1];
+                    tokens.CopyTo(more, 0);
+                    more[more.Length - 1] = token;
+                    var next = lowered ? new KnownTokens(known.ordinal, more) : new KnownTokens(more, known.lowerCase);
+                    if (ReferenceEquals(Interlocked.CompareExchange(ref current, next, known), known))
                     {
                         return;
                     }
                 }
             }
+
+            private static bool HasUpperCase(string token)
+            {
+                foreach (var c in token)
+                {
+                    if (c >= 'A' && c <= 'Z')
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// One automaton for the known tokens of both kinds, ignoring ASCII case: each pattern is a token lower-cased,
+        /// with the tokens it stands for (an ordinal <c>Now</c> and a lowered <c>now</c> share one), each token with its
+        /// slot: ordinal tokens first, then lowered ones.
+        /// </summary>
+        private sealed class TokenSearch
+        {
+            private readonly Dictionary<string, int> ordinalSlots = new Dictionary<string, int>(StringComparer.Ordinal);
+            private readonly Dictionary<string, int> lowerCaseSlots = new Dictionary<string, int>(StringComparer.Ordinal);
+
+            public TokenSearch(string[] ordinal, string[] lowerCase)
+            {
+                var patterns = new Dictionary<string, List<(int Slot, bool Lowered, string Token)>>(StringComparer.Ordinal);
+                foreach (var token in ordinal)
+                {
+                    ordinalSlots.Add(token, Slots);
+                    Use(token.ToLowerInvariant(), (Slots++, false, token));
+                }
+
+                foreach (var token in lowerCase)
+                {
+                    lowerCaseSlots.Add(token, Slots);
+                    Use(token, (Slots++, true, token));
+                }
+
+                var texts = new string[patterns.Count];
+                Users = new List<(int Slot, bool Lowered, string Token)>[patterns.Count];
+                var i = 0;
+                foreach (var pair in patterns)
+                {
+                    texts[i] = pair.Key;
+                    Users[i] = pair.Value;
+                    i++;
+                }
+
+                Automaton = TokenAutomaton.Build(texts, ignoreAsciiCase: true);
+
+                void Use(string pattern, (int, bool, string) user)
+                {
+                    if (!patterns.TryGetValue(pattern, out var users))
+                    {
+                        patterns.Add(pattern, users = new List<(int, bool, string)>(1));
+                    }
+
+                    users.Add(user);
+                }
+            }
+
+            public TokenAutomaton Automaton { get; }
+
+            /// <summary>The tokens each pattern of <see cref="Automaton"/> stands for: slot, kind, token.</summary>
+            public List<(int Slot, bool Lowered, string Token)>[] Users { get; }
+
+            public int Slots { get; }
+
+            /// <summary>The slot of <paramref name="token"/> of its kind, or -1 when this search does not hold it.</summary>
+            public int SlotOf(string token, bool lowered) => (lowered ? lowerCaseSlots : ordinalSlots).TryGetValue(token, out var slot) ? slot : -1;
         }
     }
 }

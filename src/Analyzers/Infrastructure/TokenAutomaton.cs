@@ -62,8 +62,12 @@ namespace DistAnalyzers.Infrastructure
             return true;
         }
 
-        /// <summary>An automaton for <paramref name="tokens"/> (distinct, each passing <see cref="CanSearch"/>).</summary>
-        public static TokenAutomaton Build(string[] tokens)
+        /// <summary>
+        /// An automaton for <paramref name="tokens"/> (distinct, each passing <see cref="CanSearch"/>). When
+        /// <paramref name="ignoreAsciiCase"/>, the tokens must be lower-case and an ASCII upper-case letter of the text
+        /// matches its lower-case form: on ASCII text, the same as searching the text lower-cased.
+        /// </summary>
+        public static TokenAutomaton Build(string[] tokens, bool ignoreAsciiCase = false)
         {
             var classOf = new byte[0x80];
             var classes = 1;
@@ -75,6 +79,19 @@ namespace DistAnalyzers.Infrastructure
                     {
                         classOf[c] = (byte)classes++;
                     }
+                }
+            }
+
+            if (ignoreAsciiCase)
+            {
+                for (var c = 'A'; c <= 'Z'; c++)
+                {
+                    if (classOf[c] != OtherClass)
+                    {
+                        throw new ArgumentException("Tokens searched ignoring case must be lower-case.", nameof(tokens));
+                    }
+
+                    classOf[c] = classOf[c + ('a' - 'A')];
                 }
             }
 
@@ -193,49 +210,6 @@ namespace DistAnalyzers.Infrastructure
             }
 
             return found;
-        }
-
-        /// <summary>
-        /// <see cref="Scan"/> of <paramref name="first"/> over <paramref name="firstText"/> and of <paramref name="second"/>
-        /// over <paramref name="secondText"/> (of the same length) in one loop: each character costs a table read that
-        /// waits for the one before, so two independent chains side by side take little more than one.
-        /// </summary>
-        public static (List<int>?[] First, List<int>?[] Second) Scan(TokenAutomaton first, string firstText, TokenAutomaton second, string secondText)
-        {
-            if (firstText.Length != secondText.Length)
-            {
-                throw new ArgumentException("The texts differ in length.", nameof(secondText));
-            }
-
-            var foundFirst = new List<int>?[first.tokens.Length];
-            var foundSecond = new List<int>?[second.tokens.Length];
-            var tableFirst = first.next;
-            var mapFirst = first.classOf;
-            var tableSecond = second.next;
-            var mapSecond = second.classOf;
-            var stateFirst = 0;
-            var stateSecond = 0;
-            for (var i = 0; i < firstText.Length; i++)
-            {
-                var c = firstText[i];
-                var d = secondText[i];
-                stateFirst = tableFirst[stateFirst + (c < 0x80 ? mapFirst[c] : OtherClass)];
-                stateSecond = tableSecond[stateSecond + (d < 0x80 ? mapSecond[d] : OtherClass)];
-                if ((stateFirst | stateSecond) < 0)
-                {
-                    if (stateFirst < 0)
-                    {
-                        stateFirst = first.Found(foundFirst, ~stateFirst, i);
-                    }
-
-                    if (stateSecond < 0)
-                    {
-                        stateSecond = second.Found(foundSecond, ~stateSecond, i);
-                    }
-                }
-            }
-
-            return (foundFirst, foundSecond);
         }
 
         /// <summary>Adds the starts of the tokens that end at <paramref name="end"/> in <paramref name="state"/>; returns the state.</summary>

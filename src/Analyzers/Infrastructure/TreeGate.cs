@@ -235,7 +235,6 @@ namespace DistAnalyzers.Infrastructure
         {
             private List<int>? found;
             private bool everywhere;
-            private string? lowered;
 
             private readonly SyntaxTree? tree;
 
@@ -398,6 +397,7 @@ namespace DistAnalyzers.Infrastructure
             /// </summary>
             public Anchors AddNames(params WordList[] lists)
             {
+                const int ShortStem = 3;
                 var names = NameEntriesOf(lists);
                 var entries = names.Entries;
                 for (var i = 0; i < entries.Length; i++)
@@ -417,10 +417,24 @@ namespace DistAnalyzers.Infrastructure
                     }
 
                     // The occurrences of the entry's rarest stem are the only candidates (a stem written nowhere: none).
+                    // Any one stem's occurrences would do, as every candidate is tested on all of them: a stem of one or
+                    // two letters (the i of Is, up, on), found everywhere, is not even searched when a longer one exists
+                    // (IsUp: up, not i).
+                    var longest = 0;
+                    foreach (var stem in stems)
+                    {
+                        longest = Math.Max(longest, stem.Length);
+                    }
+
                     string? rarest = null;
                     IReadOnlyList<int>? candidates = null;
                     for (var k = 0; k < stems.Length; k++)
                     {
+                        if (stems[k].Length < Math.Min(longest, ShortStem))
+                        {
+                            continue;
+                        }
+
                         var occurrences = IgnoringCase(stems[k], entry.LowerStems[k]);
                         if (candidates is null || occurrences.Count < candidates.Count)
                         {
@@ -439,8 +453,6 @@ namespace DistAnalyzers.Infrastructure
                         continue;
                     }
 
-                    // In ASCII text the stems are searched ordinally in the lower-cased text (the same answer, faster).
-                    var lowerText = lowered is { } l && l.Length == Text.Length ? l : null;
                     foreach (var at in candidates)
                     {
                         var start = at;
@@ -455,7 +467,7 @@ namespace DistAnalyzers.Infrastructure
                             end++;
                         }
 
-                        if (lowerText is not null ? entry.MayMatchLowered(lowerText, start, end - start) : entry.MayMatch(Text, start, end - start))
+                        if (entry.MayMatch(Text, start, end - start))
                         {
                             (found ??= new List<int>()).Add(at);
                         }
@@ -636,17 +648,16 @@ namespace DistAnalyzers.Infrastructure
 
             /// <summary>
             /// Every place <paramref name="stem"/> is written, ignoring case, in order. In ASCII text an ASCII stem is
-            /// looked for ordinally, lower-cased (<paramref name="lowerStem"/>, made once per word list), in the text lower-cased once per tree (SourceTexts.LowerAscii), ten
-            /// times faster, and the places are shared per tree with every rule and entry that asks for the same stem
-            /// (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
+            /// looked for lower-cased (<paramref name="lowerStem"/>, made once per word list) ignoring ASCII case, found
+            /// with every other token in one pass per tree and shared with every rule and entry that asks for the same
+            /// stem (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
             /// letters with ASCII ones, such as the dotless i with I).
             /// </summary>
             private IReadOnlyList<int> IgnoringCase(string stem, string? lowerStem)
             {
                 if (lowerStem is not null && IsTreeText)
                 {
-                    lowered ??= SourceTexts.LowerAscii(tree!) ?? string.Empty;
-                    if (lowered.Length == Text.Length)
+                    if (SourceTexts.IsAscii(tree!))
                     {
                         return SourceTexts.Occurrences(tree!, lowerStem, lowered: true);
                     }

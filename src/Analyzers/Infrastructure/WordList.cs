@@ -126,29 +126,9 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>
         /// Each of <see cref="Stems"/> lower-cased when it is ASCII (null otherwise): in ASCII text lower-cased, an
-        /// ASCII stem's case-insensitive occurrences are its lower-cased form's ordinal ones (<see cref="MayMatchLowered"/>).
+        /// ASCII stem's case-insensitive occurrences are its lower-cased form's ordinal ones (SourceTexts.Occurrences).
         /// </summary>
         internal string?[] LowerStems { get; }
-
-        /// <summary>
-        /// <see cref="MayMatch(string, int, int)"/> on <paramref name="lowered"/>, an all-ASCII text lower-cased: the same
-        /// answer, by ordinal search; a stem that is not ASCII is searched ignoring case (it may still pair with ASCII).
-        /// </summary>
-        internal bool MayMatchLowered(string lowered, int start, int length)
-        {
-            for (var i = 0; i < stems.Length; i++)
-            {
-                var found = LowerStems[i] is { } lower
-                    ? lowered.IndexOf(lower, start, length, StringComparison.Ordinal)
-                    : lowered.IndexOf(stems[i], start, length, StringComparison.OrdinalIgnoreCase);
-                if (found < 0)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
 
         public IReadOnlyList<string> WordsOfPattern { get; }
 

@@ -107,32 +107,36 @@ namespace DistAnalyzers.Tests.Infrastructure
                 var automaton = TokenAutomaton.Build(tokens.ToArray());
                 AssertSameAsIndexOf(automaton, text.ToString(), automaton.Scan(text.ToString()));
 
-                // Two automata side by side, over a text and its lower-cased form, answer as each alone.
-                var other = TokenAutomaton.Build(tokens.Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray());
-                var lower = text.ToString().ToLowerInvariant();
-                var (first, second) = TokenAutomaton.Scan(automaton, text.ToString(), other, lower);
-                AssertSameAsIndexOf(automaton, text.ToString(), first);
-                AssertSameAsIndexOf(other, lower, second);
+                // Ignoring ASCII case, the text as it is answers as its lower-cased form (non-ASCII letters compared exactly).
+                var folded = TokenAutomaton.Build(tokens.Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray(), ignoreAsciiCase: true);
+                var lowerAscii = new string(text.ToString().Select(c => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c).ToArray());
+                AssertSameAsIndexOf(folded, lowerAscii, folded.Scan(text.ToString()));
             }
         }
 
         [Fact]
-        public void Two_texts_of_different_lengths_are_refused()
+        public void Ignoring_case_needs_lower_case_tokens_and_matches_only_ascii_letters_either_way()
         {
-            var automaton = TokenAutomaton.Build(new[] { "a" });
-            Assert.Throws<ArgumentException>(() => TokenAutomaton.Scan(automaton, "ab", automaton, "a"));
+            Assert.Throws<ArgumentException>(() => TokenAutomaton.Build(new[] { "Now" }, ignoreAsciiCase: true));
+            var automaton = TokenAutomaton.Build(new[] { "now", "tick", "\\u" }, ignoreAsciiCase: true);
+            var text = "UtcNow NOW now TICK T\u0131ck \\U";
+            var found = automaton.Scan(text);
+            Assert.Equal(new[] { 3, 7, 11 }, found[0]);
+            Assert.Equal(new[] { 15 }, found[1]);
+            Assert.Equal(new[] { 25 }, found[2]);
         }
 
         [Fact]
         public void A_trees_occurrences_are_the_same_after_other_trees_taught_the_process_their_tokens()
         {
-            // The first tree's searches register the tokens; the later trees find them all in one pass.
-            var tokens = new[] { "Timeout", "timeout", "vote", "Now", "catch", "xyzzy_not_there" };
+            // The first tree's searches register the tokens; the later trees find them all in one pass, ignoring ASCII
+            // case, and an ordinal token keeps only the places spelt exactly (Now, not NOW nor now).
+            var tokens = new[] { "Timeout", "timeout", "vote", "Now", "now", "catch", "xyzzy_not_there" };
             var sources = new[]
             {
                 "class A { void M() { try { } catch { } var t = DateTime.Now; } }",
                 "class B { int Timeout; int electionTimeout; bool vote, voter; }",
-                "class C { // VOTE now, Timeout later\n string s = \"catch me\"; }",
+                "class C { // VOTE now, NOW, Timeout later\n string s = \"catch me\"; }",
                 "class D { string name = \"\u00e9lection timeout\"; int Timeout; }",
             };
             foreach (var source in sources)
