@@ -71,8 +71,12 @@ namespace DistAnalyzers.Time
             // (OnFile), instead of a symbol-start registration on every type.
             // With the gates open the member search is an operation-block action on every member, which judges the
             // field forms itself with the type-wide data (kept per type for the compilation: equivalence tests only).
+            // A form without fields is also a subtraction or a comparison in that member (IsCandidateShape), written with
+            // -, <, > or Subtract: members that read a clock only to store or pass it on (new Order(DateTime.UtcNow))
+            // are not searched (ReadingsBesideForms).
             var openTypes = UseTreeGates ? null : new ConcurrentDictionary<INamedTypeSymbol, TypeAnalysis>(SymbolEqualityComparer.Default);
-            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, clocks.Readings, site => OnMember(site, clocks, options, openTypes));
+            var readingsBesideForms = new TreeGate(this, ReadingsBesideForms);
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, readingsBesideForms, site => OnMember(site, clocks, options, openTypes));
             if (UseTreeGates)
             {
                 context.RegisterSemanticModelAction(c => OnFile(c, clocks));
@@ -203,6 +207,75 @@ namespace DistAnalyzers.Time
         private static bool MayNeedFields(INamedTypeSymbol type, Clocks clocks) => HasCandidateField(type) && clocks.Readings.AllowsAnyDeclaration(type);
 
         /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
+        /// <summary>
+        /// The places of <c>Now</c> and <c>TickCount</c> (as <see cref="Clocks.Readings"/> finds them) in a member
+        /// declaration whose text may write a candidate form (<see cref="MayWriteCandidate"/>); every place outside a
+        /// member declaration (top-level statements, a type's header), where the forms may sit in another part.
+        /// </summary>
+        private static void ReadingsBesideForms(SyntaxTree tree, string text, TreeGate.Anchors anchors)
+        {
+            SyntaxNode? root = null;
+            SyntaxNode? member = null;
+            var writesCandidate = false;
+            foreach (var token in ReadingTokens)
+            {
+                foreach (var at in SourceTexts.Occurrences(tree, token, lowered: false))
+                {
+                    root ??= tree.GetRoot();
+                    var declaration = MemberDeclarationAt(root, at);
+                    if (declaration is not MemberDeclarationSyntax || declaration is BaseTypeDeclarationSyntax || declaration is GlobalStatementSyntax)
+                    {
+                        anchors.AddAt(at);
+                        continue;
+                    }
+
+                    if (declaration != member)
+                    {
+                        member = declaration;
+                        writesCandidate = MayWriteCandidate(text, declaration.FullSpan);
+                    }
+
+                    if (writesCandidate)
+                    {
+                        anchors.AddAt(at);
+                    }
+                }
+            }
+        }
+
+        private static readonly string[] ReadingTokens = { "Now", "TickCount" };
+
+        private static readonly char[] CandidateOperators = { '-', '<', '>' };
+
+        /// <summary>The outermost declaration holding <paramref name="position"/> below a type, namespace or file.</summary>
+        private static SyntaxNode MemberDeclarationAt(SyntaxNode root, int position)
+        {
+            var current = root.FindToken(position).Parent ?? root;
+            while (current.Parent is { } parent && parent is not BaseTypeDeclarationSyntax && parent is not BaseNamespaceDeclarationSyntax && parent is not CompilationUnitSyntax)
+            {
+                current = parent;
+            }
+
+            return current;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="span"/> of <paramref name="text"/> may write a candidate form: a <c>-</c>, a <c>&lt;</c>,
+        /// a <c>&gt;</c> that is not a lambda's <c>=&gt;</c>, or <c>Subtract</c> (also in comments and strings: more, never fewer).
+        /// </summary>
+        private static bool MayWriteCandidate(string text, TextSpan span)
+        {
+            for (var at = text.IndexOfAny(CandidateOperators, span.Start, span.Length); at >= 0 && at < span.End; at = text.IndexOfAny(CandidateOperators, at + 1, span.End - at - 1))
+            {
+                if (text[at] != '>' || at == 0 || text[at - 1] != '=')
+                {
+                    return true;
+                }
+            }
+
+            return text.IndexOf("Subtract", span.Start, span.Length, StringComparison.Ordinal) >= 0;
+        }
+
         private static bool IsCandidateShape(IOperation operation) => operation switch
         {
             IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract

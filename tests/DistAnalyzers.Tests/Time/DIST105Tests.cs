@@ -340,6 +340,28 @@ class C
             return Verify.VerifyAsync(source);
         }
 
+        /// <summary>
+        /// Only members that write a clock reading and a -, a &lt;, a &gt; other than a lambda's =&gt;, or Subtract are
+        /// searched (Place, which only passes a reading on, is not): a subtraction written only as Subtract, a
+        /// comparison inside a lambda, and a deadline field waited for in a loop are each still found.
+        /// </summary>
+        [Fact]
+        public Task Members_that_only_store_a_reading_are_skipped_but_every_written_form_is_found()
+        {
+            var source = @"using System;
+using System.Threading;
+record Order(int Id, DateTimeOffset PlacedAt);
+class C
+{
+    private DateTime until = DateTime.UtcNow.AddMinutes(1);
+    Order Place(int id) => new Order(id, DateTimeOffset.UtcNow);
+    void Spin() { while ({|DIST105:DateTime.UtcNow < until|}) { Thread.Sleep(1); } }
+    TimeSpan Took() { var start = DateTime.UtcNow; Thread.Sleep(1); return DateTime.UtcNow.{|DIST105:Subtract|}(start); }
+    void Wait(TimeSpan timeout) { var end = DateTime.UtcNow + timeout; SpinWait.SpinUntil(() => {|DIST105:DateTime.UtcNow >= end|}); }
+}";
+            return Verify.VerifyAsync(source);
+        }
+
         [Fact]
         public Task Tick_count_comparisons_widening_and_checked_subtraction_are_flagged()
         {
