@@ -31,9 +31,17 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>The tokens that end at each state (by state number divided by <see cref="classes"/>), null for none.</summary>
         private readonly int[]?[] endingAt;
 
+        /// <summary>The length of the longest token (0: none).</summary>
+        private readonly int longest;
+
         private TokenAutomaton(string[] tokens, byte[] classOf, int classes, int[] next, int[]?[] endingAt)
         {
             this.tokens = tokens;
+            foreach (var token in tokens)
+            {
+                longest = Math.Max(longest, token.Length);
+            }
+
             this.classOf = classOf;
             this.classes = classes;
             this.next = next;
@@ -192,32 +200,112 @@ namespace DistAnalyzers.Infrastructure
             }
         }
 
-        /// <summary>Every start of each token in <paramref name="text"/>, in order (null: none), indexed as <see cref="Tokens"/>.</summary>
+        /// <summary>
+        /// Every start of each token in <paramref name="text"/>, in order (null: none), indexed as <see cref="Tokens"/>.
+        /// Each character costs a table read that waits for the one before; a longer text is read as two halves side by
+        /// side (two independent chains of reads take little more time than one): the first half's pass runs on past the
+        /// middle by the longest token less one character and keeps only starts before the middle, the second half's
+        /// pass starts afresh at the middle.
+        /// </summary>
         public List<int>?[] Scan(string text)
         {
             var found = new List<int>?[tokens.Length];
             var table = next;
             var map = classOf;
-            var state = 0;
-            for (var i = 0; i < text.Length; i++)
+            var middle = text.Length / 2;
+            if (middle < SplitFrom)
+            {
+                var state = 0;
+                for (var i = 0; i < text.Length; i++)
+                {
+                    var c = text[i];
+                    state = table[state + (c < 0x80 ? map[c] : OtherClass)];
+                    if (state < 0)
+                    {
+                        state = Found(found, ~state, i, int.MaxValue);
+                    }
+                }
+
+                return found;
+            }
+
+            var second = new List<int>?[tokens.Length];
+            var firstEnd = Math.Min(text.Length, middle + longest - 1);
+            var secondLength = text.Length - middle;
+            var both = Math.Min(firstEnd, secondLength);
+            var first = 0;
+            var other = 0;
+            for (var i = 0; i < both; i++)
             {
                 var c = text[i];
-                state = table[state + (c < 0x80 ? map[c] : OtherClass)];
-                if (state < 0)
+                var d = text[middle + i];
+                first = table[first + (c < 0x80 ? map[c] : OtherClass)];
+                other = table[other + (d < 0x80 ? map[d] : OtherClass)];
+                if ((first | other) < 0)
                 {
-                    state = Found(found, ~state, i);
+                    if (first < 0)
+                    {
+                        first = Found(found, ~first, i, middle);
+                    }
+
+                    if (other < 0)
+                    {
+                        other = Found(second, ~other, middle + i, int.MaxValue);
+                    }
+                }
+            }
+
+            for (var i = both; i < firstEnd; i++)
+            {
+                var c = text[i];
+                first = table[first + (c < 0x80 ? map[c] : OtherClass)];
+                if (first < 0)
+                {
+                    first = Found(found, ~first, i, middle);
+                }
+            }
+
+            for (var i = both; i < secondLength; i++)
+            {
+                var d = text[middle + i];
+                other = table[other + (d < 0x80 ? map[d] : OtherClass)];
+                if (other < 0)
+                {
+                    other = Found(second, ~other, middle + i, int.MaxValue);
+                }
+            }
+
+            for (var t = 0; t < found.Length; t++)
+            {
+                if (second[t] is { } later)
+                {
+                    if (found[t] is { } earlier)
+                    {
+                        earlier.AddRange(later);
+                    }
+                    else
+                    {
+                        found[t] = later;
+                    }
                 }
             }
 
             return found;
         }
 
-        /// <summary>Adds the starts of the tokens that end at <paramref name="end"/> in <paramref name="state"/>; returns the state.</summary>
-        private int Found(List<int>?[] found, int state, int end)
+        /// <summary>Texts shorter than twice this are read in one pass (the halves' set-up would cost more than it saves).</summary>
+        internal const int SplitFrom = 64;
+
+        /// <summary>Adds the starts before <paramref name="before"/> of the tokens that end at <paramref name="end"/> in <paramref name="state"/>; returns the state.</summary>
+        private int Found(List<int>?[] found, int state, int end, int before)
         {
             foreach (var t in endingAt[state / classes]!)
             {
-                (found[t] ??= new List<int>()).Add(end - tokens[t].Length + 1);
+                var start = end - tokens[t].Length + 1;
+                if (start < before)
+                {
+                    (found[t] ??= new List<int>()).Add(start);
+                }
             }
 
             return state;
