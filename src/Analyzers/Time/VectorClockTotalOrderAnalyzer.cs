@@ -88,7 +88,18 @@ namespace DistAnalyzers.Time
 
             if (sortedSet is not null || sortedDictionary is not null)
             {
-                context.RegisterSyntaxNodeAction(c => OnGenericName(c, options, clocks, sortedSet, sortedDictionary), SyntaxKind.GenericName);
+                if (!UseTreeGates)
+                {
+                    context.RegisterSyntaxNodeAction(
+                        c => OnGenericName((GenericNameSyntax)c.Node, c.SemanticModel, () => c.ContainingSymbol, c.ReportDiagnostic, options, clocks, sortedSet, sortedDictionary, c.CancellationToken),
+                        SyntaxKind.GenericName);
+                    return;
+                }
+
+                // Every finding is a generic name written SortedSet or SortedDictionary: only those places are looked at
+                // (one text search per file), instead of a callback for each of the program's generic names.
+                var sortedNames = new TreeGate(this, (_, _, anchors) => anchors.Add("SortedSet").Add("SortedDictionary"));
+                context.RegisterSemanticModelAction(c => OnSortedNames(c, sortedNames, options, clocks, sortedSet, sortedDictionary));
             }
         }
 
@@ -603,21 +614,119 @@ namespace DistAnalyzers.Time
             };
         }
 
-        private static void OnGenericName(
-            SyntaxNodeAnalysisContext context,
+        /// <summary>
+        /// The generic names written <c>SortedSet</c> or <c>SortedDictionary</c> in the analysed file (every generic name
+        /// of a file whose text may spell them otherwise), outside generated code, each with the symbol the driver's
+        /// syntax action would give as containing it (<see cref="ContainingSymbolOf"/>), looked up only for a finding.
+        /// </summary>
+        private static void OnSortedNames(
+            SemanticModelAnalysisContext context,
+            TreeGate gate,
             OptionsCache<Settings> options,
             VectorClocks clocks,
             INamedTypeSymbol? sortedSet,
             INamedTypeSymbol? sortedDictionary)
         {
-            var name = (GenericNameSyntax)context.Node;
+            if (!AnchoredOperations.TryGetAnchors(context, gate, out var positions, out var root))
+            {
+                return;
+            }
+
+            var model = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
+            if (positions is null)
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (node is GenericNameSyntax name)
+                    {
+                        Analyze(name);
+                    }
+                }
+
+                return;
+            }
+
+            GenericNameSyntax? last = null;
+            foreach (var position in positions)
+            {
+                // An anchor in a comment or string belongs to a token's trivia or text, not to a name's identifier.
+                var token = root.FindToken(position);
+                if (token.Span.Contains(position) && token.Parent is GenericNameSyntax name && name.Identifier == token && name != last)
+                {
+                    last = name;
+                    Analyze(name);
+                }
+            }
+
+            void Analyze(GenericNameSyntax name)
+            {
+                ISymbol? containing = null;
+                var looked = false;
+                OnGenericName(name, model, Containing, context.ReportDiagnostic, options, clocks, sortedSet, sortedDictionary, cancellationToken);
+
+                ISymbol? Containing()
+                {
+                    if (!looked)
+                    {
+                        looked = true;
+                        containing = ContainingSymbolOf(name, model, cancellationToken);
+                    }
+
+                    return containing;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The symbol the driver's syntax action gives as containing <paramref name="node"/>: the declared symbol of the
+        /// innermost member declaration around it (a field declaration's first variable: its type and attributes are the
+        /// field's), of a type for its header, of the entry point for top-level statements; null outside any (a using
+        /// alias, a namespace's name).
+        /// </summary>
+        private static ISymbol? ContainingSymbolOf(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseFieldDeclarationSyntax field:
+                        return field.Declaration.Variables.Count > 0 ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken) : null;
+                    case GlobalStatementSyntax:
+                        return model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+                    case BaseNamespaceDeclarationSyntax:
+                        return null;
+                    case MemberDeclarationSyntax member:
+                        return model.GetDeclaredSymbol(member, cancellationToken);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A <c>SortedSet</c>/<c>SortedDictionary</c> keyed by a vector clock, outside a test double (<paramref name="containing"/>:
+        /// the symbol holding the name, asked only for a finding). With the gates on, a name in a member marked
+        /// <c>[GeneratedCode]</c> is not reported (the driver's syntax action never sees it).
+        /// </summary>
+        private static void OnGenericName(
+            GenericNameSyntax name,
+            SemanticModel model,
+            Func<ISymbol?> containing,
+            Action<Diagnostic> report,
+            OptionsCache<Settings> options,
+            VectorClocks clocks,
+            INamedTypeSymbol? sortedSet,
+            INamedTypeSymbol? sortedDictionary,
+            System.Threading.CancellationToken cancellationToken)
+        {
             var text = name.Identifier.ValueText;
             if ((text != "SortedSet" && text != "SortedDictionary") || name.TypeArgumentList.Arguments.Count == 0)
             {
                 return;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol is not INamedTypeSymbol type)
+            if (model.GetSymbolInfo(name, cancellationToken).Symbol is not INamedTypeSymbol type)
             {
                 return;
             }
@@ -636,13 +745,13 @@ namespace DistAnalyzers.Time
             var key = type.TypeArguments[0];
             var settings = options.Get(name.SyntaxTree);
             if (!clocks.IsVectorClock(key, settings.Words)
-                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+                || containing() is var holder && (Contexts.IsInsideTestDouble(holder, settings.TestDoubles) || (holder is not null && GeneratedSources.IsGeneratedCodeSymbol(holder))))
             {
                 return;
             }
 
             var what = Is(definition, sortedSet) ? "is the element type of a SortedSet" : "is the key type of a SortedDictionary";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, name.TypeArgumentList.Arguments[0].GetLocation(), key.Name, what));
+            report(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, name.TypeArgumentList.Arguments[0].GetLocation(), key.Name, what));
         }
     }
 }

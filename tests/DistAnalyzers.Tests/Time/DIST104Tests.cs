@@ -871,5 +871,36 @@ public sealed class GridClock
 }");
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// Sorted collections keyed by a clock are found wherever their type is written (a field's type, a local, a base
+        /// list, a using alias), once each (a comment that writes one is no finding), but not in a member marked
+        /// [GeneratedCode] nor inside a test double, as the driver's syntax action sees them.
+        /// </summary>
+        [Fact]
+        public Task Sorted_collections_of_clocks_are_found_where_the_driver_would_see_them() => Verify.VerifyAsync(@"
+using System.Collections.Generic;
+using Ordered = System.Collections.Generic.SortedSet<{|DIST104:VectorClock|}>;
+
+public sealed class VectorClock
+{
+    public Dictionary<string, long> Entries { get; } = new();
+}
+
+public class History : SortedSet<{|DIST104:VectorClock|}>
+{
+    // SortedSet<VectorClock> in a comment is not a type.
+    private readonly SortedSet<{|DIST104:VectorClock|}> seen = new(), other = new();
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    private readonly SortedSet<VectorClock> generated = new();
+    [System.CodeDom.Compiler.GeneratedCode(""tool"", ""1.0"")]
+    public void Generated() { var local = new SortedDictionary<VectorClock, int>(); }
+    public void Hand() { var local = new SortedDictionary<{|DIST104:VectorClock|}, int>(); Ordered o = new(); }
+}
+
+public class FakeHistory : SortedSet<VectorClock>
+{
+    private readonly SortedSet<VectorClock> seen = new();
+}");
 }
 }
