@@ -12,7 +12,8 @@ namespace DistAnalyzers.Infrastructure
     /// <summary>
     /// A tree's source text as one string, for the text pre-checks (<see cref="TreeGate"/>, DIST301's array-size
     /// names, DIST204's <c>CancelAfter</c> scan): read once per tree and shared by every rule for as long as the tree
-    /// lives, instead of one copy per rule; with its opacity and lower-cased form.
+    /// lives, instead of one copy per rule; with its opacity, and the places of the tokens the rules search for, all
+    /// found in one pass per tree (<see cref="Occurrences"/>).
     /// </summary>
     public static class SourceTexts
     {
@@ -32,7 +33,8 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>
         /// The text lower-cased, when it is all ASCII (then an ASCII stem's case-insensitive occurrences are its
-        /// lower-cased form's ordinal ones, a much faster search); null otherwise. Made once per tree, on first use.
+        /// lower-cased form's ordinal ones); null otherwise. Made once per tree, on first use: only a token searched on
+        /// its own (<see cref="Occurrences"/>) needs it.
         /// </summary>
         public static string? LowerAscii(SyntaxTree tree) => Entries.GetValue(tree, Read).LowerAscii;
 
@@ -41,9 +43,11 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>
         /// Every place <paramref name="token"/> is written in <paramref name="tree"/>'s text, in order: ordinal, or, when
-        /// <paramref name="lowered"/>, an ASCII lower-case stem in <see cref="LowerAscii"/> (callers check it is not
-        /// null). Searched once per tree and token, and shared: several rules' gates, and several entries of one word
-        /// list, look for the same stems (<c>timeout</c>, <c>election</c>, <c>catch</c>, <c>TickCount</c>).
+        /// <paramref name="lowered"/>, an ASCII lower-case stem in the text lower-cased (none unless <see cref="IsAscii(SyntaxTree)"/>,
+        /// which callers check). The first search in a tree finds every token the process has been asked for so far in
+        /// one pass (<see cref="TokenAutomaton"/>); a token new to the process is searched on its own and found in that
+        /// pass from the next tree on. Shared: several rules' gates, and several entries of one word list, look for the
+        /// same stems (<c>timeout</c>, <c>election</c>, <c>catch</c>, <c>TickCount</c>).
         /// </summary>
         internal static int[] Occurrences(SyntaxTree tree, string token, bool lowered) => Entries.GetValue(tree, Read).Occurrences(token, lowered);
 
