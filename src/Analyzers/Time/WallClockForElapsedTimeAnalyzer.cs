@@ -206,7 +206,6 @@ namespace DistAnalyzers.Time
         /// </summary>
         private static bool MayNeedFields(INamedTypeSymbol type, Clocks clocks) => HasCandidateField(type) && clocks.Readings.AllowsAnyDeclaration(type);
 
-        /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
         /// <summary>
         /// The places of <c>Now</c> and <c>TickCount</c> (as <see cref="Clocks.Readings"/> finds them) in a member
         /// declaration whose text may write a candidate form (<see cref="MayWriteCandidate"/>); every place outside a
@@ -222,7 +221,7 @@ namespace DistAnalyzers.Time
                 foreach (var at in SourceTexts.Occurrences(tree, token, lowered: false))
                 {
                     root ??= tree.GetRoot();
-                    var declaration = MemberDeclarationAt(root, at);
+                    var declaration = CodeRoots.MemberDeclarationOf(root.FindToken(at).Parent ?? root);
                     if (declaration is not MemberDeclarationSyntax || declaration is BaseTypeDeclarationSyntax || declaration is GlobalStatementSyntax)
                     {
                         anchors.AddAt(at);
@@ -247,18 +246,6 @@ namespace DistAnalyzers.Time
 
         private static readonly char[] CandidateOperators = { '-', '<', '>' };
 
-        /// <summary>The outermost declaration holding <paramref name="position"/> below a type, namespace or file.</summary>
-        private static SyntaxNode MemberDeclarationAt(SyntaxNode root, int position)
-        {
-            var current = root.FindToken(position).Parent ?? root;
-            while (current.Parent is { } parent && parent is not BaseTypeDeclarationSyntax && parent is not BaseNamespaceDeclarationSyntax && parent is not CompilationUnitSyntax)
-            {
-                current = parent;
-            }
-
-            return current;
-        }
-
         /// <summary>
         /// Whether <paramref name="span"/> of <paramref name="text"/> may write a candidate form: a <c>-</c>, a <c>&lt;</c>,
         /// a <c>&gt;</c> that is not a lambda's <c>=&gt;</c>, or <c>Subtract</c> (also in comments and strings: more, never fewer).
@@ -276,6 +263,7 @@ namespace DistAnalyzers.Time
             return text.IndexOf("Subtract", span.Start, span.Length, StringComparison.Ordinal) >= 0;
         }
 
+        /// <summary>The operation shapes <c>Evaluate</c> can flag: a subtraction or an ordering comparison, or an instance <c>Subtract</c> call.</summary>
         private static bool IsCandidateShape(IOperation operation) => operation switch
         {
             IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Subtract
