@@ -655,12 +655,9 @@ namespace DistAnalyzers.Infrastructure
             /// </summary>
             private IReadOnlyList<int> IgnoringCase(string stem, string? lowerStem)
             {
-                if (lowerStem is not null && IsTreeText)
+                if (lowerStem is not null && IsTreeText && SourceTexts.IsAscii(tree!))
                 {
-                    if (SourceTexts.IsAscii(tree!))
-                    {
-                        return SourceTexts.Occurrences(tree!, lowerStem, lowered: true);
-                    }
+                    return SourceTexts.Occurrences(tree!, lowerStem, lowered: true);
                 }
 
                 var places = new List<int>();

@@ -88,18 +88,19 @@ namespace DistAnalyzers.Time
 
             if (sortedSet is not null || sortedDictionary is not null)
             {
-                if (!UseTreeGates)
+                if (UseTreeGates)
+                {
+                    // Every finding is a generic name written SortedSet or SortedDictionary: only those places are looked
+                    // at (one text search per file), instead of a callback for each of the program's generic names.
+                    var sortedNames = new TreeGate(this, (_, _, anchors) => anchors.Add("SortedSet").Add("SortedDictionary"));
+                    context.RegisterSemanticModelAction(c => OnSortedNames(c, sortedNames, options, clocks, sortedSet, sortedDictionary));
+                }
+                else
                 {
                     context.RegisterSyntaxNodeAction(
                         c => OnGenericName((GenericNameSyntax)c.Node, c.SemanticModel, () => c.ContainingSymbol, c.ReportDiagnostic, options, clocks, sortedSet, sortedDictionary, c.CancellationToken),
                         SyntaxKind.GenericName);
-                    return;
                 }
-
-                // Every finding is a generic name written SortedSet or SortedDictionary: only those places are looked at
-                // (one text search per file), instead of a callback for each of the program's generic names.
-                var sortedNames = new TreeGate(this, (_, _, anchors) => anchors.Add("SortedSet").Add("SortedDictionary"));
-                context.RegisterSemanticModelAction(c => OnSortedNames(c, sortedNames, options, clocks, sortedSet, sortedDictionary));
             }
         }
 
