@@ -128,8 +128,8 @@ namespace DistAnalyzers.Benchmarks
         {
             var clock = Stopwatch.StartNew();
             var files = SyntheticCorpus.Build(lines, root);
-            // Every pass gets trees parsed afresh, as every build does: the rules' per-tree work (reading and lower-casing
-            // the text, the gates' text searches, kept per tree) is then paid in each measured pass, not once in the warm-up.
+            // Every pass gets trees parsed afresh, as every build does: the rules' per-tree work (reading the text and
+            // the gates' one pass over it, kept per tree) is then paid in each measured pass, not once in the warm-up.
             var m = new Measurement { Name = name, Files = files.Count, Lines = files.Sum(f => SyntheticCorpus.CountLines(f.Text)) };
             Console.WriteLine();
             Console.WriteLine($"[{name}] corpus: {m.Lines:N0} lines in {m.Files:N0} files (generated in {clock.Elapsed.TotalSeconds:F1} s; parsed afresh for every pass); {reps} repetitions");
