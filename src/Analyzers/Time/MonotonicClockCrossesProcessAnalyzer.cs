@@ -49,8 +49,9 @@ namespace DistAnalyzers.Time
                 reader.Get(RuleOptions.MessageTypeWords), reader.Get(RttWords), reader.Get(RuleOptions.TestDoubleWords)));
             // Every report traces, through locals of the member only, to a reading written in the member that holds the
             // store or comparison: GetTimestamp(), TickCount(64), or Elapsed/ElapsedMilliseconds/ElapsedTicks (also
-            // the raw tick durations and new DateTime(reading)). A member that writes none of these has nothing to report.
-            var gate = new TreeGate(this, (tree, text, anchors) => anchors.Add("GetTimestamp").Add("TickCount").Add("Elapsed"));
+            // the raw tick durations and new DateTime(reading)). A member that writes none of these has nothing to report;
+            // nor has one whose only Elapsed/ElapsedMilliseconds is read from a local stopwatch (ReadingAnchors).
+            var gate = new TreeGate(this, ReadingAnchors);
             var analysis = new Analysis(readings, boundary, dateTime, options, gate);
             // One walk of the members that write a reading, for stores and comparisons alike.
             var kinds = new List<OperationKind>(ProcessBoundary.StoreKinds) { OperationKind.Binary }.ToArray();
@@ -65,6 +66,27 @@ namespace DistAnalyzers.Time
                     analysis.AnalyzeStore(site);
                 }
             }, kinds);
+        }
+
+        /// <summary>
+        /// Where a member may write a reading: every <c>GetTimestamp</c>, <c>TickCount</c> and <c>Elapsed…</c>, except an
+        /// <c>Elapsed</c> or <c>ElapsedMilliseconds</c> read from a local or parameter (<c>var sw = Stopwatch.StartNew();
+        /// … sw.ElapsedMilliseconds</c>, the common way to time a piece of work): only a process-wide stopwatch's, read
+        /// from its field, is a reading (<see cref="MonotonicReadings.IsReading"/>), and a local's is no raw tick
+        /// duration either (only <c>ElapsedTicks</c> is, which is always kept).
+        /// </summary>
+        private static void ReadingAnchors(SyntaxTree tree, string text, TreeGate.Anchors anchors)
+        {
+            anchors.Add("GetTimestamp").Add("TickCount");
+            SyntaxNode? root = null;
+            foreach (var at in SourceTexts.Occurrences(tree, "Elapsed", lowered: false))
+            {
+                root ??= tree.GetRoot();
+                if (!LocalNames.IsReadFromLocal(root.FindToken(at), "Elapsed", "ElapsedMilliseconds"))
+                {
+                    anchors.AddAt(at);
+                }
+            }
         }
 
         /// <summary>

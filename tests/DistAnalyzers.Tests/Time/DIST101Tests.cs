@@ -306,6 +306,60 @@ class Restarted
             return Verify.VerifyAsync(source);
         }
 
+        /// <summary>
+        /// The text gate passes over an <c>Elapsed</c>/<c>ElapsedMilliseconds</c> read from a local or a parameter (never a
+        /// reading) but not one read from a field of the same name outside the local's block, nor a local's
+        /// <c>ElapsedTicks</c> (a raw tick duration). Each member below writes no other reading name.
+        /// </summary>
+        [Fact]
+        public Task Elapsed_of_locals_and_parameters_is_told_from_a_process_wide_field_of_the_same_name() => Verify.VerifyAsync(@"using System;
+using System.Diagnostics;
+class C
+{
+    private static readonly Stopwatch sw = Stopwatch.StartNew();
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+
+    void Sibling(PingMessage msg, bool timed)
+    {
+        if (timed)
+        {
+            var sw = Stopwatch.StartNew();
+            msg.SentAt = sw.ElapsedMilliseconds;
+        }
+        else
+        {
+            msg.SentAt = {|DIST101:sw.ElapsedMilliseconds|};
+        }
+    }
+
+    void Parameter(PingMessage msg, Stopwatch Clock) => msg.Uptime = Clock.Elapsed;
+
+    void InLambda(PingMessage msg) => Action<Stopwatch>(local => msg.Uptime = local.Elapsed);
+
+    void Loops(PingMessage msg, Stopwatch[] all)
+    {
+        foreach (var one in all) msg.SentAt = one.ElapsedMilliseconds;
+        for (var i = Stopwatch.StartNew(); msg.SentAt < 10; ) msg.SentAt = i.ElapsedMilliseconds;
+        using (var u = new Lease()) msg.SentAt = {|DIST101:Clock.ElapsedMilliseconds|};
+    }
+
+    void LocalTicks(PingMessage msg)
+    {
+        var timer = Stopwatch.StartNew();
+        msg.SentAt = {|DIST101:timer.ElapsedTicks|};
+    }
+
+    void FieldBesideLocal(PingMessage msg)
+    {
+        var local = Stopwatch.StartNew();
+        msg.SentAt = local.ElapsedMilliseconds;
+        msg.Uptime = {|DIST101:C.Clock.Elapsed|};
+    }
+
+    static void Action<T>(Action<T> a) { }
+    sealed class Lease : IDisposable { public void Dispose() { } }
+}" + Types);
+
         [Fact]
         public async Task Raw_tick_durations_are_flagged_with_the_units_message()
         {
