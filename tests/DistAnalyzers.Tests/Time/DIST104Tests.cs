@@ -147,6 +147,12 @@ public static class Log
         from e in events orderby {|DIST104:e.Clock|} descending, e.Name select e;
 
     public static IEnumerable<Event> ByName(List<Event> events) => from e in events orderby e.Name select e;
+
+    public static IEnumerable<Event> Nested(List<Event> events) =>
+        from e in (from f in events orderby {|DIST104:f.Clock|} select f) orderby e.Name, e.Clock select e;
+
+    public static IEnumerable<Event> InLambda(List<List<Event>> all) =>
+        all.SelectMany(events => from e in events where e.Name != """" orderby {|DIST104:e.Clock|} descending select e);
 }");
 
         /// <summary>
