@@ -181,7 +181,7 @@ namespace DistAnalyzers.Time
 
             foreach (var declaration in TypeDeclarations.In(unit))
             {
-                if (positions is null || HoldsAny(positions, declaration.Span) || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                if (positions is null || declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || MayAssignBesideReading(declaration, positions))
                 {
                     Consider(model.GetDeclaredSymbol(declaration, cancellationToken));
                 }
@@ -197,6 +197,66 @@ namespace DistAnalyzers.Time
                 var analysis = TypeAnalysis.Gather(clocks, type, model, model.Compilation, context.Options, cancellationToken);
                 analysis.ReportThroughFields(tree, () => reporter ??= new Reporter(GeneratedSources.OutsideGeneratedCode(context.ReportDiagnostic, context.Options, cancellationToken)));
             }
+        }
+
+        /// <summary>
+        /// For a type declared only in <paramref name="declaration"/> (not partial): a necessary condition for a field of
+        /// it to have a kind (<c>GatherUses</c>), read from the text: a field's value traces to a reading written in the
+        /// member that writes it, and the writes that count are simple assignments (<c>IsAssignmentTarget</c>) and field
+        /// initializers. So some reading name is written in a field declaration, outside any member, or in a member that
+        /// holds a simple assignment (<c>x = …</c>, as a token; not <c>==</c>, <c>=&gt;</c>, a declaration's <c>=</c> or a
+        /// compound one). A member that only passes a reading on (<c>new Order(id, DateTimeOffset.UtcNow)</c>) does not.
+        /// </summary>
+        private static bool MayAssignBesideReading(TypeDeclarationSyntax declaration, int[] positions)
+        {
+            var index = Array.BinarySearch(positions, declaration.Span.Start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            string? text = null;
+            SyntaxNode? member = null;
+            for (; index < positions.Length && positions[index] < declaration.Span.End; index++)
+            {
+                var position = positions[index];
+                if (member is not null && member.FullSpan.Contains(position))
+                {
+                    continue; // this member holds no assignment
+                }
+
+                member = CodeRoots.MemberDeclarationOf(declaration.FindToken(position).Parent ?? declaration);
+                if (member is not MemberDeclarationSyntax || member is BaseTypeDeclarationSyntax || member is BaseFieldDeclarationSyntax
+                    || HoldsSimpleAssignment(member, text ??= SourceTexts.Of(declaration.SyntaxTree)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="member"/> holds a simple assignment's <c>=</c> token.</summary>
+        private static bool HoldsSimpleAssignment(SyntaxNode member, string text)
+        {
+            var span = member.Span;
+            var end = Math.Min(span.End, text.Length);
+            for (var at = span.Start < end ? text.IndexOf('=', span.Start, end - span.Start) : -1; at >= 0; at = at + 1 < end ? text.IndexOf('=', at + 1, end - at - 1) : -1)
+            {
+                if (at + 1 < text.Length && text[at + 1] is '=' or '>')
+                {
+                    at++; // == or =>
+                    continue;
+                }
+
+                var token = member.FindToken(at);
+                if (token.IsKind(SyntaxKind.EqualsToken) && token.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -235,6 +235,33 @@ class Uptime
             return VerifyFix.VerifyFixAsync(source, fixedSource, Key);
         }
 
+        /// <summary>
+        /// A type declared in one document is searched for forms through fields only when a member that writes a reading
+        /// name also holds a simple assignment (or a field initializer writes one): here the assignments follow a lambda's
+        /// <c>=&gt;</c>, an <c>==</c>, a <c>&gt;=</c> and a declaration's <c>=</c> in their members, and must still be found.
+        /// </summary>
+        [Fact]
+        public async Task Field_writes_after_other_equals_signs_in_their_member_are_found()
+        {
+            var source = @"using System;
+class Lease
+{
+    private DateTime granted;
+    private DateTime renewed;
+    public void Grant() => granted = DateTime.UtcNow;
+    public void Renew(int n) { var ok = n >= 0; if (n == 1 && ok) renewed = DateTime.UtcNow; }
+    public TimeSpan Held => {|DIST105:renewed - granted|};
+}
+class Order
+{
+    private DateTime placed;
+    private int count;
+    public object Place(int n) { var at = DateTime.UtcNow; count += n; return new { at, n }; }
+    public TimeSpan Since(Order other) => placed - other.placed;
+}";
+            await Verify.VerifyAsync(source);
+        }
+
         [Fact]
         public async Task Fields_written_in_an_object_initializer_or_through_a_parenthesized_target_count()
         {
