@@ -74,17 +74,25 @@ namespace DistAnalyzers.Consensus
             var aliases = new UsingAliases(context.Compilation);
             var creations = new TreeGate(this, (tree, text, anchors) =>
             {
-                anchors.AddNames(cache.Get(tree).PrepareMessageWords);
+                var words = cache.Get(tree).PrepareMessageWords;
+                anchors.AddNames(words);
                 aliases.AddTo(tree, anchors);
-                AddTargetTypedCreations(tree, text, anchors);
+                AddTargetTypedCreations(tree, text, anchors, aliases.AnyFor(tree) ? null : words);
                 anchors.AddWord("with");
             });
             AnchoredOperations.RegisterAtAnchors(context, this, creations, CreationAt, site => AnalyzeCreation(site, cache), OperationKind.ObjectCreation, OperationKind.With);
         }
 
-        /// <summary>Where <paramref name="text"/> writes <c>new</c> followed by <c>(</c> (or by a comment, which may hide one): a target-typed creation.</summary>
-        private static void AddTargetTypedCreations(SyntaxTree tree, string text, TreeGate.Anchors anchors)
+        /// <summary>
+        /// Where <paramref name="text"/> writes <c>new</c> followed by <c>(</c> (or by a comment, which may hide one): a
+        /// target-typed creation. With <paramref name="prepareWords"/> (a file that can use no using alias), one that
+        /// initializes a declaration whose written type creates it (<c>List&lt;T&gt; items = new();</c>, a property's or a
+        /// parameter's <c>= new()</c>) is left out when that type's name cannot carry an entry: the created type is
+        /// the declared one, named as written.
+        /// </summary>
+        private static void AddTargetTypedCreations(SyntaxTree tree, string text, TreeGate.Anchors anchors, WordList? prepareWords)
         {
+            SyntaxNode? root = null;
             foreach (var at in SourceTexts.Occurrences(tree, "new", lowered: false))
             {
                 if ((at > 0 && IsIdentifierChar(text[at - 1])) || (at + 3 < text.Length && IsIdentifierChar(text[at + 3])))
@@ -100,9 +108,58 @@ namespace DistAnalyzers.Consensus
 
                 if (next < text.Length && text[next] is '(' or '/')
                 {
+                    if (prepareWords is not null && DeclaredTypeName((root ??= tree.GetRoot()).FindToken(at)) is { } name && !prepareWords.MayMatch(name))
+                    {
+                        continue;
+                    }
+
                     anchors.AddAt(at);
                 }
             }
+        }
+
+        /// <summary>
+        /// The name of the type a target-typed <c>new(…)</c> at <paramref name="token"/> creates, when it is the whole
+        /// initializer of a declaration with a written type: the type's last identifier (<c>Ns.List&lt;T&gt;?</c>: List),
+        /// or the empty string for a keyword type; null when the creation is anywhere else or the type is <c>var</c>.
+        /// </summary>
+        private static string? DeclaredTypeName(SyntaxToken token)
+        {
+            if (!token.IsKind(SyntaxKind.NewKeyword) || token.Parent is not ImplicitObjectCreationExpressionSyntax creation
+                || creation.Parent is not EqualsValueClauseSyntax clause)
+            {
+                return null;
+            }
+
+            var type = clause.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                PropertyDeclarationSyntax property => property.Type,
+                ParameterSyntax parameter => parameter.Type,
+                _ => null,
+            };
+            if (type is NullableTypeSyntax nullable)
+            {
+                type = nullable.ElementType;
+            }
+
+            switch (type)
+            {
+                case QualifiedNameSyntax qualified:
+                    type = qualified.Right;
+                    break;
+                case AliasQualifiedNameSyntax aliased:
+                    type = aliased.Name;
+                    break;
+            }
+
+            return type switch
+            {
+                IdentifierNameSyntax { IsVar: true } => null,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                PredefinedTypeSyntax => string.Empty,
+                _ => null,
+            };
         }
 
         private static bool IsIdentifierChar(char c) => c >= 0x80 || c == '_' || char.IsLetterOrDigit(c);

@@ -15,6 +15,35 @@ namespace DistAnalyzers.Infrastructure
 
         public UsingAliases(Compilation compilation) => this.compilation = compilation;
 
+        /// <summary>Whether <paramref name="tree"/> can use any using alias: a global one of any file, or one of its own.</summary>
+        public bool AnyFor(SyntaxTree tree) => Global().Length > 0 || (tree.GetRoot() is CompilationUnitSyntax unit && AnyLocal(unit.Usings, unit.Members, 0));
+
+        private static bool AnyLocal(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, int depth)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is not null)
+                {
+                    return true;
+                }
+            }
+
+            if (depth > 32)
+            {
+                return true;
+            }
+
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax ns && AnyLocal(ns.Usings, ns.Members, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public void AddTo(SyntaxTree tree, TreeGate.Anchors anchors)
         {
             foreach (var name in Global())

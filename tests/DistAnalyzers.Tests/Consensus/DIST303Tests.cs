@@ -450,6 +450,76 @@ namespace App
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// In a file that can use no using alias, a target-typed <c>new</c> that initializes a declaration is looked at
+        /// only when the declared type's name may carry a prepare word: nullable, qualified and generic declared types
+        /// (a field, a property and locals), and with an alias in the file every one is looked at again.
+        /// </summary>
+        [Fact]
+        public async Task Target_typed_creations_in_declarations_are_judged_by_the_declared_type()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(Messages + @"
+namespace Paxos.Messages
+{
+    public sealed record Scout<T>(long Ballot, T Payload);
+}
+");
+            test.TestState.Sources.Add(@"
+namespace App
+{
+    using System.Collections.Generic;
+    using Paxos.Messages;
+
+    class Proposer
+    {
+        static long start;
+        long ballot;
+        Prepare first = new(start);
+        Dictionary<string, long> seen = new();
+        void Send(object message) { }
+
+        void OnReply(PrepareReply reply)
+        {
+            if (reply.Rejected)
+            {
+                Paxos.Messages.Prepare? a = new({|DIST303:ballot|});
+                Scout<int> b = new({|DIST303:ballot|}, 1);
+                List<long> tried = new() { ballot };
+                Send(a);
+                Send(b);
+                Send(tried);
+            }
+        }
+    }
+}
+");
+            test.TestState.Sources.Add(@"
+namespace App
+{
+    using P = Paxos.Messages.Prepare;
+    using Paxos.Messages;
+
+    class Aliased
+    {
+        long ballot;
+        void Send(object message) { }
+
+        void OnReply(PrepareReply reply)
+        {
+            if (reply.Rejected)
+            {
+                P a = new({|DIST303:ballot|});
+                Send(a);
+            }
+        }
+    }
+}
+");
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.EditorConfig("dist_analyzers.DIST303.prepare_message_words = Prepare, Scout")));
+            await test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ fixes
 
         [Fact]
