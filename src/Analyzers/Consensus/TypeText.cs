@@ -65,9 +65,9 @@ namespace DistAnalyzers.Consensus
             anchors.AddNames(lists);
         }
 
-        /// <summary>Where each file declares an explicitly implemented property or indexer (found once per file, for every gate that asks).</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, int[]> ExplicitPropertyPlaces =
-            new ConditionalWeakTable<SyntaxTree, int[]>();
+        /// <summary>Where each file declares explicitly implemented members (found once per file, for every gate that asks).</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ExplicitPlaces> ExplicitMemberPlaces =
+            new ConditionalWeakTable<SyntaxTree, ExplicitPlaces>();
 
         /// <summary>
         /// Where an explicitly implemented property or indexer is declared (read from the members of the file's types,
@@ -76,27 +76,50 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         public static void AddExplicitProperties(SyntaxTree tree, TreeGate.Anchors anchors)
         {
-            foreach (var place in ExplicitPropertyPlaces.GetValue(tree, static t => FindExplicitProperties(t)))
+            foreach (var place in ExplicitMemberPlaces.GetValue(tree, static t => new ExplicitPlaces(t)).Properties)
             {
                 anchors.AddAt(place);
             }
         }
 
-        private static int[] FindExplicitProperties(SyntaxTree tree)
+        /// <summary>Where an explicitly implemented method is declared (see <see cref="AddExplicitProperties"/>).</summary>
+        public static void AddExplicitMethods(SyntaxTree tree, TreeGate.Anchors anchors)
         {
-            List<int>? found = null;
-            foreach (var type in TypeDeclarations.In(tree.GetRoot()))
+            foreach (var place in ExplicitMemberPlaces.GetValue(tree, static t => new ExplicitPlaces(t)).Methods)
             {
-                foreach (var member in type.Members)
+                anchors.AddAt(place);
+            }
+        }
+
+        private sealed class ExplicitPlaces
+        {
+            public ExplicitPlaces(SyntaxTree tree)
+            {
+                List<int>? properties = null;
+                List<int>? methods = null;
+                foreach (var type in TypeDeclarations.In(tree.GetRoot()))
                 {
-                    if (member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null } property)
+                    foreach (var member in type.Members)
                     {
-                        (found ??= new List<int>()).Add(property.SpanStart);
+                        switch (member)
+                        {
+                            case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null }:
+                                (properties ??= new List<int>()).Add(member.SpanStart);
+                                break;
+                            case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }:
+                                (methods ??= new List<int>()).Add(member.SpanStart);
+                                break;
+                        }
                     }
                 }
+
+                Properties = properties?.ToArray() ?? Array.Empty<int>();
+                Methods = methods?.ToArray() ?? Array.Empty<int>();
             }
 
-            return found?.ToArray() ?? Array.Empty<int>();
+            public int[] Properties { get; }
+
+            public int[] Methods { get; }
         }
     }
 }

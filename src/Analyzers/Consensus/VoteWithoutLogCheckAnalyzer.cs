@@ -89,20 +89,21 @@ namespace DistAnalyzers.Consensus
             // parameter's type name carries a vote_request_type_words word. Both names are written in the method's
             // declaration as one identifier each (the name, the parameter's type), with the file's configured words,
             // except: a type named through a using alias (the alias is written instead: every alias name is an anchor
-            // too), and an explicit interface implementation, whose name joins the interface's (always walked).
+            // too), and an explicit interface implementation, whose name joins the interface's (where the file declares one
+            // is an anchor too, found once per file: TypeText.AddExplicitMethods).
             var aliases = new UsingAliases(context.Compilation);
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
                 anchors.AddNames(settings.VoteHandlerWords, settings.VoteRequestTypeWords);
                 aliases.AddTo(tree, anchors);
+                TypeText.AddExplicitMethods(tree, anchors);
             });
             AnchoredOperations.RegisterBlocksInAnchoredMembers(
                 context,
                 this,
                 gate,
-                c => AnalyzeHandler(c, cache, options, loggingTypes, testAttributes, boolean, task, valueTask),
-                (member, _, _) => member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
+                c => AnalyzeHandler(c, cache, options, loggingTypes, testAttributes, boolean, task, valueTask));
         }
 
         // ---------------------------------------------------------------- request types

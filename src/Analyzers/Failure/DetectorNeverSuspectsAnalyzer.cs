@@ -132,14 +132,15 @@ namespace DistAnalyzers.Failure
             // Every finding is a member named like a healthy_member_words or suspected_member_words entry (with the
             // file's configured words), and its declaration writes that name as one identifier: only such members are
             // searched, one semantic-model action per file. An explicitly implemented property's name joins its
-            // interface's (`Peers.IMonitor.Alive` carries Peer+Alive), which no one identifier need hold: those are
-            // always searched. Their type (a detector by name or interface, IsCandidateMember) is tested in the callbacks.
+            // interface's (`Peers.IMonitor.Alive` carries Peer+Alive), which no one identifier need hold: where the
+            // file declares one is an anchor too (TypeText.AddExplicitProperties). Their type (a detector by name or interface, IsCandidateMember) is tested in the callbacks.
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);
                 anchors.AddNames(settings.Healthy, settings.Suspected);
+                Consensus.TypeText.AddExplicitProperties(tree, anchors);
             });
-            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, onBlock, static (member, _, _) => member is BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null });
+            AnchoredOperations.RegisterBlocksInAnchoredMembers(context, this, gate, onBlock);
             AnchoredOperations.RegisterInAnchoredMembers(context, this, gate, onInitializer, OperationKind.PropertyInitializer);
         }
 
