@@ -595,7 +595,7 @@ namespace DistAnalyzers.Failure
             public ConcurrentDictionary<INamedTypeSymbol, bool> CancelAfterTypes { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
             /// <summary>Per document: whether its text can hold a call named <c>CancelAfter</c>.</summary>
-            public ConcurrentDictionary<SyntaxTree, bool> CancelAfterTrees { get; } = new ConcurrentDictionary<SyntaxTree, bool>();
+            public ConcurrentDictionary<SyntaxTree, bool> CancelAfterTrees { get; } = PerTree.NewDictionary<bool>();
         }
 
         private sealed class Settings

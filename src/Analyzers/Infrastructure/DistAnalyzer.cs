@@ -33,7 +33,15 @@ namespace DistAnalyzers.Infrastructure
                 var symbols = KnownSymbols.For(start.Compilation);
                 if (IsEnabled(symbols))
                 {
-                    OnCompilationStart(start, symbols);
+                    PerTree.Expect(start.Compilation);
+                    try
+                    {
+                        OnCompilationStart(start, symbols);
+                    }
+                    finally
+                    {
+                        PerTree.Expect(null);
+                    }
                 }
             });
         }

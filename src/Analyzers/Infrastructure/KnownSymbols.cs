@@ -25,7 +25,74 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>The type with this metadata name, or null.</summary>
         public INamedTypeSymbol? Get(string metadataName) =>
-            types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName(metadataName));
+            types.TryGetValue(metadataName, out var type) ? type : types.GetOrAdd(metadataName, Resolve(metadataName));
+
+        /// <summary>
+        /// <see cref="Compilation.GetTypeByMetadataName"/>, which searches every referenced assembly (tens of microseconds
+        /// per name with a framework's references): a name whose namespace the compilation does not have at all (the
+        /// libraries a rule knows but the project does not reference: ProtoBuf, Polly, Grpc, xunit…) is null without it.
+        /// Only when every reference is merged into the global namespace (no extern alias hides one from it).
+        /// </summary>
+        private INamedTypeSymbol? Resolve(string metadataName) =>
+            NamespaceAbsent(metadataName) ? null : Compilation.GetTypeByMetadataName(metadataName);
+
+        private bool? allGlobal;
+
+        private bool NamespaceAbsent(string metadataName)
+        {
+            var typeStart = metadataName.IndexOf('+');
+            var lastDot = metadataName.LastIndexOf('.', typeStart < 0 ? metadataName.Length - 1 : typeStart - 1);
+            if (lastDot <= 0 || !(allGlobal ??= AllReferencesGlobal(Compilation)))
+            {
+                return false;
+            }
+
+            var ns = Compilation.GlobalNamespace;
+            for (var start = 0; start < lastDot;)
+            {
+                var dot = metadataName.IndexOf('.', start);
+                if (dot < 0 || dot > lastDot)
+                {
+                    dot = lastDot;
+                }
+
+                INamespaceSymbol? next = null;
+                foreach (var member in ns.GetMembers(metadataName.Substring(start, dot - start)))
+                {
+                    if (member is INamespaceSymbol found)
+                    {
+                        next = found;
+                        break;
+                    }
+                }
+
+                if (next is null)
+                {
+                    return true;
+                }
+
+                ns = next;
+                start = dot + 1;
+            }
+
+            return false;
+        }
+
+        private static bool AllReferencesGlobal(Compilation compilation)
+        {
+            foreach (var reference in compilation.References)
+            {
+                foreach (var alias in reference.Properties.Aliases)
+                {
+                    if (alias != "global")
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
 
         public INamedTypeSymbol? Int32 => Compilation.GetSpecialType(SpecialType.System_Int32);
 

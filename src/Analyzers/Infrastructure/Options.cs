@@ -143,7 +143,7 @@ namespace DistAnalyzers.Infrastructure
         private readonly AnalyzerOptions analyzerOptions;
         private readonly string ruleId;
         private readonly Func<OptionReader, TOptions> build;
-        private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = new ConcurrentDictionary<SyntaxTree, TOptions>();
+        private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = PerTree.NewDictionary<TOptions>();
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameInstance.Instance);
         private TOptions? defaults;
 

@@ -31,7 +31,7 @@ namespace DistAnalyzers.Infrastructure
         private static readonly int[]? Everywhere = null;
 
         private readonly Action<SyntaxTree, string, Anchors> find;
-        private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = new ConcurrentDictionary<SyntaxTree, int[]?>();
+        private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = PerTree.NewDictionary<int[]?>();
         private readonly Func<SyntaxTree, int[]?> compute;
         private readonly bool enabled;
         private Answer? last;

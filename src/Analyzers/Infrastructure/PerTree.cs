@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace DistAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// Dictionaries keyed by syntax tree for one compilation (a gate's places, a rule's options), sized for the
+    /// compilation's trees when made in a rule's compilation start: grown from the default size, each such dictionary
+    /// rehashed itself five times on 500 files (a microbenchmark of 27,000 adds: 5–10 ms default, 1–2.5 ms sized).
+    /// </summary>
+    internal static class PerTree
+    {
+        /// <summary>The most entries a dictionary is made for up front (an IDE analyses a few open files of a large solution).</summary>
+        private const int MostExpected = 1024;
+
+        [System.ThreadStatic]
+        private static int expected;
+
+        /// <summary>Sizes the dictionaries made on this thread from now on for <paramref name="compilation"/>'s trees (null: default).</summary>
+        internal static void Expect(Compilation? compilation) =>
+            expected = compilation is null ? 0 : System.Math.Min(MostExpected, compilation.SyntaxTrees.Count());
+
+        public static ConcurrentDictionary<SyntaxTree, T> NewDictionary<T>() =>
+            expected > 31 ? new ConcurrentDictionary<SyntaxTree, T>(concurrencyLevel: 4, capacity: expected) : new ConcurrentDictionary<SyntaxTree, T>();
+    }
+}
