@@ -29,53 +29,35 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>
         /// <see cref="Compilation.GetTypeByMetadataName"/>, which searches every referenced assembly (tens of microseconds
-        /// per name with a framework's references): a name whose namespace the compilation does not have at all (the
-        /// libraries a rule knows but the project does not reference: ProtoBuf, Polly, Grpc, xunit…) is null without it.
-        /// Only when every reference is merged into the global namespace (no extern alias hides one from it).
+        /// per name with a framework's references): a name whose top-level namespace the compilation does not have at
+        /// all (the libraries a rule knows but the project does not reference: ProtoBuf, Polly, Grpc, xunit…) is null
+        /// without it. Only the global namespace is asked (its members are few; a deeper namespace's would be merged
+        /// over every reference here, at the start, instead of by the compiler where it binds), and only when every
+        /// reference is merged into it (no extern alias hides one).
         /// </summary>
         private INamedTypeSymbol? Resolve(string metadataName) =>
-            NamespaceAbsent(metadataName) ? null : Compilation.GetTypeByMetadataName(metadataName);
+            TopLevelNamespaceAbsent(metadataName) ? null : Compilation.GetTypeByMetadataName(metadataName);
 
         private bool? allGlobal;
 
-        private bool NamespaceAbsent(string metadataName)
+        private bool TopLevelNamespaceAbsent(string metadataName)
         {
-            var typeStart = metadataName.IndexOf('+');
-            var lastDot = metadataName.LastIndexOf('.', typeStart < 0 ? metadataName.Length - 1 : typeStart - 1);
-            if (lastDot <= 0 || !(allGlobal ??= AllReferencesGlobal(Compilation)))
+            var dot = metadataName.IndexOf('.');
+            var plus = metadataName.IndexOf('+');
+            if (dot <= 0 || (plus >= 0 && plus < dot) || !(allGlobal ??= AllReferencesGlobal(Compilation)))
             {
-                return false;
+                return false; // no namespace, or a nested type of a global one
             }
 
-            var ns = Compilation.GlobalNamespace;
-            for (var start = 0; start < lastDot;)
+            foreach (var member in Compilation.GlobalNamespace.GetMembers(metadataName.Substring(0, dot)))
             {
-                var dot = metadataName.IndexOf('.', start);
-                if (dot < 0 || dot > lastDot)
+                if (member is INamespaceSymbol)
                 {
-                    dot = lastDot;
+                    return false;
                 }
-
-                INamespaceSymbol? next = null;
-                foreach (var member in ns.GetMembers(metadataName.Substring(start, dot - start)))
-                {
-                    if (member is INamespaceSymbol found)
-                    {
-                        next = found;
-                        break;
-                    }
-                }
-
-                if (next is null)
-                {
-                    return true;
-                }
-
-                ns = next;
-                start = dot + 1;
             }
 
-            return false;
+            return true;
         }
 
         private static bool AllReferencesGlobal(Compilation compilation)
