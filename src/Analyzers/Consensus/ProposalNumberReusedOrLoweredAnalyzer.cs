@@ -143,22 +143,11 @@ namespace DistAnalyzers.Consensus
                 type = nullable.ElementType;
             }
 
-            switch (type)
-            {
-                case QualifiedNameSyntax qualified:
-                    type = qualified.Right;
-                    break;
-                case AliasQualifiedNameSyntax aliased:
-                    type = aliased.Name;
-                    break;
-            }
-
-            return type switch
+            return WrittenNames.LastName(type) switch
             {
                 IdentifierNameSyntax { IsVar: true } => null,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                PredefinedTypeSyntax => string.Empty,
-                _ => null,
+                { } simple => simple.Identifier.ValueText,
+                null => type is PredefinedTypeSyntax ? string.Empty : null,
             };
         }
 

@@ -134,13 +134,7 @@ namespace DistAnalyzers.Infrastructure
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    var name = attribute.Name switch
-                    {
-                        QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax a => a.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => string.Empty,
-                    };
+                    var name = WrittenNames.LastName(attribute.Name)?.Identifier.ValueText ?? string.Empty;
                     if (name == "GeneratedCode" || name == "GeneratedCodeAttribute")
                     {
                         return true;

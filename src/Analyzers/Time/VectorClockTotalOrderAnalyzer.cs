@@ -453,13 +453,7 @@ namespace DistAnalyzers.Time
 
                 foreach (var entry in baseList.Types)
                 {
-                    var name = entry.Type switch
-                    {
-                        QualifiedNameSyntax q => q.Right,
-                        AliasQualifiedNameSyntax a => a.Name,
-                        SimpleNameSyntax s => s,
-                        _ => null,
-                    };
+                    var name = WrittenNames.LastName(entry.Type);
                     var arity = name is GenericNameSyntax g ? g.TypeArgumentList.Arguments.Count : 0;
                     if (name is not null && name.Identifier.ValueText == ordering.Name && arity == ordering.Arity)
                     {
