@@ -133,7 +133,8 @@ namespace DistAnalyzers.Failure
             // file's configured words), and its declaration writes that name as one identifier: only such members are
             // searched, one semantic-model action per file. An explicitly implemented property's name joins its
             // interface's (`Peers.IMonitor.Alive` carries Peer+Alive), which no one identifier need hold: where the
-            // file declares one is an anchor too (TypeText.AddExplicitProperties). Their type (a detector by name or interface, IsCandidateMember) is tested in the callbacks.
+            // file declares one is an anchor too (TypeText.AddExplicitProperties). Their type (a detector by name or
+            // interface, IsCandidateMember) is tested in the callbacks.
             var gate = new TreeGate(this, (tree, _, anchors) =>
             {
                 var settings = cache.Get(tree);

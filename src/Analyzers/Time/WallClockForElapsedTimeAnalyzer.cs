@@ -359,17 +359,6 @@ namespace DistAnalyzers.Time
             return written;
         }
 
-        private static bool HoldsAny(int[] positions, TextSpan span)
-        {
-            var index = Array.BinarySearch(positions, span.Start);
-            if (index < 0)
-            {
-                index = ~index;
-            }
-
-            return index < positions.Length && positions[index] < span.End;
-        }
-
         /// <summary>Whether <paramref name="type"/> declares a field that <c>IsCandidateField</c> could accept (a superset: any private non-const field).</summary>
         private static bool HasCandidateField(INamedTypeSymbol type)
         {
