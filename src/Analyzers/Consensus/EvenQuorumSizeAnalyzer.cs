@@ -554,10 +554,11 @@ namespace DistAnalyzers.Consensus
                 }
 
                 var end = span.End;
+                var tokens = new TokenFinder(scope);
                 for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal))
                 {
                     // Any token found is a real occurrence, judged by its own place in the tree.
-                    var token = scope.FindToken(at);
+                    var token = tokens.At(at);
                     if (token.Parent is IdentifierNameSyntax identifier && token.ValueText == name && IsInInitializedArrayLength(identifier, scope))
                     {
                         return true;

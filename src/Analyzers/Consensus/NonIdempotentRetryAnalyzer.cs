@@ -78,10 +78,10 @@ namespace DistAnalyzers.Consensus
                 return;
             }
 
-            var root = tree.GetRoot();
+            var tokens = new TokenFinder(tree.GetRoot());
             foreach (var at in places)
             {
-                var token = root.FindToken(at);
+                var token = tokens.At(at);
                 if (token.SpanStart != at || !token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CatchKeyword))
                 {
                     continue; // in a comment, a string or a longer name

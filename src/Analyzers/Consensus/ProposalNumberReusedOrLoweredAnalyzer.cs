@@ -92,7 +92,7 @@ namespace DistAnalyzers.Consensus
         /// </summary>
         private static void AddTargetTypedCreations(SyntaxTree tree, string text, TreeGate.Anchors anchors, WordList? prepareWords)
         {
-            SyntaxNode? root = null;
+            var tokens = new TokenFinder(tree);
             foreach (var at in SourceTexts.Occurrences(tree, "new", lowered: false))
             {
                 if ((at > 0 && IsIdentifierChar(text[at - 1])) || (at + 3 < text.Length && IsIdentifierChar(text[at + 3])))
@@ -108,7 +108,7 @@ namespace DistAnalyzers.Consensus
 
                 if (next < text.Length && text[next] is '(' or '/')
                 {
-                    if (prepareWords is not null && DeclaredTypeName((root ??= tree.GetRoot()).FindToken(at)) is { } name && !prepareWords.MayMatch(name))
+                    if (prepareWords is not null && DeclaredTypeName(tokens.At(at)) is { } name && !prepareWords.MayMatch(name))
                     {
                         continue;
                     }

@@ -92,7 +92,7 @@ namespace DistAnalyzers.Failure
             // constant paired at a use site is reported at its declaration when that is elsewhere in the same
             // document: a document-wide action reports those (still a local diagnostic of the analysed document,
             // which an operation action could not give), once per constant, for its first use site in document order.
-            context.RegisterOperationAction(c => analysis.AnalyzeCall(c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => analysis.AnalyzeCall(in c, cache), OperationKind.Invocation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => analysis.AnalyzeObjectInitializer(c, cache), OperationKind.ObjectOrCollectionInitializer);
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
@@ -196,7 +196,7 @@ namespace DistAnalyzers.Failure
                     INamedTypeSymbol? found = null;
                     if (declaration is InterfaceDeclarationSyntax
                         || !MayReportHere(declaration, model, settings, cache, ref found, cancellationToken)
-                        || (found ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                        || (found ?? DeclaredSymbols.Of(model, declaration, cancellationToken)) is not { TypeKind: TypeKind.Class or TypeKind.Struct } type)
                     {
                         continue;
                     }
@@ -257,7 +257,7 @@ namespace DistAnalyzers.Failure
                     return true;
                 }
 
-                if (!otherWords || (type ??= model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared)
+                if (!otherWords || (type ??= DeclaredSymbols.Of(model, declaration, cancellationToken)) is not { } declared)
                 {
                     return false;
                 }
@@ -430,7 +430,7 @@ namespace DistAnalyzers.Failure
                 type is null || IsNumeric(type) || SymbolEqualityComparer.Default.Equals(type, timeSpan);
 
             /// <summary>An argument list (scope 3): an explicit invocation or object creation with arguments.</summary>
-            public void AnalyzeCall(OperationAnalysisContext context, OptionsCache<Settings> cache)
+            public void AnalyzeCall(in OperationAnalysisContext context, OptionsCache<Settings> cache)
             {
                 var operation = context.Operation;
                 if (operation.IsImplicit)
@@ -450,7 +450,7 @@ namespace DistAnalyzers.Failure
                 }
 
                 // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its name
-                // carries a timeout word (memoized per name) and its type is a number or TimeSpan (Classify; a
+                // carries a timeout word (its letters first, then memoized per name) and its type is a number or TimeSpan (Classify; a
                 // parameter's type is never null; reading it allocates a symbol for an annotated type, so it comes
                 // second). The syntax test (IsCall: arguments written) comes last: reading the syntax of every call
                 // costs more than the argument tests.
@@ -581,7 +581,7 @@ namespace DistAnalyzers.Failure
                             if (!typeChecked)
                             {
                                 typeChecked = true;
-                                type = member.Parent is TypeDeclarationSyntax declaration ? model.GetDeclaredSymbol(declaration, cancellationToken) : null;
+                                type = member.Parent is TypeDeclarationSyntax declaration ? DeclaredSymbols.Of(model, declaration, cancellationToken) : null;
                                 typeCounts = type is null
                                     || (CountHeartbeats(type, settings) == 0 && !Contexts.IsInsideTestDouble(type, settings.TestDoubles));
                             }
@@ -1336,6 +1336,12 @@ namespace DistAnalyzers.Failure
             /// then computed without being stored.</param>
             public bool MayBeTimeout(string name, bool remember = true)
             {
+                // Most names lack a letter of every timeout word: one pass over the name, without the memo's look-up.
+                if (!Timeouts.LettersAllow(name))
+                {
+                    return false;
+                }
+
                 if (!timeoutNames.TryGetValue(name, out var result))
                 {
                     result = Timeouts.MayMatch(name);

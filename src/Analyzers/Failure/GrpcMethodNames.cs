@@ -181,6 +181,7 @@ namespace DistAnalyzers.Failure
 
                     var root = tree.GetRoot(cancellationToken);
                     var lastToken = -1;
+                    var tokens = new TokenFinder(root);
                     foreach (var position in positions)
                     {
                         if (position >= root.FullSpan.End)
@@ -188,7 +189,7 @@ namespace DistAnalyzers.Failure
                             continue;
                         }
 
-                        var token = root.FindToken(position);
+                        var token = tokens.At(position);
                         if (token.SpanStart == lastToken || !token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || !words.Contains(token.ValueText))
                         {
                             continue;

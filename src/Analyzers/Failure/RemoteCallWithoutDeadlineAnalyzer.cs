@@ -119,9 +119,10 @@ namespace DistAnalyzers.Failure
             }
 
             var lastToken = -1;
+            var tokens = new TokenFinder(root);
             foreach (var position in positions)
             {
-                var token = root.FindToken(position);
+                var token = tokens.At(position);
                 if (token.SpanStart == lastToken || token.Parent is not IdentifierNameSyntax name || !IsTimeoutName(token.ValueText))
                 {
                     continue;

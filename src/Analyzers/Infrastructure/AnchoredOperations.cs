@@ -157,9 +157,10 @@ namespace DistAnalyzers.Infrastructure
                 // Several anchors of one node (the separators of one literal) are consecutive; a node found inside
                 // another (a call in a call's arguments) is its own.
                 SyntaxNode? last = null;
+                var tokens = new TokenFinder(root);
                 foreach (var position in positions)
                 {
-                    if (nodeAt(root.FindToken(position)) is { } node && node != last)
+                    if (nodeAt(tokens.At(position)) is { } node && node != last)
                     {
                         last = node;
                         walker.Deliver(node);
@@ -661,13 +662,8 @@ namespace DistAnalyzers.Infrastructure
                     continue;
                 }
 
-                var member = root.FindToken(position).Parent;
-                while (member is not null && member.Parent is not (BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or null))
-                {
-                    member = member.Parent;
-                }
-
-                if (member is null || member == last || member is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax)
+                var member = SyntaxPositions.MemberAt(root, position);
+                if (member == last || member is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax)
                 {
                     continue; // a type's or namespace's own name or keywords hold no code
                 }
@@ -1000,7 +996,7 @@ namespace DistAnalyzers.Infrastructure
                 case AttributeSyntax { Parent: AttributeListSyntax { Parent: { } target } }:
                     return AttributeOwner(model, target, cancellationToken);
                 case ArrowExpressionClauseSyntax { Parent: { } property }:
-                    return (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+                    return (DeclaredSymbols.Of(model, property, cancellationToken) as IPropertySymbol)?.GetMethod;
                 case CompilationUnitSyntax unit:
                     foreach (var member in unit.Members)
                     {
@@ -1014,13 +1010,13 @@ namespace DistAnalyzers.Infrastructure
                 case TypeDeclarationSyntax:
                     return root is IConstructorBodyOperation ? PrimaryConstructor(model, node, cancellationToken) : null;
                 default:
-                    return model.GetDeclaredSymbol(node, cancellationToken);
+                    return DeclaredSymbols.Of(model, node, cancellationToken);
             }
         }
 
         private static ISymbol? PrimaryConstructor(SemanticModel model, SyntaxNode type, CancellationToken cancellationToken)
         {
-            if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol named)
+            if (DeclaredSymbols.Of(model, type, cancellationToken) is not INamedTypeSymbol named)
             {
                 return null;
             }
@@ -1043,9 +1039,9 @@ namespace DistAnalyzers.Infrastructure
         {
             var declared = target switch
             {
-                BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0 => model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken),
+                BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0 => DeclaredSymbols.Of(model, field.Declaration.Variables[0], cancellationToken),
                 CompilationUnitSyntax => null,
-                _ => model.GetDeclaredSymbol(target, cancellationToken),
+                _ => DeclaredSymbols.Of(model, target, cancellationToken),
             };
             if (declared is IFieldSymbol { AssociatedSymbol: IEventSymbol @event })
             {

@@ -144,8 +144,11 @@ namespace DistAnalyzers.Infrastructure
         private readonly string ruleId;
         private readonly Func<OptionReader, TOptions> build;
         private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = PerTree.NewDictionary<TOptions>();
-        private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameInstance.Instance);
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameReference<AnalyzerConfigOptions>.Instance);
         private TOptions? defaults;
+
+        /// <summary>The last tree asked for and its options (one object, so that a reader never sees a torn pair).</summary>
+        private LastAnswer? last;
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
@@ -154,9 +157,36 @@ namespace DistAnalyzers.Infrastructure
             this.build = build;
         }
 
-        /// <summary>The options of <paramref name="tree"/>: a lookup after the first call (no delegate allocated per call).</summary>
-        public TOptions Get(SyntaxTree tree) =>
-            cache.TryGetValue(tree, out var options) ? options : cache.GetOrAdd(tree, Parse(tree));
+        /// <summary>
+        /// The options of <paramref name="tree"/>: after the first call, the last answer when the tree is the same
+        /// (callbacks arrive mostly tree by tree, and operation callbacks ask once per operation), else a look-up (no
+        /// delegate allocated per call).
+        /// </summary>
+        public TOptions Get(SyntaxTree tree)
+        {
+            var hit = last;
+            if (hit is not null && ReferenceEquals(hit.Tree, tree))
+            {
+                return hit.Options;
+            }
+
+            var options = cache.TryGetValue(tree, out var found) ? found : cache.GetOrAdd(tree, Parse(tree));
+            last = new LastAnswer(tree, options);
+            return options;
+        }
+
+        private sealed class LastAnswer
+        {
+            public LastAnswer(SyntaxTree tree, TOptions options)
+            {
+                Tree = tree;
+                Options = options;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public TOptions Options { get; }
+        }
 
         private TOptions Parse(SyntaxTree tree)
         {
@@ -167,16 +197,6 @@ namespace DistAnalyzers.Infrastructure
             }
 
             return byOptions.TryGetValue(config, out var options) ? options : byOptions.GetOrAdd(config, build(new OptionReader(config, ruleId)));
-        }
-
-        /// <summary>Options objects compare by identity: equal contents in two objects only cost a second parse.</summary>
-        private sealed class SameInstance : IEqualityComparer<AnalyzerConfigOptions>
-        {
-            public static readonly SameInstance Instance = new SameInstance();
-
-            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(AnalyzerConfigOptions obj) => RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -80,7 +80,7 @@ namespace DistAnalyzers.Infrastructure
 
                 foreach (var declaration in found)
                 {
-                    if (model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol)
+                    if (DeclaredSymbols.Of(model, declaration, cancellationToken) is not INamedTypeSymbol symbol)
                     {
                         continue;
                     }

@@ -468,6 +468,30 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
+        /// <summary>
+        /// The letter part of <see cref="MayMatch(string)"/> alone: whether some entry's stems use only letters that
+        /// <paramref name="name"/> holds. False means no entry matches; a pass over the name's characters, cheaper than
+        /// a look-up of the name in a memo of <see cref="MayMatch(string)"/>, which it can precede.
+        /// </summary>
+        public bool LettersAllow(string name)
+        {
+            if (spanStems.Length > 64 || name.Length > LetterTestLength)
+            {
+                return true;
+            }
+
+            var letters = LettersOf(name, 0, name.Length);
+            for (var e = 0; e < entryLetters.Length; e++)
+            {
+                if ((entryLetters[e] & ~letters) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool CarriedBy(string? name) => Matches(name, WordMatch.Carries);
 
         /// <summary><see cref="CarriedBy"/> as a delegate, made once per list (a method group would allocate one per use).</summary>

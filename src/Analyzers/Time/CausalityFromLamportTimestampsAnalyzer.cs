@@ -63,7 +63,7 @@ namespace DistAnalyzers.Time
                 gate,
                 block => OnBlock(block, options, task, valueTask),
                 (member, model, cancellationToken) => member is MethodDeclarationSyntax method && MayReturnEnum(method)
-                    && model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask));
+                    && DeclaredSymbols.Of(model, method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask));
         }
 
         /// <summary>

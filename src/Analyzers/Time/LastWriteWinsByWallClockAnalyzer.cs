@@ -74,7 +74,7 @@ namespace DistAnalyzers.Time
             /// Keyed by the symbol object (the compiler hands out one object per type): a tuple key of the symbol and the
             /// list cost about 5 µs a lookup on the benchmark, more than the rest of the callback.
             /// </summary>
-            public ConcurrentDictionary<INamedTypeSymbol, bool> MergeTypeCarriers { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SameSymbol.Instance);
+            public ConcurrentDictionary<INamedTypeSymbol, bool> MergeTypeCarriers { get; } = new ConcurrentDictionary<INamedTypeSymbol, bool>(SameReference<INamedTypeSymbol>.Instance);
 
             /// <summary><c>MergeMembers.CarriedBy</c>, remembered per name: member names repeat across the code (and <c>*Async</c> names pass the <c>Sync</c> prefilter only to fail the word test).</summary>
             public NameMemo<bool> MergeMemberNames { get; }
@@ -134,16 +134,6 @@ namespace DistAnalyzers.Time
             public INamedTypeSymbol? Enumerable { get; }
 
             public Compilation Compilation { get; }
-        }
-
-        /// <summary>Symbols compared as objects (a cache key: two objects for one symbol only cost a second computation).</summary>
-        private sealed class SameSymbol : IEqualityComparer<INamedTypeSymbol>
-        {
-            public static readonly SameSymbol Instance = new SameSymbol();
-
-            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(INamedTypeSymbol obj) => RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>A comparison of one stamp member of two values: <c>a.T &gt; b.T</c>, <c>a.T.CompareTo(b.T) &gt; 0</c>, <c>a.T == b.T</c>…</summary>

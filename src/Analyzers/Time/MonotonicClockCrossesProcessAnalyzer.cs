@@ -78,11 +78,10 @@ namespace DistAnalyzers.Time
         private static void ReadingAnchors(SyntaxTree tree, string text, TreeGate.Anchors anchors)
         {
             anchors.Add("GetTimestamp").Add("TickCount");
-            SyntaxNode? root = null;
+            var tokens = new TokenFinder(tree);
             foreach (var at in SourceTexts.Occurrences(tree, "Elapsed", lowered: false))
             {
-                root ??= tree.GetRoot();
-                if (!LocalNames.IsReadFromLocal(root.FindToken(at), "Elapsed", "ElapsedMilliseconds"))
+                if (!LocalNames.IsReadFromLocal(tokens.At(at), "Elapsed", "ElapsedMilliseconds"))
                 {
                     anchors.AddAt(at);
                 }

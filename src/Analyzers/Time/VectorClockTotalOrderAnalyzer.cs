@@ -83,7 +83,7 @@ namespace DistAnalyzers.Time
 
             if (enumerable is not null || list is not null || array is not null)
             {
-                context.RegisterOperationAction(c => OnInvocation(c, options, clocks, enumerable, list, array), OperationKind.Invocation);
+                context.RegisterOperationAction(c => OnInvocation(in c, options, clocks, enumerable, list, array), OperationKind.Invocation);
             }
 
             if (sortedSet is not null || sortedDictionary is not null)
@@ -167,14 +167,14 @@ namespace DistAnalyzers.Time
                 if (!settings.MayBeVectorClockName(declaration.Identifier.ValueText))
                 {
                     if (sameWords.Value
-                        || (type = model.GetDeclaredSymbol(declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
+                        || (type = DeclaredSymbols.Of(model, declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
                         || !options.Get(references[0].SyntaxTree).MayBeVectorClockName(type.Name))
                     {
                         continue;
                     }
                 }
 
-                if ((type ?? model.GetDeclaredSymbol(declaration, cancellationToken)) is not { } declared
+                if ((type ?? DeclaredSymbols.Of(model, declaration, cancellationToken)) is not { } declared
                     || (declared.DeclaringSyntaxReferences.Length > 1 && !(done ??= new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default)).Add(declared)))
                 {
                     continue;
@@ -479,7 +479,7 @@ namespace DistAnalyzers.Time
         }
 
         private static void OnInvocation(
-            OperationAnalysisContext context,
+            in OperationAnalysisContext context,
             OptionsCache<Settings> options,
             VectorClocks clocks,
             INamedTypeSymbol? enumerable,
@@ -643,10 +643,11 @@ namespace DistAnalyzers.Time
             }
 
             GenericNameSyntax? last = null;
+            var tokens = new TokenFinder(root);
             foreach (var position in positions)
             {
                 // An anchor in a comment or string belongs to a token's trivia or text, not to a name's identifier.
-                var token = root.FindToken(position);
+                var token = tokens.At(position);
                 if (token.Span.Contains(position) && token.Parent is GenericNameSyntax name && name.Identifier == token && name != last)
                 {
                     last = name;
@@ -686,13 +687,13 @@ namespace DistAnalyzers.Time
                 switch (current)
                 {
                     case BaseFieldDeclarationSyntax field:
-                        return field.Declaration.Variables.Count > 0 ? model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken) : null;
+                        return field.Declaration.Variables.Count > 0 ? DeclaredSymbols.Of(model, field.Declaration.Variables[0], cancellationToken) : null;
                     case GlobalStatementSyntax:
                         return model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
                     case BaseNamespaceDeclarationSyntax:
                         return null;
                     case MemberDeclarationSyntax member:
-                        return model.GetDeclaredSymbol(member, cancellationToken);
+                        return DeclaredSymbols.Of(model, member, cancellationToken);
                 }
             }
 

@@ -183,7 +183,7 @@ namespace DistAnalyzers.Time
             {
                 if (positions is null || declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || MayAssignBesideReading(declaration, positions))
                 {
-                    Consider(model.GetDeclaredSymbol(declaration, cancellationToken));
+                    Consider(DeclaredSymbols.Of(model, declaration, cancellationToken));
                 }
             }
 
@@ -225,7 +225,7 @@ namespace DistAnalyzers.Time
                     continue; // this member holds no assignment
                 }
 
-                member = CodeRoots.MemberDeclarationOf(declaration.FindToken(position).Parent ?? declaration);
+                member = SyntaxPositions.MemberAt(declaration, position);
                 if (member is not MemberDeclarationSyntax || member is BaseTypeDeclarationSyntax || member is BaseFieldDeclarationSyntax
                     || HoldsSimpleAssignment(member, text ??= SourceTexts.Of(declaration.SyntaxTree)))
                 {
@@ -241,6 +241,7 @@ namespace DistAnalyzers.Time
         {
             var span = member.Span;
             var end = Math.Min(span.End, text.Length);
+            var tokens = new TokenFinder(member);
             for (var at = span.Start < end ? text.IndexOf('=', span.Start, end - span.Start) : -1; at >= 0; at = at + 1 < end ? text.IndexOf('=', at + 1, end - at - 1) : -1)
             {
                 if (at + 1 < text.Length && text[at + 1] is '=' or '>')
@@ -249,7 +250,7 @@ namespace DistAnalyzers.Time
                     continue;
                 }
 
-                var token = member.FindToken(at);
+                var token = tokens.At(at);
                 if (token.IsKind(SyntaxKind.EqualsToken) && token.Parent is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
                 {
                     return true;
@@ -281,7 +282,7 @@ namespace DistAnalyzers.Time
                 foreach (var at in SourceTexts.Occurrences(tree, token, lowered: false))
                 {
                     root ??= tree.GetRoot();
-                    var declaration = CodeRoots.MemberDeclarationOf(root.FindToken(at).Parent ?? root);
+                    var declaration = SyntaxPositions.MemberAt(root, at);
                     if (declaration is not MemberDeclarationSyntax || declaration is BaseTypeDeclarationSyntax || declaration is GlobalStatementSyntax)
                     {
                         anchors.AddAt(at);
@@ -782,6 +783,7 @@ namespace DistAnalyzers.Time
                 var text = SourceTexts.Of(root.SyntaxTree);
                 var start = Math.Max(0, root.FullSpan.Start);
                 var end = Math.Min(root.FullSpan.End, text.Length);
+                var tokens = new TokenFinder(root);
                 foreach (var name in names)
                 {
                     if (name.Length == 0)
@@ -792,7 +794,7 @@ namespace DistAnalyzers.Time
                     for (var at = text.IndexOf(name, start, Math.Max(0, end - start), StringComparison.Ordinal); at >= 0 && at < end;
                         at = at + 1 < end ? text.IndexOf(name, at + 1, end - at - 1, StringComparison.Ordinal) : -1)
                     {
-                        var token = root.FindToken(at);
+                        var token = tokens.At(at);
                         if (!token.Span.Contains(at) || token.ValueText != name)
                         {
                             continue; // in trivia, or inside a longer name
