@@ -136,31 +136,31 @@ namespace DistAnalyzers.Infrastructure
     /// Caches a rule's parsed options per syntax tree for one compilation (create it in the compilation-start
     /// action). Options may differ per file (<c>.editorconfig</c> sections), so they are read per tree; trees that
     /// share one options object (the compiler gives every file of the same sections the same one) share one parse.
+    /// Which options object a tree has is asked of the provider once per tree for every rule (<see cref="TreeConfigs"/>).
     /// </summary>
     public sealed class OptionsCache<TOptions>
         where TOptions : class
     {
-        private readonly AnalyzerOptions analyzerOptions;
         private readonly string ruleId;
         private readonly Func<OptionReader, TOptions> build;
-        private readonly ConcurrentDictionary<SyntaxTree, TOptions> cache = PerTree.NewDictionary<TOptions>();
+        private readonly TreeConfigs? configs;
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameReference<AnalyzerConfigOptions>.Instance);
         private TOptions? defaults;
 
-        /// <summary>The last tree asked for and its options (one object, so that a reader never sees a torn pair).</summary>
+        /// <summary>The last tree asked for, its options object and options (one object, so that a reader never sees a torn set).</summary>
         private LastAnswer? last;
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
-            this.analyzerOptions = analyzerOptions;
             this.ruleId = ruleId;
             this.build = build;
+            configs = TreeConfigs.For(analyzerOptions?.AnalyzerConfigOptionsProvider);
         }
 
         /// <summary>
-        /// The options of <paramref name="tree"/>: after the first call, the last answer when the tree is the same
-        /// (callbacks arrive mostly tree by tree, and operation callbacks ask once per operation), else a look-up (no
-        /// delegate allocated per call).
+        /// The options of <paramref name="tree"/>: the last answer when the tree is the same (callbacks arrive mostly
+        /// tree by tree, and operation callbacks ask once per operation) or has the same options object (most often
+        /// every tree has), else a look-up (no delegate allocated per call).
         /// </summary>
         public TOptions Get(SyntaxTree tree)
         {
@@ -170,27 +170,14 @@ namespace DistAnalyzers.Infrastructure
                 return hit.Options;
             }
 
-            var options = cache.TryGetValue(tree, out var found) ? found : cache.GetOrAdd(tree, Parse(tree));
-            last = new LastAnswer(tree, options);
+            var config = configs?.Of(tree);
+            var options = hit is not null && ReferenceEquals(hit.Config, config) ? hit.Options : Parse(config);
+            last = new LastAnswer(tree, config, options);
             return options;
         }
 
-        private sealed class LastAnswer
+        private TOptions Parse(AnalyzerConfigOptions? config)
         {
-            public LastAnswer(SyntaxTree tree, TOptions options)
-            {
-                Tree = tree;
-                Options = options;
-            }
-
-            public SyntaxTree Tree { get; }
-
-            public TOptions Options { get; }
-        }
-
-        private TOptions Parse(SyntaxTree tree)
-        {
-            var config = analyzerOptions?.AnalyzerConfigOptionsProvider.GetOptions(tree);
             if (config is null)
             {
                 return defaults ??= build(new OptionReader((AnalyzerConfigOptions?)null, ruleId));
@@ -198,5 +185,46 @@ namespace DistAnalyzers.Infrastructure
 
             return byOptions.TryGetValue(config, out var options) ? options : byOptions.GetOrAdd(config, build(new OptionReader(config, ruleId)));
         }
+
+        private sealed class LastAnswer
+        {
+            public LastAnswer(SyntaxTree tree, AnalyzerConfigOptions? config, TOptions options)
+            {
+                Tree = tree;
+                Config = config;
+                Options = options;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public AnalyzerConfigOptions? Config { get; }
+
+            public TOptions Options { get; }
+        }
+    }
+
+    /// <summary>
+    /// The options object of each tree, as one provider gives it, asked once per tree and shared by every rule's
+    /// <see cref="OptionsCache{TOptions}"/> (eighteen rules asked the provider for each tree, each keeping its own
+    /// dictionary). Held by the provider only, which lives as long as the compilation's options.
+    /// </summary>
+    internal sealed class TreeConfigs
+    {
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, TreeConfigs> Tables = new ConditionalWeakTable<AnalyzerConfigOptionsProvider, TreeConfigs>();
+
+        private readonly AnalyzerConfigOptionsProvider provider;
+        private readonly ConcurrentDictionary<SyntaxTree, AnalyzerConfigOptions> configs = PerTree.NewDictionary<AnalyzerConfigOptions>();
+
+        private TreeConfigs(AnalyzerConfigOptionsProvider provider)
+        {
+            this.provider = provider;
+        }
+
+        /// <summary>The shared table of <paramref name="provider"/> (null: none, every tree has the defaults).</summary>
+        public static TreeConfigs? For(AnalyzerConfigOptionsProvider? provider) =>
+            provider is null ? null : Tables.GetValue(provider, p => new TreeConfigs(p));
+
+        public AnalyzerConfigOptions Of(SyntaxTree tree) =>
+            configs.TryGetValue(tree, out var config) ? config : configs.GetOrAdd(tree, provider.GetOptions(tree));
     }
 }
