@@ -101,20 +101,23 @@ namespace DistAnalyzers.Infrastructure
     /// <summary>The type declarations of a file.</summary>
     internal static class TypeDeclarations
     {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]> Found =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>();
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>.CreateValueCallback Find = FindIn;
+
         /// <summary>
         /// Every class, struct, interface and record declared in the file at any depth (in namespaces and in other
         /// types), in source order; read from the declarations' member lists, never from bodies, with no recursion.
+        /// Found once per root and shared by every rule that asks (five rules walk a file's types); do not change it.
         /// </summary>
-        public static List<TypeDeclarationSyntax> In(SyntaxNode root)
+        public static TypeDeclarationSyntax[] In(SyntaxNode root) => root is CompilationUnitSyntax ? Found.GetValue(root, Find) : Array.Empty<TypeDeclarationSyntax>();
+
+        private static TypeDeclarationSyntax[] FindIn(SyntaxNode root)
         {
             var types = new List<TypeDeclarationSyntax>();
-            if (root is not CompilationUnitSyntax unit)
-            {
-                return types;
-            }
-
             var pending = new Stack<SyntaxList<MemberDeclarationSyntax>>();
-            pending.Push(unit.Members);
+            pending.Push(((CompilationUnitSyntax)root).Members);
             while (pending.Count > 0)
             {
                 foreach (var member in pending.Pop())
@@ -133,7 +136,7 @@ namespace DistAnalyzers.Infrastructure
             }
 
             types.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
-            return types;
+            return types.ToArray();
         }
     }
 }
