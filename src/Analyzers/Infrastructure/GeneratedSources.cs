@@ -21,11 +21,25 @@ namespace DistAnalyzers.Infrastructure
         private static readonly ConditionalWeakTable<SyntaxTree, Header> Headers = new ConditionalWeakTable<SyntaxTree, Header>();
         private static readonly Regex ProtoFile = new Regex(@"[\w./\\-]+\.proto\b", RegexOptions.CultureInvariant);
 
-        /// <summary>Whether <paramref name="tree"/> is generated code.</summary>
+        /// <summary>
+        /// Whether <paramref name="tree"/> is generated code: answered once per tree and options provider for every rule
+        /// (each rule's file-wide action asks first).
+        /// </summary>
         public static bool IsGenerated(SyntaxTree tree, AnalyzerOptions? options)
         {
-            if (options is not null
-                && options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("generated_code", out var value))
+            var configs = TreeConfigs.For(options?.AnalyzerConfigOptionsProvider);
+            if (configs is null)
+            {
+                return IsGenerated(tree, (AnalyzerConfigOptions?)null);
+            }
+
+            var known = configs.Generated;
+            return known.TryGetValue(tree, out var generated) ? generated : known.GetOrAdd(tree, IsGenerated(tree, configs.Of(tree)));
+        }
+
+        private static bool IsGenerated(SyntaxTree tree, AnalyzerConfigOptions? config)
+        {
+            if (config is not null && config.TryGetValue("generated_code", out var value))
             {
                 if (string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
                 {

@@ -226,5 +226,8 @@ namespace DistAnalyzers.Infrastructure
 
         public AnalyzerConfigOptions Of(SyntaxTree tree) =>
             configs.TryGetValue(tree, out var config) ? config : configs.GetOrAdd(tree, provider.GetOptions(tree));
+
+        /// <summary>Whether each tree asked about is generated code (GeneratedSources.IsGenerated), for every rule.</summary>
+        public ConcurrentDictionary<SyntaxTree, bool> Generated { get; } = PerTree.NewDictionary<bool>();
     }
 }
