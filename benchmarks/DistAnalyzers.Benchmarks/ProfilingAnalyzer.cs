@@ -124,19 +124,22 @@ namespace DistAnalyzers.Benchmarks
                 }
             }
 
-            var start = Stopwatch.GetTimestamp();
+            // The wrapper's own reads come before the start and after the end: only the callback is timed.
             var gc = GC.GetTotalPauseDuration();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
             try
             {
                 action(arg);
             }
             finally
             {
+                var end = Stopwatch.GetTimestamp();
                 Interlocked.Decrement(ref running);
 
                 // A garbage collection that happens to fall inside a callback is not the callback's cost.
-                var ticks = Stopwatch.GetTimestamp() - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency);
+                // (A pause just before the start would be subtracted too: never below zero.)
+                var ticks = Math.Max(0, end - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency));
                 counter.Add(ticks, GC.GetAllocatedBytesForCurrentThread() - allocated);
                 if (ticks > Stopwatch.Frequency / 20000)
                 {
