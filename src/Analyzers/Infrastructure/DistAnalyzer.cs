@@ -36,7 +36,10 @@ namespace DistAnalyzers.Infrastructure
                     PerTree.Expect(start.Compilation);
                     try
                     {
-                        OnCompilationStart(start, symbols);
+                        // One file-wide callback per rule and file, however many the rule registers.
+                        var context = new OneSemanticModelAction(start);
+                        OnCompilationStart(context, symbols);
+                        context.Complete();
                     }
                     finally
                     {
