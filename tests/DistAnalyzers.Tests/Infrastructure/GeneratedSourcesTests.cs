@@ -1,7 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using DistAnalyzers.Infrastructure;
+using DistAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,8 +27,8 @@ namespace DistAnalyzers.Tests.Infrastructure
         public void Generated_code_follows_the_option_then_the_name_and_header(string path, string source, string? option, bool expected)
         {
             var tree = CSharpSyntaxTree.ParseText(source, path: path);
-            var values = option is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["generated_code"] = option };
-            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(tree, values));
+            var values = option is null ? TestConfig.Options() : TestConfig.Options(("generated_code", option));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfig.Provider(t => t == tree ? values : TestConfig.Options()));
 
             Assert.Equal(expected, GeneratedSources.IsGenerated(tree, options));
             Assert.Equal(expected, GeneratedSources.IsGenerated(tree, options));
@@ -44,42 +43,12 @@ namespace DistAnalyzers.Tests.Infrastructure
         public void Each_provider_has_its_own_answer_for_a_tree()
         {
             var tree = CSharpSyntaxTree.ParseText("class A { }", path: "/A.cs");
-            var generated = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(tree, new Dictionary<string, string> { ["generated_code"] = "true" }));
-            var plain = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(tree, new Dictionary<string, string>()));
+            var generated = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfig.Provider(TestConfig.Options(("generated_code", "true"))));
+            var plain = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfig.Provider(TestConfig.Options()));
 
             Assert.True(GeneratedSources.IsGenerated(tree, generated));
             Assert.False(GeneratedSources.IsGenerated(tree, plain));
             Assert.True(GeneratedSources.IsGenerated(tree, generated));
-        }
-
-        private sealed class Provider : AnalyzerConfigOptionsProvider
-        {
-            private readonly SyntaxTree tree;
-            private readonly AnalyzerConfigOptions options;
-
-            public Provider(SyntaxTree tree, Dictionary<string, string> values)
-            {
-                this.tree = tree;
-                options = new Options(values);
-            }
-
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => tree == this.tree ? options : GlobalOptions;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-        }
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> values;
-
-            public Options(Dictionary<string, string> values)
-            {
-                this.values = values;
-            }
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
         }
     }
 }

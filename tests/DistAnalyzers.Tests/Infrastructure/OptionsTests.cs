@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using DistAnalyzers.Infrastructure;
+using DistAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -57,9 +58,9 @@ namespace DistAnalyzers.Tests.Infrastructure
             var a = CSharpSyntaxTree.ParseText("class A { }", path: "/a/A.cs");
             var b = CSharpSyntaxTree.ParseText("class B { }", path: "/a/B.cs");
             var c = CSharpSyntaxTree.ParseText("class C { }", path: "/c/C.cs");
-            var shared = new Options(new[] { ("dist_analyzers.names", "Zab") });
-            var other = new Options(new[] { ("dist_analyzers.names", "Raft") });
-            var provider = new PerTreeProvider(t => t == c ? other : shared);
+            var shared = TestConfig.Options(("dist_analyzers.names", "Zab"));
+            var other = TestConfig.Options(("dist_analyzers.names", "Raft"));
+            var provider = TestConfig.Provider(t => t == c ? other : shared);
             var parses = 0;
             var cache = new OptionsCache<WordList>(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider),
@@ -77,58 +78,11 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.Equal(2, parses);
         }
 
-        private sealed class PerTreeProvider : AnalyzerConfigOptionsProvider
-        {
-            private readonly System.Func<SyntaxTree, AnalyzerConfigOptions> options;
-
-            public PerTreeProvider(System.Func<SyntaxTree, AnalyzerConfigOptions> options)
-            {
-                this.options = options;
-            }
-
-            public override AnalyzerConfigOptions GlobalOptions => options(null!);
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options(tree);
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options(null!);
-        }
-
         private static T Read<T>(RuleOption<T> option, params (string Key, string Value)[] entries)
         {
             var tree = CSharpSyntaxTree.ParseText("class C { }");
-            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(entries));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfig.Provider(TestConfig.Options(entries)));
             return new OptionReader(options, tree, "DIST999").Get(option);
-        }
-
-        private sealed class Provider : AnalyzerConfigOptionsProvider
-        {
-            private readonly Options options;
-
-            public Provider((string Key, string Value)[] entries)
-            {
-                options = new Options(entries);
-            }
-
-            public override AnalyzerConfigOptions GlobalOptions => options;
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
-        }
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> values = new(KeyComparer);
-
-            public Options((string Key, string Value)[] entries)
-            {
-                foreach (var (key, value) in entries)
-                {
-                    values[key] = value;
-                }
-            }
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
 }
