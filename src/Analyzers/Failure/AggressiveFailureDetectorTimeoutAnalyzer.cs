@@ -450,10 +450,10 @@ namespace DistAnalyzers.Failure
                 }
 
                 // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its name
-                // carries a timeout word (its letters first, then memoized per name) and its type is a number or TimeSpan (Classify; a
-                // parameter's type is never null; reading it allocates a symbol for an annotated type, so it comes
-                // second). The syntax test (IsCall: arguments written) comes last: reading the syntax of every call
-                // costs more than the argument tests.
+                // carries a timeout word (its letters first, then memoized per name) and its type is a number or
+                // TimeSpan (Classify; a parameter's type is never null; reading it allocates a symbol for an annotated
+                // type, so it comes second). The syntax test (IsCall: arguments written) comes last: reading the syntax
+                // of every call costs more than the argument tests.
                 Settings? settings = null;
                 var any = false;
                 foreach (var argument in arguments)

@@ -20,6 +20,7 @@ namespace DistAnalyzers.Infrastructure
     {
         private static readonly ConditionalWeakTable<SyntaxTree, Header> Headers = new ConditionalWeakTable<SyntaxTree, Header>();
         private static readonly Regex ProtoFile = new Regex(@"[\w./\\-]+\.proto\b", RegexOptions.CultureInvariant);
+        private static readonly Func<SyntaxTree, AnalyzerConfigOptions, bool> IsGeneratedByOptions = (tree, config) => IsGenerated(tree, config);
 
         /// <summary>
         /// Whether <paramref name="tree"/> is generated code: answered once per tree and options provider for every rule
@@ -33,9 +34,9 @@ namespace DistAnalyzers.Infrastructure
                 return IsGenerated(tree, (AnalyzerConfigOptions?)null);
             }
 
-            var known = configs.Generated;
-            return known.TryGetValue(tree, out var generated) ? generated : known.GetOrAdd(tree, IsGenerated(tree, configs.Of(tree)));
+            return configs.IsGenerated(tree, IsGeneratedByOptions);
         }
+
 
         private static bool IsGenerated(SyntaxTree tree, AnalyzerConfigOptions? config)
         {

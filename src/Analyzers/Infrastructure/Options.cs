@@ -204,30 +204,42 @@ namespace DistAnalyzers.Infrastructure
     }
 
     /// <summary>
-    /// The options object of each tree, as one provider gives it, asked once per tree and shared by every rule's
-    /// <see cref="OptionsCache{TOptions}"/> (eighteen rules asked the provider for each tree, each keeping its own
-    /// dictionary). Held by the provider only, which lives as long as the compilation's options.
+    /// The options object of each tree, as one provider gives it, and whether the tree is generated code, asked once
+    /// per tree and shared by every rule (eighteen rules asked the provider for each tree, each keeping its own
+    /// dictionary). Held by the provider, and holding its trees weakly: a host may keep one provider while the
+    /// compilations, and their trees, come and go.
     /// </summary>
     internal sealed class TreeConfigs
     {
         private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, TreeConfigs> Tables = new ConditionalWeakTable<AnalyzerConfigOptionsProvider, TreeConfigs>();
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, TreeConfigs>.CreateValueCallback NewTable = provider => new TreeConfigs(provider);
+        private static readonly object Generated = new object();
+        private static readonly object NotGenerated = new object();
 
-        private readonly AnalyzerConfigOptionsProvider provider;
-        private readonly ConcurrentDictionary<SyntaxTree, AnalyzerConfigOptions> configs = PerTree.NewDictionary<AnalyzerConfigOptions>();
+        private readonly ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions> configs = new ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions>();
+        private readonly ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions>.CreateValueCallback ask;
+        private readonly ConditionalWeakTable<SyntaxTree, object> generated = new ConditionalWeakTable<SyntaxTree, object>();
 
         private TreeConfigs(AnalyzerConfigOptionsProvider provider)
         {
-            this.provider = provider;
+            ask = provider.GetOptions;
         }
 
         /// <summary>The shared table of <paramref name="provider"/> (null: none, every tree has the defaults).</summary>
-        public static TreeConfigs? For(AnalyzerConfigOptionsProvider? provider) =>
-            provider is null ? null : Tables.GetValue(provider, p => new TreeConfigs(p));
+        public static TreeConfigs? For(AnalyzerConfigOptionsProvider? provider) => provider is null ? null : Tables.GetValue(provider, NewTable);
 
-        public AnalyzerConfigOptions Of(SyntaxTree tree) =>
-            configs.TryGetValue(tree, out var config) ? config : configs.GetOrAdd(tree, provider.GetOptions(tree));
+        public AnalyzerConfigOptions Of(SyntaxTree tree) => configs.GetValue(tree, ask);
 
-        /// <summary>Whether each tree asked about is generated code (GeneratedSources.IsGenerated), for every rule.</summary>
-        public ConcurrentDictionary<SyntaxTree, bool> Generated { get; } = PerTree.NewDictionary<bool>();
+        /// <summary>Whether <paramref name="tree"/> is generated code, <paramref name="compute"/>d from its options on the first question.</summary>
+        public bool IsGenerated(SyntaxTree tree, Func<SyntaxTree, AnalyzerConfigOptions, bool> compute)
+        {
+            if (!generated.TryGetValue(tree, out var answer))
+            {
+                var value = compute(tree, Of(tree)) ? Generated : NotGenerated;
+                answer = generated.GetValue(tree, _ => value);
+            }
+
+            return ReferenceEquals(answer, Generated);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -101,10 +102,10 @@ namespace DistAnalyzers.Infrastructure
     /// <summary>The type declarations of a file.</summary>
     internal static class TypeDeclarations
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]> Found =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>();
+        private static readonly ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]> Found =
+            new ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>();
 
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>.CreateValueCallback Find = FindIn;
+        private static readonly ConditionalWeakTable<SyntaxNode, TypeDeclarationSyntax[]>.CreateValueCallback Find = FindIn;
 
         /// <summary>
         /// Every class, struct, interface and record declared in the file at any depth (in namespaces and in other

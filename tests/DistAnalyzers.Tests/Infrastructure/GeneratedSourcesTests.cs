@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using DistAnalyzers.Infrastructure;
 using DistAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
@@ -49,6 +52,39 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.True(GeneratedSources.IsGenerated(tree, generated));
             Assert.False(GeneratedSources.IsGenerated(tree, plain));
             Assert.True(GeneratedSources.IsGenerated(tree, generated));
+        }
+
+        /// <summary>
+        /// A provider kept for a long time (a host may keep one while compilations come and go) does not keep the trees
+        /// it was asked about alive: the per-tree answers are held weakly.
+        /// </summary>
+        [Fact]
+        public void A_provider_kept_alive_does_not_keep_its_trees_alive()
+        {
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfig.Provider(TestConfig.Options(("generated_code", "false"))));
+            var trees = AskAboutTrees(options, 20);
+            for (var attempt = 0; attempt < 10 && trees.Any(t => t.TryGetTarget(out _)); attempt++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            Assert.DoesNotContain(trees, t => t.TryGetTarget(out _));
+            GC.KeepAlive(options);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static WeakReference<SyntaxTree>[] AskAboutTrees(AnalyzerOptions options, int count)
+        {
+            var trees = new WeakReference<SyntaxTree>[count];
+            for (var i = 0; i < count; i++)
+            {
+                var tree = CSharpSyntaxTree.ParseText("class A" + i + " { }", path: "/A" + i + ".g.cs");
+                Assert.False(GeneratedSources.IsGenerated(tree, options));
+                trees[i] = new WeakReference<SyntaxTree>(tree);
+            }
+
+            return trees;
         }
     }
 }
