@@ -37,7 +37,6 @@ namespace DistAnalyzers.Infrastructure
             return configs.IsGenerated(tree, IsGeneratedByOptions);
         }
 
-
         private static bool IsGenerated(SyntaxTree tree, AnalyzerConfigOptions? config)
         {
             if (config is not null && config.TryGetValue("generated_code", out var value))

@@ -110,7 +110,8 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>
         /// Every class, struct, interface and record declared in the file at any depth (in namespaces and in other
         /// types), in source order; read from the declarations' member lists, never from bodies, with no recursion.
-        /// Found once per root and shared by every rule that asks (five rules walk a file's types); do not change it.
+        /// Found once per root and shared by every rule that asks (five rules walk a file's types): callers must not
+        /// change the array.
         /// </summary>
         public static TypeDeclarationSyntax[] In(SyntaxNode root) => root is CompilationUnitSyntax ? Found.GetValue(root, Find) : Array.Empty<TypeDeclarationSyntax>();
 
