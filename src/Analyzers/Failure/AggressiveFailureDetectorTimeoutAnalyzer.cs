@@ -82,7 +82,7 @@ namespace DistAnalyzers.Failure
             var memos = new ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>>();
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var compilation = context.Compilation;
-            var analysis = new Analysis(timeSpan, new Lazy<bool>(() => SameTimeoutWords(compilation, cache), System.Threading.LazyThreadSafetyMode.PublicationOnly));
+            var analysis = new Analysis(timeSpan, new Lazy<Settings?>(() => SameTimeoutWords(compilation, cache), System.Threading.LazyThreadSafetyMode.PublicationOnly));
 
             // Scope 1 (the members of one type: fields, constants, properties with initializers) is worked out by the
             // document-wide action for the types declared in its document, from the types' declarations
@@ -98,10 +98,10 @@ namespace DistAnalyzers.Failure
         }
 
         /// <summary>
-        /// Whether every document of the compilation has the same timeout words (then a name that one document's
-        /// settings reject is rejected with every document's).
+        /// When every document of the compilation has the same timeout words, one document's settings (then a name
+        /// that they reject is rejected with every document's); otherwise null.
         /// </summary>
-        private static bool SameTimeoutWords(Compilation compilation, OptionsCache<Settings> cache)
+        private static Settings? SameTimeoutWords(Compilation compilation, OptionsCache<Settings> cache)
         {
             Settings? first = null;
             foreach (var tree in compilation.SyntaxTrees)
@@ -114,11 +114,11 @@ namespace DistAnalyzers.Failure
                 else if (current != first && !ReferenceEquals(current.Timeouts, first.Timeouts)
                     && !string.Equals(current.Timeouts.Text, first.Timeouts.Text, StringComparison.Ordinal))
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return true;
+            return first;
         }
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
@@ -171,10 +171,10 @@ namespace DistAnalyzers.Failure
         {
             private readonly INamedTypeSymbol? timeSpan;
 
-            /// <summary>Whether every document has the same timeout words (<see cref="SameTimeoutWords"/>).</summary>
-            private readonly Lazy<bool> sameTimeoutWords;
+            /// <summary>The settings of any document when every document has the same timeout words, else null (<see cref="SameTimeoutWords"/>).</summary>
+            private readonly Lazy<Settings?> sameTimeoutWords;
 
-            public Analysis(INamedTypeSymbol? timeSpan, Lazy<bool> sameTimeoutWords)
+            public Analysis(INamedTypeSymbol? timeSpan, Lazy<Settings?> sameTimeoutWords)
             {
                 this.timeSpan = timeSpan;
                 this.sameTimeoutWords = sameTimeoutWords;
@@ -221,7 +221,7 @@ namespace DistAnalyzers.Failure
             private bool MayReportHere(TypeDeclarationSyntax declaration, SemanticModel model, Settings settings, OptionsCache<Settings> cache, ref INamedTypeSymbol? type, System.Threading.CancellationToken cancellationToken)
             {
                 // Another document's settings are asked only when the documents' timeout words differ.
-                var otherWords = !sameTimeoutWords.Value;
+                var otherWords = sameTimeoutWords.Value is null;
 
                 foreach (var member in declaration.Members)
                 {
@@ -450,16 +450,17 @@ namespace DistAnalyzers.Failure
                 }
 
                 // Only an explicit argument whose parameter is a timeout can be reported (AnalyzeScope): its name
-                // carries a timeout word (its letters first, then memoized per name) and its type is a number or
-                // TimeSpan (Classify; a parameter's type is never null; reading it allocates a symbol for an annotated
-                // type, so it comes second). The syntax test (IsCall: arguments written) comes last: reading the syntax
-                // of every call costs more than the argument tests.
+                // carries a timeout word (its letters and pairs first, then memoized per name) and its type is a number
+                // or TimeSpan (Classify; a parameter's type is never null; reading it allocates a symbol for an annotated
+                // type, so it comes second). The name is tested with the compilation's timeout words when every document
+                // has the same (most often), without asking for this document's settings. The syntax test (IsCall:
+                // arguments written) comes last: reading the syntax of every call costs more than the argument tests.
                 Settings? settings = null;
                 var any = false;
                 foreach (var argument in arguments)
                 {
                     if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
-                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
+                        && (settings ??= sameTimeoutWords.Value ?? cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
                     {
                         any = true;
                         break;
@@ -490,7 +491,7 @@ namespace DistAnalyzers.Failure
                 foreach (var item in initializer.Initializers)
                 {
                     if (InitializedMember(item) is { } member
-                        && (settings ??= cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member))
+                        && (settings ??= sameTimeoutWords.Value ?? cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member))
                         && item is ISimpleAssignmentOperation { Value: var value } && Measured(member.Name, value) is { Value: > 0 })
                     {
                         any = true;

@@ -147,8 +147,15 @@ namespace DistAnalyzers.Infrastructure
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, TOptions> byOptions = new ConcurrentDictionary<AnalyzerConfigOptions, TOptions>(SameReference<AnalyzerConfigOptions>.Instance);
         private TOptions? defaults;
 
-        /// <summary>The last tree asked for, its options object and options (one object, so that a reader never sees a torn set).</summary>
-        private LastAnswer? last;
+        /// <summary>
+        /// Per thread (by its managed id, modulo the length), the last tree asked for, its options object and options
+        /// (one object, so that a reader never sees a torn set). With one slot for all, the driver's two threads, each
+        /// on its own file, took turns to overwrite it: DIST202's and DIST104's operation callbacks then fell through
+        /// to the tree table on most calls. Threads whose ids share a slot only cost a look-up.
+        /// </summary>
+        private readonly LastAnswer?[] lastByThread = new LastAnswer?[ThreadSlots];
+
+        private const int ThreadSlots = 16;
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
@@ -158,13 +165,14 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// The options of <paramref name="tree"/>: the last answer when the tree is the same (callbacks arrive mostly
+        /// The options of <paramref name="tree"/>: this thread's last answer when the tree is the same (callbacks arrive mostly
         /// tree by tree, and operation callbacks ask once per operation) or has the same options object (most often
         /// every tree has), else a look-up (no delegate allocated per call).
         /// </summary>
         public TOptions Get(SyntaxTree tree)
         {
-            var hit = last;
+            var slot = System.Threading.Thread.CurrentThread.ManagedThreadId & (ThreadSlots - 1);
+            var hit = lastByThread[slot];
             if (hit is not null && ReferenceEquals(hit.Tree, tree))
             {
                 return hit.Options;
@@ -172,7 +180,7 @@ namespace DistAnalyzers.Infrastructure
 
             var config = configs?.Of(tree);
             var options = hit is not null && ReferenceEquals(hit.Config, config) ? hit.Options : Parse(config);
-            last = new LastAnswer(tree, config, options);
+            lastByThread[slot] = new LastAnswer(tree, config, options);
             return options;
         }
 

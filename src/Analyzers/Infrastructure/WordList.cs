@@ -292,14 +292,21 @@ namespace DistAnalyzers.Infrastructure
 
             spanStems = distinct.ToArray();
             entryLetters = new ulong[entries.Length];
+            entryPairs = new ulong[entries.Length];
             for (var e = 0; e < entries.Length; e++)
             {
                 foreach (var stem in entries[e].Stems)
                 {
-                    entryLetters[e] |= LettersOf(stem, 0, stem.Length);
+                    // A stem beyond ASCII requires every bit: ordinal comparison ignoring case never pairs such a
+                    // character with an ASCII one, so only a name beyond ASCII (every bit set) can hold it.
+                    entryPairs[e] |= LettersAndPairsOf(stem, out var letters);
+                    entryLetters[e] |= letters;
                 }
             }
         }
+
+        /// <summary>For each entry, the neighbouring pairs of characters its stems hold (<see cref="LettersAndPairsOf"/>).</summary>
+        private readonly ulong[] entryPairs;
 
         /// <summary>For each entry, the letters, digits and underscore its stems hold (<see cref="LettersOf"/>).</summary>
         private readonly ulong[] entryLetters;
@@ -341,6 +348,54 @@ namespace DistAnalyzers.Infrastructure
             }
 
             return letters;
+        }
+
+        /// <summary>
+        /// One of 64 bits for each pair of neighbouring characters of <paramref name="text"/>, ASCII letters compared
+        /// lower-cased, and, in the same pass, its <see cref="LettersOf"/>; every bit of both set when it holds a
+        /// character that is not ASCII. A stem written in a name ignoring case puts each of its pairs in the name: a
+        /// finer test than its letters (the letters of Dead are in most names, its pairs de, ea and ad together in few).
+        /// </summary>
+        private static ulong LettersAndPairsOf(string text, out ulong letters)
+        {
+            ulong pairs = 0;
+            letters = 0;
+            var previous = -1;
+            foreach (var c in text)
+            {
+                int current = c;
+                if (c >= 'a' && c <= 'z')
+                {
+                    letters |= 1UL << (c - 'a');
+                }
+                else if (c >= 'A' && c <= 'Z')
+                {
+                    letters |= 1UL << (c - 'A');
+                    current = c + ('a' - 'A');
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    letters |= 1UL << (26 + c - '0');
+                }
+                else if (c == '_')
+                {
+                    letters |= 1UL << 36;
+                }
+                else if (c >= 0x80)
+                {
+                    letters = ulong.MaxValue;
+                    return ulong.MaxValue;
+                }
+
+                if (previous >= 0)
+                {
+                    pairs |= 1UL << (((previous * 31) + current) & 63);
+                }
+
+                previous = current;
+            }
+
+            return pairs;
         }
 
         public static WordList Empty { get; } = new WordList(ImmutableArray<WordPattern>.Empty, string.Empty);
@@ -469,9 +524,10 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// The letter part of <see cref="MayMatch(string)"/> alone: whether some entry's stems use only letters that
-        /// <paramref name="name"/> holds. False means no entry matches; a pass over the name's characters, cheaper than
-        /// a look-up of the name in a memo of <see cref="MayMatch(string)"/>, which it can precede.
+        /// A necessary part of <see cref="MayMatch(string)"/>: whether some entry's stems use only letters, and only
+        /// pairs of neighbouring characters (<see cref="LettersAndPairsOf"/>), that <paramref name="name"/> holds. False means no
+        /// entry matches; one pass over the name's characters, cheaper than a look-up of the name in a memo of
+        /// <see cref="MayMatch(string)"/>, which it can precede.
         /// </summary>
         public bool LettersAllow(string name)
         {
@@ -480,10 +536,10 @@ namespace DistAnalyzers.Infrastructure
                 return true;
             }
 
-            var letters = LettersOf(name, 0, name.Length);
+            var pairs = LettersAndPairsOf(name, out var letters);
             for (var e = 0; e < entryLetters.Length; e++)
             {
-                if ((entryLetters[e] & ~letters) == 0)
+                if ((entryLetters[e] & ~letters) == 0 && (entryPairs[e] & ~pairs) == 0)
                 {
                     return true;
                 }

@@ -179,5 +179,43 @@ namespace DistAnalyzers.Tests.Infrastructure
 
             Assert.True(agreed > 10, $"only {agreed} names passed");
         }
+
+        /// <summary>
+        /// The letter-and-pair test (<see cref="WordList.LettersAllow"/>, DIST202's first test of every called
+        /// parameter's name) never rejects a name the list's prefilter accepts, whatever the case, the length or the
+        /// non-ASCII letters of either side (<c>ǅ</c> and <c>ǆ</c> are one letter ignoring case); and it is finer than the
+        /// letters alone: <c>readData</c> holds the letters of <c>Dead</c>, not its pairs.
+        /// </summary>
+        [Fact]
+        public void Letter_and_pair_test_never_rejects_a_name_the_list_may_match()
+        {
+            var lists = new[] { "Timeout, Suspect, Suspicion, Failure, Election, Expiry, Ttl, Dead", "Quorum, Votes+Needed", "\u017Ftate, Id, \u01C6ura, \u00E9poch", "S, Ms" };
+            var names = new[]
+            {
+                "timeoutMs", "TIMEOUT", "deadline", "isDead", "headerValue", "maxTtl", "TtL", "expiresAt", "expiry", "suspectAfterMs",
+                "failureDetector", "ELECTION_TIMEOUT", "votesNeeded", "neededVotes", "quorum", "State", "state", "\u017Ftate", "\u0131d",
+                "ID", "\u01C4URA", "\u00C9POCH", "s", "ms", "", "_", new string('x', 70) + "Timeout", "readData", "totalLength", "title",
+            };
+            var allowed = 0;
+            foreach (var text in lists)
+            {
+                var list = WordList.Parse(text);
+                foreach (var name in names)
+                {
+                    if (list.MayMatch(name))
+                    {
+                        Assert.True(list.LettersAllow(name), $"'{name}' against '{text}': the prefilter accepts it, the letter test does not");
+                        allowed++;
+                    }
+                }
+            }
+
+            Assert.True(allowed > 20, $"only {allowed} names matched");
+            var timeouts = WordList.Parse(lists[0]);
+            Assert.False(timeouts.LettersAllow("readData"));
+            Assert.False(timeouts.LettersAllow("totalLength"));
+            Assert.False(timeouts.LettersAllow("cancellationToken"));
+            Assert.True(timeouts.LettersAllow("headerValue"));
+        }
     }
 }
