@@ -148,14 +148,10 @@ namespace DistAnalyzers.Infrastructure
         private TOptions? defaults;
 
         /// <summary>
-        /// Per thread (by its managed id, modulo the length), the last tree asked for, its options object and options
-        /// (one object, so that a reader never sees a torn set). With one slot for all, the driver's two threads, each
-        /// on its own file, took turns to overwrite it: DIST202's and DIST104's operation callbacks then fell through
-        /// to the tree table on most calls. Threads whose ids share a slot only cost a look-up.
+        /// Per thread (<see cref="ThreadSlots"/>), the last tree asked for, its options object and options (one object,
+        /// so that a reader never sees a torn set).
         /// </summary>
-        private readonly LastAnswer?[] lastByThread = new LastAnswer?[ThreadSlots];
-
-        private const int ThreadSlots = 16;
+        private readonly LastAnswer?[] lastByThread = new LastAnswer?[ThreadSlots.Count];
 
         public OptionsCache(AnalyzerOptions analyzerOptions, string ruleId, Func<OptionReader, TOptions> build)
         {
@@ -171,7 +167,7 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public TOptions Get(SyntaxTree tree)
         {
-            var slot = System.Threading.Thread.CurrentThread.ManagedThreadId & (ThreadSlots - 1);
+            var slot = ThreadSlots.Current;
             var hit = lastByThread[slot];
             if (hit is not null && ReferenceEquals(hit.Tree, tree))
             {

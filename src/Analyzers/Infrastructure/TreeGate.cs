@@ -34,8 +34,10 @@ namespace DistAnalyzers.Infrastructure
         private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = PerTree.NewDictionary<int[]?>();
         private readonly Func<SyntaxTree, int[]?> compute;
         private readonly bool enabled;
-        private Answer? last;
-        private MemberAnswer? lastMember;
+
+        /// <summary>The last answers, per thread (<see cref="ThreadSlots"/>).</summary>
+        private readonly Answer?[] last = new Answer?[ThreadSlots.Count];
+        private readonly MemberAnswer?[] lastMember = new MemberAnswer?[ThreadSlots.Count];
 
         /// <param name="analyzer">The rule (its <see cref="DistAnalyzer.UseTreeGates"/> lets the equivalence tests open every gate).</param>
         /// <param name="find">Given a tree and its (transparent) text, adds where the rule's anchors are written.</param>
@@ -85,7 +87,8 @@ namespace DistAnalyzers.Infrastructure
             }
 
             var syntax = operation.Syntax;
-            var hit = lastMember;
+            var slot = ThreadSlots.Current;
+            var hit = lastMember[slot];
             if (hit is not null && containing is not null && ReferenceEquals(hit.Member, containing) && hit.Span.Contains(syntax.SpanStart))
             {
                 return hit.Value;
@@ -104,7 +107,7 @@ namespace DistAnalyzers.Infrastructure
                 : AnyWithin(positions, declaration.FullSpan.Start, declaration.FullSpan.End);
             if (containing is not null)
             {
-                lastMember = new MemberAnswer(containing, declaration.FullSpan, value);
+                lastMember[slot] = new MemberAnswer(containing, declaration.FullSpan, value);
             }
 
             return value;
@@ -190,15 +193,16 @@ namespace DistAnalyzers.Infrastructure
 
         private int[]? PositionsIn(SyntaxTree tree)
         {
-            // Callbacks arrive mostly tree by tree: the last answer saves the dictionary look-up.
-            var hit = last;
+            // Callbacks arrive mostly tree by tree: this thread's last answer saves the dictionary look-up.
+            var slot = ThreadSlots.Current;
+            var hit = last[slot];
             if (hit is not null && ReferenceEquals(hit.Tree, tree))
             {
                 return hit.Positions;
             }
 
             var positions = trees.GetOrAdd(tree, compute);
-            last = new Answer(tree, positions);
+            last[slot] = new Answer(tree, positions);
             return positions;
         }
 

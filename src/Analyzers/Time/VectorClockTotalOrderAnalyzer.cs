@@ -78,12 +78,12 @@ namespace DistAnalyzers.Time
             // The type forms are judged per document from its type declarations (OnTypes), not by a symbol-start
             // action on every type: the name test needs only the declaration's identifier.
             var compilation = context.Compilation;
-            var sameWords = new Lazy<bool>(() => SameClockWords(compilation, options), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            var sameWords = new Lazy<Settings?>(() => SameClockWords(compilation, options), System.Threading.LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSemanticModelAction(c => OnTypes(c, options, sameWords, clocks, comparable, comparableOfT, comparerOfT));
 
             if (enumerable is not null || list is not null || array is not null)
             {
-                context.RegisterOperationAction(c => OnInvocation(in c, options, clocks, enumerable, list, array), OperationKind.Invocation);
+                context.RegisterOperationAction(c => OnInvocation(in c, options, sameWords, clocks, enumerable, list, array), OperationKind.Invocation);
             }
 
             if (sortedSet is not null || sortedDictionary is not null)
@@ -105,10 +105,10 @@ namespace DistAnalyzers.Time
         }
 
         /// <summary>
-        /// Whether every document of the compilation has the same clock word lists (then a name that one document's
-        /// settings reject is rejected with every document's).
+        /// When every document of the compilation has the same clock word lists, one document's settings (then a name
+        /// that they reject is rejected with every document's); otherwise null.
         /// </summary>
-        private static bool SameClockWords(Compilation compilation, OptionsCache<Settings> options)
+        private static Settings? SameClockWords(Compilation compilation, OptionsCache<Settings> options)
         {
             Settings? first = null;
             foreach (var tree in compilation.SyntaxTrees)
@@ -121,11 +121,11 @@ namespace DistAnalyzers.Time
                 else if (current != first
                     && !(Same(current.Words.Vector, first.Words.Vector) && Same(current.Words.Map, first.Words.Map) && Same(current.Words.Array, first.Words.Array)))
                 {
-                    return false;
+                    return null;
                 }
             }
 
-            return true;
+            return first;
         }
 
         private static bool Same(WordList a, WordList b) => ReferenceEquals(a, b) || string.Equals(a.Text, b.Text, StringComparison.Ordinal);
@@ -138,7 +138,7 @@ namespace DistAnalyzers.Time
         private static void OnTypes(
             SemanticModelAnalysisContext context,
             OptionsCache<Settings> options,
-            Lazy<bool> sameWords,
+            Lazy<Settings?> sameWords,
             VectorClocks clocks,
             INamedTypeSymbol? comparable,
             INamedTypeSymbol? comparableOfT,
@@ -166,7 +166,7 @@ namespace DistAnalyzers.Time
                 INamedTypeSymbol? type = null;
                 if (!settings.MayBeVectorClockName(declaration.Identifier.ValueText))
                 {
-                    if (sameWords.Value
+                    if (sameWords.Value is not null
                         || (type = DeclaredSymbols.Of(model, declaration, cancellationToken)) is not { DeclaringSyntaxReferences: { Length: > 0 } references }
                         || !options.Get(references[0].SyntaxTree).MayBeVectorClockName(type.Name))
                     {
@@ -481,20 +481,31 @@ namespace DistAnalyzers.Time
         private static void OnInvocation(
             in OperationAnalysisContext context,
             OptionsCache<Settings> options,
+            Lazy<Settings?> sameWords,
             VectorClocks clocks,
             INamedTypeSymbol? enumerable,
             INamedTypeSymbol? list,
             INamedTypeSymbol? array)
         {
+            // The written name first (its syntax was just bound, so reading it is cheaper than the method's name): an
+            // invocation that names no sorting method cannot be one. Invocations written otherwise (a delegate, a
+            // query clause's implicit call) go on to the method's name.
             var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.Syntax is InvocationExpressionSyntax written && !MayNameSort(written.Expression))
+            {
+                return;
+            }
+
             if (SortKeyUse(invocation, enumerable, list, array) is not { } use)
             {
                 return;
             }
 
-            var settings = options.Get(context.Operation.Syntax.SyntaxTree);
-            if (!clocks.IsVectorClock(use.Key, settings.Words)
-                || Contexts.IsInsideTestDouble(context.ContainingSymbol, settings.TestDoubles))
+            // The clock test needs only the words, the same in every document most often (then no look-up of this
+            // document's settings); the test doubles are this document's.
+            var tree = context.Operation.Syntax.SyntaxTree;
+            if (!clocks.IsVectorClock(use.Key, (sameWords.Value ?? options.Get(tree)).Words)
+                || Contexts.IsInsideTestDouble(context.ContainingSymbol, options.Get(tree).TestDoubles))
             {
                 return;
             }
@@ -504,6 +515,23 @@ namespace DistAnalyzers.Time
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.DIST104_VectorClockTotalOrder, location, use.Key.Name, "is used as a sort key"));
             }
+        }
+
+        /// <summary>
+        /// Whether the invoked expression of <c>x.M(…)</c>, <c>x?.M(…)</c>, <c>M(…)</c> or <c>M&lt;T&gt;(…)</c> names a
+        /// method <see cref="SortKeyUse"/> accepts (as the compiler reads the name: <c>@Max</c> and <c>M\u0061x</c> are
+        /// Max); true for any other form, whose method the symbol names.
+        /// </summary>
+        private static bool MayNameSort(ExpressionSyntax expression)
+        {
+            var name = expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                SimpleNameSyntax simple => simple,
+                _ => null,
+            };
+            return name is null || name.Identifier.ValueText is "OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort";
         }
 
         /// <summary>A sort-key use: the key type and the key lambda (null when the elements themselves are sorted).</summary>

@@ -157,7 +157,8 @@ public static class Log
 
         /// <summary>
         /// Sort calls are looked at where their name is written and query clauses where <c>orderby</c> is: a member with
-        /// both reports each once; static, conditional-access and generic calls are found by their written name.
+        /// both reports each once; static, conditional-access and generic calls are found by their written name, as are
+        /// names written escaped (<c>@OrderBy</c>, <c>Mi\u006E</c>).
         /// </summary>
         [Fact]
         public Task Sort_calls_and_query_clauses_in_one_member_are_each_reported_once() => Verify.VerifyAsync(@"
@@ -179,6 +180,8 @@ public static class Log
         events.OrderBy({|DIST104:e => e.Clock|}),
         Enumerable.Max(events, {|DIST104:e => e.Clock|}),
         maybe?.OrderByDescending<Event, VectorClock>({|DIST104:e => e.Clock|}),
+        events.@OrderBy({|DIST104:e => e.Clock|}),
+        events.Mi\u006E({|DIST104:e => e.Clock|}),
     };
 }");
 
