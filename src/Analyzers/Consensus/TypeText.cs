@@ -101,9 +101,11 @@ namespace DistAnalyzers.Consensus
                 {
                     foreach (var member in type.Members)
                     {
+                        // Sealed classes only (one comparison each; the abstract base class walks the member's bases).
                         switch (member)
                         {
-                            case BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null }:
+                            case PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax
+                                when ((BasePropertyDeclarationSyntax)member).ExplicitInterfaceSpecifier is not null:
                                 (properties ??= new List<int>()).Add(member.SpanStart);
                                 break;
                             case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }:

@@ -126,6 +126,10 @@ namespace DistAnalyzers.Infrastructure
                 {
                     switch (member)
                     {
+                        // The common members first: a sealed class is one comparison, where the abstract classes
+                        // below walk the member's base classes.
+                        case MethodDeclarationSyntax or FieldDeclarationSyntax or PropertyDeclarationSyntax or ConstructorDeclarationSyntax:
+                            break;
                         case BaseNamespaceDeclarationSyntax space:
                             pending.Push(space.Members);
                             break;
