@@ -78,6 +78,53 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.Equal(2, parses);
         }
 
+        /// <summary>
+        /// Threads that ask one cache for different files at once (the driver's, in a concurrent build) each get their
+        /// own file's options: the last answer is kept per thread, and a thread never takes another's.
+        /// </summary>
+        [Fact]
+        public void Cache_answers_each_thread_for_its_own_file()
+        {
+            var files = new SyntaxTree[4];
+            var configs = new AnalyzerConfigOptions[files.Length];
+            for (var i = 0; i < files.Length; i++)
+            {
+                files[i] = CSharpSyntaxTree.ParseText($"class C{i} {{ }}", path: $"/f{i}/C{i}.cs");
+                configs[i] = TestConfig.Options(("dist_analyzers.names", "Word" + i));
+            }
+
+            var provider = TestConfig.Provider(t => configs[System.Array.IndexOf(files, t)]);
+            var cache = new OptionsCache<WordList>(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider), "DIST999", reader => reader.Get(Names));
+            var wrong = 0;
+            using var start = new System.Threading.Barrier(files.Length);
+            var threads = new System.Threading.Thread[files.Length];
+            for (var t = 0; t < threads.Length; t++)
+            {
+                var mine = t;
+                threads[t] = new System.Threading.Thread(() =>
+                {
+                    start.SignalAndWait();
+                    for (var n = 0; n < 20_000; n++)
+                    {
+                        // Mostly its own file, now and then a neighbour's, as callbacks of a type split over files do.
+                        var index = n % 7 == 0 ? (mine + 1) % files.Length : mine;
+                        if (cache.Get(files[index]).Text != "Word" + index)
+                        {
+                            System.Threading.Interlocked.Increment(ref wrong);
+                        }
+                    }
+                });
+                threads[t].Start();
+            }
+
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            Assert.Equal(0, wrong);
+        }
+
         private static T Read<T>(RuleOption<T> option, params (string Key, string Value)[] entries)
         {
             var tree = CSharpSyntaxTree.ParseText("class C { }");
