@@ -82,7 +82,7 @@ namespace DistAnalyzers.Failure
             var memos = new ConcurrentDictionary<WordList, ConcurrentDictionary<string, bool>>();
             var cache = new OptionsCache<Settings>(context.Options, DiagnosticIds.AggressiveFailureDetectorTimeout, r => new Settings(r, memos));
             var compilation = context.Compilation;
-            var analysis = new Analysis(timeSpan, new Lazy<Settings?>(() => SameTimeoutWords(compilation, cache), System.Threading.LazyThreadSafetyMode.PublicationOnly));
+            var analysis = new Analysis(timeSpan, new Lazy<Settings?>(() => cache.SameInEveryTree(compilation, SameTimeoutWords), System.Threading.LazyThreadSafetyMode.PublicationOnly));
 
             // Scope 1 (the members of one type: fields, constants, properties with initializers) is worked out by the
             // document-wide action for the types declared in its document, from the types' declarations
@@ -97,29 +97,9 @@ namespace DistAnalyzers.Failure
             context.RegisterSemanticModelAction(c => analysis.AnalyzeDeclarations(c, cache));
         }
 
-        /// <summary>
-        /// When every document of the compilation has the same timeout words, one document's settings (then a name
-        /// that they reject is rejected with every document's); otherwise null.
-        /// </summary>
-        private static Settings? SameTimeoutWords(Compilation compilation, OptionsCache<Settings> cache)
-        {
-            Settings? first = null;
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var current = cache.Get(tree);
-                if (first is null)
-                {
-                    first = current;
-                }
-                else if (current != first && !ReferenceEquals(current.Timeouts, first.Timeouts)
-                    && !string.Equals(current.Timeouts.Text, first.Timeouts.Text, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-            }
-
-            return first;
-        }
+        /// <summary>Whether two documents' settings have the same timeout words (then a name one rejects, the other rejects).</summary>
+        private static bool SameTimeoutWords(Settings a, Settings b) =>
+            ReferenceEquals(a.Timeouts, b.Timeouts) || string.Equals(a.Timeouts.Text, b.Timeouts.Text, StringComparison.Ordinal);
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
         private sealed class Entry
@@ -171,7 +151,7 @@ namespace DistAnalyzers.Failure
         {
             private readonly INamedTypeSymbol? timeSpan;
 
-            /// <summary>The settings of any document when every document has the same timeout words, else null (<see cref="SameTimeoutWords"/>).</summary>
+            /// <summary>The settings of any document when every document has the same timeout words, else null (<see cref="OptionsCache{TOptions}.SameInEveryTree"/>).</summary>
             private readonly Lazy<Settings?> sameTimeoutWords;
 
             public Analysis(INamedTypeSymbol? timeSpan, Lazy<Settings?> sameTimeoutWords)
@@ -429,6 +409,13 @@ namespace DistAnalyzers.Failure
             private bool IsDuration(ITypeSymbol? type) =>
                 type is null || IsNumeric(type) || SymbolEqualityComparer.Default.Equals(type, timeSpan);
 
+            /// <summary>
+            /// Settings for a name test at <paramref name="operation"/>: the compilation's when every document has the
+            /// same timeout words (no look-up of the operation's document), else its document's.
+            /// </summary>
+            private Settings NameSettings(IOperation operation, OptionsCache<Settings> cache) =>
+                sameTimeoutWords.Value ?? cache.Get(operation.Syntax.SyntaxTree);
+
             /// <summary>An argument list (scope 3): an explicit invocation or object creation with arguments.</summary>
             public void AnalyzeCall(in OperationAnalysisContext context, OptionsCache<Settings> cache)
             {
@@ -460,7 +447,7 @@ namespace DistAnalyzers.Failure
                 foreach (var argument in arguments)
                 {
                     if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter
-                        && (settings ??= sameTimeoutWords.Value ?? cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
+                        && (settings ??= NameSettings(operation, cache)).MayBeTimeout(parameter.Name) && IsDuration(parameter.Type))
                     {
                         any = true;
                         break;
@@ -491,7 +478,7 @@ namespace DistAnalyzers.Failure
                 foreach (var item in initializer.Initializers)
                 {
                     if (InitializedMember(item) is { } member
-                        && (settings ??= sameTimeoutWords.Value ?? cache.Get(operation.Syntax.SyntaxTree)).MayBeTimeout(member.Name) && IsDuration(MemberType(member))
+                        && (settings ??= NameSettings(operation, cache)).MayBeTimeout(member.Name) && IsDuration(MemberType(member))
                         && item is ISimpleAssignmentOperation { Value: var value } && Measured(member.Name, value) is { Value: > 0 })
                     {
                         any = true;

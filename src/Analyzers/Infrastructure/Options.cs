@@ -161,9 +161,9 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// The options of <paramref name="tree"/>: this thread's last answer when the tree is the same (callbacks arrive mostly
-        /// tree by tree, and operation callbacks ask once per operation) or has the same options object (most often
-        /// every tree has), else a look-up (no delegate allocated per call).
+        /// The options of <paramref name="tree"/>: this thread's last answer when the tree is the same (callbacks
+        /// arrive mostly tree by tree, and operation callbacks ask once per operation) or has the same options object
+        /// (most often every tree has), else a look-up (no delegate allocated per call).
         /// </summary>
         public TOptions Get(SyntaxTree tree)
         {
@@ -178,6 +178,30 @@ namespace DistAnalyzers.Infrastructure
             var options = hit is not null && ReferenceEquals(hit.Config, config) ? hit.Options : Parse(config);
             lastByThread[slot] = new LastAnswer(tree, config, options);
             return options;
+        }
+
+        /// <summary>
+        /// The first tree's options when every tree of <paramref name="compilation"/> has options that
+        /// <paramref name="same"/> finds alike for the rule's purpose (most often every tree has the same options
+        /// object); otherwise null. A test that needs only those options' words can then use one object for all.
+        /// </summary>
+        public TOptions? SameInEveryTree(Compilation compilation, Func<TOptions, TOptions, bool> same)
+        {
+            TOptions? first = null;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var current = Get(tree);
+                if (first is null)
+                {
+                    first = current;
+                }
+                else if (!ReferenceEquals(current, first) && !same(current, first))
+                {
+                    return null;
+                }
+            }
+
+            return first;
         }
 
         private TOptions Parse(AnalyzerConfigOptions? config)

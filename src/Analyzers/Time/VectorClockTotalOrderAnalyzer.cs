@@ -78,7 +78,7 @@ namespace DistAnalyzers.Time
             // The type forms are judged per document from its type declarations (OnTypes), not by a symbol-start
             // action on every type: the name test needs only the declaration's identifier.
             var compilation = context.Compilation;
-            var sameWords = new Lazy<Settings?>(() => SameClockWords(compilation, options), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            var sameWords = new Lazy<Settings?>(() => options.SameInEveryTree(compilation, SameClockWords), System.Threading.LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSemanticModelAction(c => OnTypes(c, options, sameWords, clocks, comparable, comparableOfT, comparerOfT));
 
             if (enumerable is not null || list is not null || array is not null)
@@ -104,29 +104,9 @@ namespace DistAnalyzers.Time
             }
         }
 
-        /// <summary>
-        /// When every document of the compilation has the same clock word lists, one document's settings (then a name
-        /// that they reject is rejected with every document's); otherwise null.
-        /// </summary>
-        private static Settings? SameClockWords(Compilation compilation, OptionsCache<Settings> options)
-        {
-            Settings? first = null;
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var current = options.Get(tree);
-                if (first is null)
-                {
-                    first = current;
-                }
-                else if (current != first
-                    && !(Same(current.Words.Vector, first.Words.Vector) && Same(current.Words.Map, first.Words.Map) && Same(current.Words.Array, first.Words.Array)))
-                {
-                    return null;
-                }
-            }
-
-            return first;
-        }
+        /// <summary>Whether two documents' settings have the same clock word lists (then a name one rejects, the other rejects).</summary>
+        private static bool SameClockWords(Settings a, Settings b) =>
+            Same(a.Words.Vector, b.Words.Vector) && Same(a.Words.Map, b.Words.Map) && Same(a.Words.Array, b.Words.Array);
 
         private static bool Same(WordList a, WordList b) => ReferenceEquals(a, b) || string.Equals(a.Text, b.Text, StringComparison.Ordinal);
 
