@@ -3,9 +3,10 @@ using System.Threading;
 namespace DistAnalyzers.Infrastructure
 {
     /// <summary>
-    /// Slots for a cache's last answer, one per thread (by its managed id, modulo <see cref="Count"/>): the driver's
-    /// threads, each on its own file, took turns to overwrite one shared last answer, so that most callbacks fell
-    /// through to the look-up it saves. Threads whose ids share a slot only cost that look-up.
+    /// Slots for a cache's last answer, one per thread (by its managed id, modulo <see cref="Count"/>): in a concurrent
+    /// analysis the driver's threads, each on its own file, would take turns to overwrite one shared last answer, and
+    /// fall through to the look-up it saves. Threads whose ids share a slot only cost that look-up. (The benchmark
+    /// analyses on one thread, so its figures do not show this.)
     /// </summary>
     internal static class ThreadSlots
     {

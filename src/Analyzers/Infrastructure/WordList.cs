@@ -297,9 +297,7 @@ namespace DistAnalyzers.Infrastructure
             {
                 foreach (var stem in entries[e].Stems)
                 {
-                    // A stem beyond ASCII requires every bit: ordinal comparison ignoring case never pairs such a
-                    // character with an ASCII one, so only a name beyond ASCII (every bit set) can hold it.
-                    entryPairs[e] |= LettersAndPairsOf(stem, out var letters);
+                    entryPairs[e] |= LettersAndPairsOf(stem, 0, stem.Length, out var letters);
                     entryLetters[e] |= letters;
                 }
             }
@@ -308,62 +306,29 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>For each entry, the neighbouring pairs of characters its stems hold (<see cref="LettersAndPairsOf"/>).</summary>
         private readonly ulong[] entryPairs;
 
-        /// <summary>For each entry, the letters, digits and underscore its stems hold (<see cref="LettersOf"/>).</summary>
+        /// <summary>For each entry, the letters, digits and underscore its stems hold (<see cref="LettersAndPairsOf"/>).</summary>
         private readonly ulong[] entryLetters;
 
-        /// <summary>Names up to this length are first tested on their letters (<see cref="MayMatch(string, int, int)"/>).</summary>
+        /// <summary>Names up to this length are first tested on their letters and pairs (<see cref="MayMatch(string, int, int)"/>).</summary>
         private const int LetterTestLength = 64;
 
         /// <summary>
-        /// One bit per ASCII letter (either case), digit and underscore in the part of <paramref name="text"/>; every
-        /// bit set when it holds a character that is not ASCII (ignoring case, some pair with ASCII letters: the
-        /// dotless i with I, the long s with S), so the letter test then lets everything through.
+        /// In one pass over the part of <paramref name="text"/>: one bit per ASCII letter (either case), digit and
+        /// underscore it holds (<paramref name="letters"/>), and, returned, one of 64 bits for each pair of
+        /// neighbouring characters, ASCII letters compared lower-cased. Every bit of both is set when the part holds
+        /// a character beyond ASCII: such a name passes every test, and such a stem (whose pairs ignoring case are no
+        /// ASCII pairs) can only be held by such a name. A stem written in a name ignoring case puts each of its
+        /// letters and pairs in the name; the pairs are the finer test (the letters of Dead are in most names, its
+        /// pairs de, ea and ad together in few).
         /// </summary>
-        private static ulong LettersOf(string text, int start, int length)
-        {
-            ulong letters = 0;
-            for (var i = start; i < start + length; i++)
-            {
-                var c = text[i];
-                if (c >= 'a' && c <= 'z')
-                {
-                    letters |= 1UL << (c - 'a');
-                }
-                else if (c >= 'A' && c <= 'Z')
-                {
-                    letters |= 1UL << (c - 'A');
-                }
-                else if (c >= '0' && c <= '9')
-                {
-                    letters |= 1UL << (26 + c - '0');
-                }
-                else if (c == '_')
-                {
-                    letters |= 1UL << 36;
-                }
-                else if (c >= 0x80)
-                {
-                    return ulong.MaxValue;
-                }
-            }
-
-            return letters;
-        }
-
-        /// <summary>
-        /// One of 64 bits for each pair of neighbouring characters of <paramref name="text"/>, ASCII letters compared
-        /// lower-cased, and, in the same pass, its <see cref="LettersOf"/>; every bit of both set when it holds a
-        /// character that is not ASCII. A stem written in a name ignoring case puts each of its pairs in the name: a
-        /// finer test than its letters (the letters of Dead are in most names, its pairs de, ea and ad together in few).
-        /// </summary>
-        private static ulong LettersAndPairsOf(string text, out ulong letters)
+        private static ulong LettersAndPairsOf(string text, int start, int length, out ulong letters)
         {
             ulong pairs = 0;
             letters = 0;
             var previous = -1;
-            foreach (var c in text)
+            for (var i = start; i < start + length; i++)
             {
-                int current = c;
+                int c = text[i];
                 if (c >= 'a' && c <= 'z')
                 {
                     letters |= 1UL << (c - 'a');
@@ -371,7 +336,7 @@ namespace DistAnalyzers.Infrastructure
                 else if (c >= 'A' && c <= 'Z')
                 {
                     letters |= 1UL << (c - 'A');
-                    current = c + ('a' - 'A');
+                    c += 'a' - 'A';
                 }
                 else if (c >= '0' && c <= '9')
                 {
@@ -389,10 +354,10 @@ namespace DistAnalyzers.Infrastructure
 
                 if (previous >= 0)
                 {
-                    pairs |= 1UL << (((previous * 31) + current) & 63);
+                    pairs |= 1UL << (((previous * 31) + c) & 63);
                 }
 
-                previous = current;
+                previous = c;
             }
 
             return pairs;
@@ -479,16 +444,18 @@ namespace DistAnalyzers.Infrastructure
                 return false;
             }
 
-            // A name (short) is first tested on its letters: an entry needs every letter of its stems, which most
-            // names lack, and a name's letters cost one pass where each stem's search costs one.
-            var letters = length <= LetterTestLength ? LettersOf(text, start, length) : ulong.MaxValue;
+            // A name (short) is first tested on its letters and pairs: an entry needs every letter and every
+            // neighbouring pair of its stems, which most names lack, and a name's letters and pairs cost one pass
+            // where each stem's search costs one.
+            var letters = ulong.MaxValue;
+            var pairs = length <= LetterTestLength ? LettersAndPairsOf(text, start, length, out letters) : ulong.MaxValue;
 
             // The same answer as testing each entry, but each distinct stem is searched for at most once.
             ulong tested = 0;
             ulong found = 0;
             for (var e = 0; e < spanStemIndexes.Length; e++)
             {
-                if ((entryLetters[e] & ~letters) != 0)
+                if ((entryLetters[e] & ~letters) != 0 || (entryPairs[e] & ~pairs) != 0)
                 {
                     continue;
                 }
@@ -524,10 +491,10 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// A necessary part of <see cref="MayMatch(string)"/>: whether some entry's stems use only letters, and only
-        /// pairs of neighbouring characters (<see cref="LettersAndPairsOf"/>), that <paramref name="name"/> holds. False means no
-        /// entry matches; one pass over the name's characters, cheaper than a look-up of the name in a memo of
-        /// <see cref="MayMatch(string)"/>, which it can precede.
+        /// The first test of <see cref="MayMatch(string)"/> alone: whether some entry's stems use only letters, and only
+        /// pairs of neighbouring characters, that <paramref name="name"/> holds (<see cref="LettersAndPairsOf"/>).
+        /// False means no entry matches; one pass over the name's characters, cheaper than a look-up of the name in a
+        /// memo of <see cref="MayMatch(string)"/>, which it can precede.
         /// </summary>
         public bool LettersAllow(string name)
         {
@@ -536,7 +503,7 @@ namespace DistAnalyzers.Infrastructure
                 return true;
             }
 
-            var pairs = LettersAndPairsOf(name, out var letters);
+            var pairs = LettersAndPairsOf(name, 0, name.Length, out var letters);
             for (var e = 0; e < entryLetters.Length; e++)
             {
                 if ((entryLetters[e] & ~letters) == 0 && (entryPairs[e] & ~pairs) == 0)
