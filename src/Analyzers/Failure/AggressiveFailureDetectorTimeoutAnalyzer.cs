@@ -98,8 +98,7 @@ namespace DistAnalyzers.Failure
         }
 
         /// <summary>Whether two documents' settings have the same timeout words (then a name one rejects, the other rejects).</summary>
-        private static bool SameTimeoutWords(Settings a, Settings b) =>
-            ReferenceEquals(a.Timeouts, b.Timeouts) || string.Equals(a.Timeouts.Text, b.Timeouts.Text, StringComparison.Ordinal);
+        private static bool SameTimeoutWords(Settings a, Settings b) => WordList.SameText(a.Timeouts, b.Timeouts);
 
         /// <summary>One named value in a scope: its name, its value (at the scope), and where it would be reported.</summary>
         private sealed class Entry

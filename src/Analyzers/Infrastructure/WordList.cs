@@ -527,5 +527,8 @@ namespace DistAnalyzers.Infrastructure
         public bool StartOf(string? name) => Matches(name, WordMatch.StartsWith);
 
         public override string ToString() => Text;
+
+        /// <summary>Whether two lists are written alike (then they accept the same names), the same object or not.</summary>
+        public static bool SameText(WordList a, WordList b) => ReferenceEquals(a, b) || string.Equals(a.Text, b.Text, StringComparison.Ordinal);
     }
 }

@@ -106,9 +106,7 @@ namespace DistAnalyzers.Time
 
         /// <summary>Whether two documents' settings have the same clock word lists (then a name one rejects, the other rejects).</summary>
         private static bool SameClockWords(Settings a, Settings b) =>
-            Same(a.Words.Vector, b.Words.Vector) && Same(a.Words.Map, b.Words.Map) && Same(a.Words.Array, b.Words.Array);
-
-        private static bool Same(WordList a, WordList b) => ReferenceEquals(a, b) || string.Equals(a.Text, b.Text, StringComparison.Ordinal);
+            WordList.SameText(a.Words.Vector, b.Words.Vector) && WordList.SameText(a.Words.Map, b.Words.Map) && WordList.SameText(a.Words.Array, b.Words.Array);
 
         /// <summary>
         /// The type forms for the types declared in the analysed document, judged as a symbol-start action on each type
