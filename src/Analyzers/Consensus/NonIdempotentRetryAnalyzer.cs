@@ -908,15 +908,7 @@ namespace DistAnalyzers.Consensus
         {
             if (invocation.Syntax is InvocationExpressionSyntax syntax)
             {
-                var expression = syntax.Expression;
-                SimpleNameSyntax? name = expression switch
-                {
-                    MemberAccessExpressionSyntax access => access.Name,
-                    MemberBindingExpressionSyntax binding => binding.Name,
-                    SimpleNameSyntax simple => simple,
-                    _ => null,
-                };
-                if (name is not null)
+                if (WrittenNames.InvokedName(syntax.Expression) is { } name)
                 {
                     return name.Identifier.GetLocation();
                 }

@@ -132,13 +132,7 @@ namespace DistAnalyzers.Failure
                 return null;
             }
 
-            return invocation.Expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.GetLocation(),
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.GetLocation(),
-                SimpleNameSyntax name => name.Identifier.GetLocation(),
-                _ => null,
-            };
+            return WrittenNames.InvokedName(invocation.Expression)?.Identifier.GetLocation();
         }
 
         private static bool IsDeathAssignment(ISimpleAssignmentOperation assignment, OptionsCache<Settings> cache, ISymbol? containing)

@@ -322,13 +322,7 @@ namespace DistAnalyzers.Failure
             return SourceTexts.IsOpaque(tree) || SourceTexts.Of(tree).IndexOf("CancelAfter", StringComparison.Ordinal) >= 0;
         }
 
-        private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => null,
-        };
+        private static string? InvokedName(InvocationExpressionSyntax invocation) => WrittenNames.InvokedName(invocation.Expression)?.Identifier.ValueText;
 
         private static bool InResilientHttpClientChain(IOperation operation)
         {

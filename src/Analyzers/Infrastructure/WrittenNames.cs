@@ -16,5 +16,17 @@ namespace DistAnalyzers.Infrastructure
             SimpleNameSyntax simple => simple,
             _ => null,
         };
+
+        /// <summary>
+        /// The name an invoked expression is written with (<c>x.M</c>, <c>x?.M</c>, <c>M</c>, <c>M&lt;T&gt;</c>: <c>M</c>), or
+        /// null for any other form (a delegate in parentheses, a call's result).
+        /// </summary>
+        public static SimpleNameSyntax? InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
     }
 }

@@ -500,17 +500,11 @@ namespace DistAnalyzers.Time
         /// method <see cref="SortKeyUse"/> accepts (as the compiler reads the name: <c>@Max</c> and <c>M\u0061x</c> are
         /// Max); true for any other form, whose method the symbol names.
         /// </summary>
-        private static bool MayNameSort(ExpressionSyntax expression)
-        {
-            var name = expression switch
-            {
-                MemberAccessExpressionSyntax access => access.Name,
-                MemberBindingExpressionSyntax binding => binding.Name,
-                SimpleNameSyntax simple => simple,
-                _ => null,
-            };
-            return name is null || name.Identifier.ValueText is "OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort";
-        }
+        private static bool MayNameSort(ExpressionSyntax expression) =>
+            WrittenNames.InvokedName(expression) is not { } name || IsSortName(name.Identifier.ValueText);
+
+        /// <summary>The names of the methods <see cref="SortKeyUse"/> accepts.</summary>
+        private static bool IsSortName(string name) => name is "OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort";
 
         /// <summary>A sort-key use: the key type and the key lambda (null when the elements themselves are sorted).</summary>
         public readonly struct SortKey
@@ -540,7 +534,7 @@ namespace DistAnalyzers.Time
 
             // The name first: most calls sort nothing, and the containing type is not needed to tell.
             var name = method.Name;
-            if (name is not ("OrderBy" or "OrderByDescending" or "Max" or "Min" or "Sort"))
+            if (!IsSortName(name))
             {
                 return null;
             }
@@ -606,13 +600,7 @@ namespace DistAnalyzers.Time
                 return null;
             }
 
-            return syntax.Expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.GetLocation(),
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.GetLocation(),
-                SimpleNameSyntax simple => simple.Identifier.GetLocation(),
-                _ => syntax.Expression.GetLocation(),
-            };
+            return WrittenNames.InvokedName(syntax.Expression) is { } name ? name.Identifier.GetLocation() : syntax.Expression.GetLocation();
         }
 
         /// <summary>
