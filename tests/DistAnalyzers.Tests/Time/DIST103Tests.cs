@@ -269,6 +269,52 @@ public sealed class Stamp : IOrder
 }");
 
         /// <summary>
+        /// Enum verdicts are found wherever the method's body is declared: a partial method's body in the file that writes
+        /// it (its definition in another file, or beside it), a part of a partial type, a nested type, a record, a struct
+        /// and an interface's default method.
+        /// </summary>
+        [Fact]
+        public async Task Enum_verdicts_in_partial_types_and_methods_and_nested_types_are_flagged()
+        {
+            var test = new AnalyzerVerifier<CausalityFromLamportTimestampsAnalyzer>.Test();
+            test.TestState.Sources.Add(@"
+public enum Relation { Before, After, Concurrent }
+public sealed partial class Stamp
+{
+    public long Lamport { get; set; }
+    public partial Relation Relate(Stamp other);
+    public partial Relation RelateHere(Stamp other);
+    public partial Relation {|DIST103:RelateHere|}(Stamp other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+}");
+            test.TestState.Sources.Add(@"
+public sealed partial class Stamp
+{
+    public partial Relation {|DIST103:Relate|}(Stamp other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+    public Relation {|DIST103:RelateOther|}(Stamp other) => Lamport == other.Lamport ? Relation.Concurrent : Relation.Before;
+    public sealed class Inner
+    {
+        public long Lamport { get; set; }
+        public Relation {|DIST103:Relate|}(Inner other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+    }
+}
+public sealed record Event(long Lamport)
+{
+    public Relation {|DIST103:Relate|}(Event other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+}
+public struct Point
+{
+    public long Lamport;
+    public Relation {|DIST103:Relate|}(Point other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+}
+public interface IStamped
+{
+    long Lamport { get; }
+    Relation {|DIST103:Relate|}(IStamped other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+}");
+            await test.RunAsync();
+        }
+
+        /// <summary>
         /// Only methods named like a verdict or whose written return type may be an enum are looked at: every way of
         /// writing an enum return type (global- and type-qualified, through Nullable&lt;&gt;, ValueTask&lt;&gt;, ref) is
         /// still found; a keyword, array, tuple or other generic return type is not a verdict.
