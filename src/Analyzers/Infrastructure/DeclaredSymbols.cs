@@ -18,8 +18,16 @@ namespace DistAnalyzers.Infrastructure
         private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxNode, ISymbol?>> Tables =
             new ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxNode, ISymbol?>>();
 
+        /// <summary>
+        /// A table sized for a few declarations per file (at most 4,096 buckets: an IDE analyses a few open files of a
+        /// large solution): made at the default size (31 buckets), it grew again and again in every benchmark pass
+        /// (<c>GrowTable</c> under <see cref="Of(SemanticModel, SyntaxNode, CancellationToken)"/> in <c>perf</c>).
+        /// </summary>
         private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxNode, ISymbol?>>.CreateValueCallback NewTable =
-            _ => new ConcurrentDictionary<SyntaxNode, ISymbol?>(SameReference<SyntaxNode>.Instance);
+            compilation => new ConcurrentDictionary<SyntaxNode, ISymbol?>(
+                concurrencyLevel: 4,
+                capacity: System.Math.Min(4096, 8 * System.Linq.Enumerable.Count(compilation.SyntaxTrees)),
+                SameReference<SyntaxNode>.Instance);
 
         /// <summary>The symbol <paramref name="declaration"/> declares (as <c>model.GetDeclaredSymbol</c>).</summary>
         public static ISymbol? Of(SemanticModel model, SyntaxNode declaration, CancellationToken cancellationToken)

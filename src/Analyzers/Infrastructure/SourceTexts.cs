@@ -52,6 +52,12 @@ namespace DistAnalyzers.Infrastructure
         internal static int[] Occurrences(SyntaxTree tree, string token, bool lowered) => Entries.GetValue(tree, Read).Occurrences(token, lowered);
 
         /// <summary>
+        /// <paramref name="tree"/>'s text with its opacity, ASCII-ness and searches, for a caller that asks several
+        /// questions of one tree (a gate's anchors): one table look-up instead of one per question.
+        /// </summary>
+        internal static Entry EntryOf(SyntaxTree tree) => Entries.GetValue(tree, Read);
+
+        /// <summary>
         /// Whether the part of <paramref name="text"/> holds <c>\u</c> or <c>\U</c>: in an identifier, a Unicode escape,
         /// which spells a name differently from its text (elsewhere harmless), so a text pre-check must let it pass.
         /// </summary>
@@ -80,7 +86,8 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
-        private sealed class Entry
+        /// <summary>A tree's text, read once, and the searches made in it (<see cref="EntryOf"/>).</summary>
+        internal sealed class Entry
         {
             public Entry(SyntaxTree tree)
             {
@@ -370,8 +377,43 @@ namespace DistAnalyzers.Infrastructure
 
             public int Slots { get; }
 
+            /// <summary>
+            /// The last answers of <see cref="SlotOf"/>, by the token's object: the gates ask every tree for the same
+            /// string objects (literals, the stems of the options' word lists), and comparing references costs less than
+            /// hashing and comparing the text. Entries are replaced whole (racing threads may each write theirs).
+            /// </summary>
+            private readonly KnownSlot?[] recent = new KnownSlot?[256];
+
             /// <summary>The slot of <paramref name="token"/> of its kind, or -1 when this search does not hold it.</summary>
-            public int SlotOf(string token, bool lowered) => (lowered ? lowerCaseSlots : ordinalSlots).TryGetValue(token, out var slot) ? slot : -1;
+            public int SlotOf(string token, bool lowered)
+            {
+                var index = (RuntimeHelpers.GetHashCode(token) ^ (lowered ? 1 : 0)) & (256 - 1);
+                var known = recent[index];
+                if (known is not null && ReferenceEquals(known.Token, token) && known.Lowered == lowered)
+                {
+                    return known.Slot;
+                }
+
+                var slot = (lowered ? lowerCaseSlots : ordinalSlots).TryGetValue(token, out var found) ? found : -1;
+                recent[index] = new KnownSlot(token, lowered, slot);
+                return slot;
+            }
+
+            private sealed class KnownSlot
+            {
+                public KnownSlot(string token, bool lowered, int slot)
+                {
+                    Token = token;
+                    Lowered = lowered;
+                    Slot = slot;
+                }
+
+                public string Token { get; }
+
+                public bool Lowered { get; }
+
+                public int Slot { get; }
+            }
         }
     }
 }

@@ -208,12 +208,13 @@ namespace DistAnalyzers.Infrastructure
 
         private int[]? Compute(SyntaxTree tree)
         {
-            if (SourceTexts.IsOpaque(tree))
+            var entry = SourceTexts.EntryOf(tree);
+            if (entry.Opaque)
             {
                 return Everywhere;
             }
 
-            var anchors = new Anchors(tree, SourceTexts.Of(tree));
+            var anchors = new Anchors(entry);
             find(tree, anchors.Text, anchors);
             return anchors.ToSortedArray();
         }
@@ -240,12 +241,23 @@ namespace DistAnalyzers.Infrastructure
             private List<int>? found;
             private bool everywhere;
 
-            private readonly SyntaxTree? tree;
+            /// <summary>The tree's shared text and searches, when <see cref="Text"/> is that text (else null: searched here).</summary>
+            private readonly SourceTexts.Entry? entry;
 
             public Anchors(SyntaxTree? tree, string text)
             {
-                this.tree = tree;
                 Text = text;
+                if (tree is not null && SourceTexts.EntryOf(tree) is { } treeEntry && ReferenceEquals(treeEntry.Text, text))
+                {
+                    entry = treeEntry;
+                }
+            }
+
+            /// <summary>The anchors of a tree's own text.</summary>
+            internal Anchors(SourceTexts.Entry entry)
+            {
+                Text = entry.Text;
+                this.entry = entry;
             }
 
             public string Text { get; }
@@ -659,9 +671,9 @@ namespace DistAnalyzers.Infrastructure
             /// </summary>
             private IReadOnlyList<int> IgnoringCase(string stem, string? lowerStem)
             {
-                if (lowerStem is not null && IsTreeText && SourceTexts.IsAscii(tree!))
+                if (lowerStem is not null && entry is { Ascii: true })
                 {
-                    return SourceTexts.Occurrences(tree!, lowerStem, lowered: true);
+                    return entry.Occurrences(lowerStem, lowered: true);
                 }
 
                 var places = new List<int>();
@@ -676,9 +688,9 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>Every place <paramref name="token"/> is written (ordinal), in order; shared per tree like <see cref="IgnoringCase"/>.</summary>
             private IReadOnlyList<int> Ordinal(string token)
             {
-                if (IsTreeText)
+                if (entry is not null)
                 {
-                    return SourceTexts.Occurrences(tree!, token, lowered: false);
+                    return entry.Occurrences(token, lowered: false);
                 }
 
                 var places = new List<int>();
@@ -689,9 +701,6 @@ namespace DistAnalyzers.Infrastructure
 
                 return places;
             }
-
-            /// <summary>Whether <see cref="Text"/> is the tree's own shared text (SourceTexts.Of), so that its per-tree searches apply.</summary>
-            private bool IsTreeText => tree is not null && ReferenceEquals(Text, SourceTexts.Of(tree));
 
             internal int[]? ToSortedArray()
             {

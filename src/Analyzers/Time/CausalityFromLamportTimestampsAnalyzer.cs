@@ -92,8 +92,10 @@ namespace DistAnalyzers.Time
                     case RefTypeSyntax reference:
                         type = reference.Type;
                         continue;
-                    case GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic
-                        when generic.Identifier.ValueText is "Task" or "ValueTask" or "Nullable":
+                    case GenericNameSyntax generic
+                        when generic.Identifier.ValueText is "Task" or "ValueTask" or "Nullable" && generic.TypeArgumentList.Arguments.Count == 1:
+                        // The name first: reading the type arguments makes their list's node, and most generic return
+                        // types are not tasks.
                         type = generic.TypeArgumentList.Arguments[0];
                         continue;
                     case IdentifierNameSyntax identifier when name == type:

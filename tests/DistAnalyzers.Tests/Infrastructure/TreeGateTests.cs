@@ -41,6 +41,38 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.False(other.AllowsAnyDeclaration(compilation.GetTypeByMetadataName("A")!));
         }
 
+        /// <summary>
+        /// A tree's answers for a token come from its one pass once the process knows the token, looked up by the token's
+        /// string object first: another object with the same text, and the same object asked for the other kind, get
+        /// their own answers.
+        /// </summary>
+        [Fact]
+        public void Token_answers_do_not_depend_on_the_string_object_or_mix_the_two_kinds()
+        {
+            const string Source = "class C { int Qzxwvtoken; int qzxwvtoken; int QZXWVTOKEN; }";
+            var first = CSharpSyntaxTree.ParseText(Source);
+            var token = "Qzxwvtoken";
+            var lower = "qzxwvtoken";
+            Assert.Equal(new[] { 14 }, SourceTexts.Occurrences(first, token, lowered: false)); // new to the process: searched alone
+            Assert.Equal(new[] { 14, 30, 46 }, SourceTexts.Occurrences(first, lower, lowered: true));
+
+            // Later trees find both in their one pass; each question is asked twice, with two objects of the same text.
+            AskTwice(CSharpSyntaxTree.ParseText(Source), ordinal: new[] { 14 }, lowered: new[] { 14, 30, 46 }, lowerOrdinal: new[] { 30 });
+            AskTwice(CSharpSyntaxTree.ParseText("class D { int qzxwvtoken; }"), ordinal: new int[0], lowered: new[] { 14 }, lowerOrdinal: new[] { 14 });
+
+            void AskTwice(Microsoft.CodeAnalysis.SyntaxTree tree, int[] ordinal, int[] lowered, int[] lowerOrdinal)
+            {
+                for (var round = 0; round < 2; round++)
+                {
+                    Assert.Equal(ordinal, SourceTexts.Occurrences(tree, token, lowered: false));
+                    Assert.Equal(ordinal, SourceTexts.Occurrences(tree, new string(token.ToCharArray()), lowered: false));
+                    Assert.Equal(lowered, SourceTexts.Occurrences(tree, lower, lowered: true));
+                    Assert.Equal(lowerOrdinal, SourceTexts.Occurrences(tree, lower, lowered: false)); // the same object, the other kind
+                    Assert.Equal(lowered, SourceTexts.Occurrences(tree, new string(lower.ToCharArray()), lowered: true));
+                }
+            }
+        }
+
         [Fact]
         public void Searches_are_shared_per_tree_and_keep_case_rules()
         {
