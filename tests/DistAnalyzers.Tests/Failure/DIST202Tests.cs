@@ -409,6 +409,39 @@ public class GossipOptions
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// Arguments converted to a duration parameter's type (a literal to double or long, a cast, a generic parameter
+        /// inferred from the argument, an in argument) are judged like any other; a string or lambda argument is not a
+        /// duration, whatever its parameter is named.
+        /// </summary>
+        [Fact]
+        public Task Arguments_converted_to_a_duration_parameter_are_still_judged()
+        {
+            return Verify.VerifyAsync(Usings + @"
+public class Node
+{
+    public void Delay(double electionTimeoutMs) { }
+    public void Start(int heartbeatIntervalMs, long electionTimeoutMs) { }
+    public void Wait<T>(T electionTimeoutMs) { }
+    public void Join(in TimeSpan electionTimeout) { }
+    public void Swap(ref TimeSpan electionTimeout) { }
+    public void Log(string electionTimeout, Func<int> suspicionTimeout) { }
+}
+public class Setup
+{
+    private static TimeSpan shortOne = TimeSpan.FromMilliseconds(100);
+    public void Run(Node n)
+    {
+        n.Delay({|DIST202:100|});
+        n.Start(50, {|DIST202:(short)100|});
+        n.Wait({|DIST202:100|});
+        n.Join({|DIST202:TimeSpan.FromMilliseconds(100)|});
+        n.Swap(ref shortOne);
+        n.Log(""100"", () => 100);
+    }
+}");
+        }
+
         [Fact]
         public Task Positional_arguments_of_a_method_declared_in_another_document_report_at_the_constant()
         {
