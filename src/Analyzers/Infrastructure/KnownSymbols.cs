@@ -29,14 +29,37 @@ namespace DistAnalyzers.Infrastructure
 
         /// <summary>
         /// <see cref="Compilation.GetTypeByMetadataName"/>, which searches every referenced assembly (tens of microseconds
-        /// per name with a framework's references): a name whose top-level namespace the compilation does not have at
-        /// all (the libraries a rule knows but the project does not reference: ProtoBuf, Polly, Grpc, xunit…) is null
-        /// without it. Only the global namespace is asked (its members are few; a deeper namespace's would be merged
-        /// over every reference here, at the start, instead of by the compiler where it binds), and only when every
-        /// reference is merged into it (no extern alias hides one).
+        /// per name with a framework's references, 0.2 ms for a name no reference has): a name whose top-level namespace
+        /// the compilation does not have at all (the libraries a rule knows but the project does not reference: ProtoBuf,
+        /// Polly, Grpc, xunit…) is null without it. Only the global namespace is asked (its members are few; a deeper
+        /// namespace's would be merged over every reference here, at the start, instead of by the compiler where it
+        /// binds), and only when every reference is merged into it (no extern alias hides one).
+        /// <para>
+        /// A name the compilation's own assembly does not declare is answered from its references alone, and that answer
+        /// is shared with every compilation of the same references (<see cref="ReferencedTypes"/>): the IDE makes a new
+        /// compilation of a project at every edit, and each one reuses the referenced assemblies' symbols, so each
+        /// would otherwise search them again for the same names.
+        /// </para>
         /// </summary>
-        private INamedTypeSymbol? Resolve(string metadataName) =>
-            TopLevelNamespaceAbsent(metadataName) ? null : Compilation.GetTypeByMetadataName(metadataName);
+        private INamedTypeSymbol? Resolve(string metadataName)
+        {
+            var shared = referenced ??= ReferencedTypes.For(Compilation);
+            if (shared is null)
+            {
+                return TopLevelNamespaceAbsent(metadataName) ? null : Compilation.GetTypeByMetadataName(metadataName);
+            }
+
+            // GetTypeByMetadataName's first step: a type of the compilation's own assembly is the answer, whatever the
+            // references hold; without one, the answer depends on the references only.
+            if (Compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+            {
+                return own;
+            }
+
+            return shared.Types.GetOrAdd(metadataName, name => TopLevelNamespaceAbsent(name) ? null : Compilation.GetTypeByMetadataName(name));
+        }
+
+        private ReferencedTypes? referenced;
 
         private bool? allGlobal;
 
@@ -74,6 +97,106 @@ namespace DistAnalyzers.Infrastructure
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The answers of <see cref="Compilation.GetTypeByMetadataName"/> for names no compilation's own assembly declared,
+        /// shared by the compilations whose references are the same: the same assembly or module symbols (Roslyn reuses
+        /// a reference's symbols in every compilation that binds the same references), under the same aliases. Kept with
+        /// the core library's symbol, for at most <see cref="MostSets"/> sets of references (the last ones asked), so a
+        /// long IDE session holds no more than a few projects' answers.
+        /// </summary>
+        internal sealed class ReferencedTypes
+        {
+            private const int MostSets = 4;
+
+            private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes[]> ByCoreLibrary = new ConditionalWeakTable<IAssemblySymbol, ReferencedTypes[]>();
+
+            private readonly object?[] key;
+
+            private ReferencedTypes(object?[] key)
+            {
+                this.key = key;
+            }
+
+            public ConcurrentDictionary<string, INamedTypeSymbol?> Types { get; } = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
+
+            private static readonly object Embedded = new object();
+
+            /// <summary>
+            /// The shared answers for <paramref name="compilation"/>'s references; null without a core library, or with a
+            /// reference to another compilation (a project reference in the IDE: its symbols are that compilation's, which
+            /// a shared key would keep alive, and the next edit there makes new ones anyway).
+            /// </summary>
+            public static ReferencedTypes? For(Compilation compilation)
+            {
+                var objectType = compilation.ObjectType;
+                if (objectType.TypeKind == TypeKind.Error || objectType.ContainingAssembly is not { } coreLibrary)
+                {
+                    return null;
+                }
+
+                foreach (var reference in compilation.References)
+                {
+                    if (reference is CompilationReference)
+                    {
+                        return null;
+                    }
+                }
+
+                var key = KeyOf(compilation);
+                var sets = ByCoreLibrary.GetValue(coreLibrary, _ => new ReferencedTypes[MostSets]);
+                lock (sets)
+                {
+                    for (var i = 0; i < sets.Length; i++)
+                    {
+                        if (sets[i] is { } known && known.Matches(key))
+                        {
+                            // Most recent first.
+                            System.Array.Copy(sets, 0, sets, 1, i);
+                            sets[0] = known;
+                            return known;
+                        }
+                    }
+
+                    var made = new ReferencedTypes(key);
+                    System.Array.Copy(sets, 0, sets, 1, sets.Length - 1);
+                    sets[0] = made;
+                    return made;
+                }
+            }
+
+            /// <summary>Each reference's assembly or module symbol (null when it binds to none), aliases and interop embedding.</summary>
+            private static object?[] KeyOf(Compilation compilation)
+            {
+                var key = new System.Collections.Generic.List<object?>();
+                foreach (var reference in compilation.References)
+                {
+                    key.Add(compilation.GetAssemblyOrModuleSymbol(reference));
+                    key.Add(reference.Properties.Aliases.IsDefaultOrEmpty ? null : string.Join(",", reference.Properties.Aliases));
+                    key.Add(reference.Properties.EmbedInteropTypes ? Embedded : null);
+                }
+
+                return key.ToArray();
+            }
+
+            private bool Matches(object?[] other)
+            {
+                if (other.Length != key.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < key.Length; i++)
+                {
+                    if (!(ReferenceEquals(key[i], other[i]) || (key[i] is string a && other[i] is string b && a == b)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
         }
 
         public INamedTypeSymbol? Int32 => Compilation.GetSpecialType(SpecialType.System_Int32);

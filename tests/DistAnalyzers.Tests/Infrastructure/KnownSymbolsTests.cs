@@ -65,6 +65,64 @@ public class Top { }
             }
         }
 
+        /// <summary>
+        /// Compilations of the same references share the answers their own assemblies do not give: a compilation that
+        /// declares a type of the same name gets its own (as GetTypeByMetadataName gives it), and never passes it on;
+        /// another set of references (one more library, the same library under an alias) has answers of its own; a
+        /// reference to another compilation is never shared.
+        /// </summary>
+        [Fact]
+        public async Task Compilations_of_the_same_references_share_answers_but_not_their_own_types()
+        {
+            var references = (await AnalyzerRunner.ReferencesAsync()).ToList();
+            CSharpCompilation Make(string source, params MetadataReference[] more) =>
+                CSharpCompilation.Create("K", new[] { CSharpSyntaxTree.ParseText(source) }, references.Concat(more));
+            void AnswersAsGetTypeByMetadataName(Compilation compilation)
+            {
+                foreach (var name in new[] { "System.TimeSpan", "ProtoBuf.ProtoContractAttribute", "Polly.Retry.RetryPolicy", "System.Net.IPEndPoint" })
+                {
+                    var expected = compilation.GetTypeByMetadataName(name);
+                    Assert.True(SymbolEqualityComparer.Default.Equals(expected, KnownSymbols.For(compilation).Get(name)), name);
+                }
+            }
+
+            var first = Make("class C { }");
+            AnswersAsGetTypeByMetadataName(first);
+            Assert.Null(KnownSymbols.For(first).Get("ProtoBuf.ProtoContractAttribute"));
+
+            // Its own TimeSpan and RetryPolicy, not the shared answers (which it does not change).
+            var own = Make("namespace System { public struct TimeSpan { } } namespace Polly.Retry { public class RetryPolicy { } }");
+            AnswersAsGetTypeByMetadataName(own);
+            Assert.Equal(TypeKind.Struct, KnownSymbols.For(own).Get("System.TimeSpan")!.TypeKind);
+            Assert.True(KnownSymbols.For(own).Get("Polly.Retry.RetryPolicy")!.Locations[0].IsInSource);
+            Assert.Same(KnownSymbols.ReferencedTypes.For(first), KnownSymbols.ReferencedTypes.For(own));
+
+            var later = Make("class D { }");
+            AnswersAsGetTypeByMetadataName(later);
+            Assert.Null(KnownSymbols.For(later).Get("Polly.Retry.RetryPolicy"));
+            Assert.Same(KnownSymbols.For(first).Get("System.TimeSpan"), KnownSymbols.For(later).Get("System.TimeSpan"));
+
+            // One more library, then the same library under an alias: other sets, other answers.
+            var library = CSharpCompilation.Create(
+                "ProtoLib",
+                new[] { CSharpSyntaxTree.ParseText("namespace ProtoBuf { public class ProtoContractAttribute : System.Attribute { } }") },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var stream = new System.IO.MemoryStream();
+            Assert.True(library.Emit(stream).Success);
+            var image = MetadataReference.CreateFromImage(stream.ToArray());
+            var withLibrary = Make("class E { }", image);
+            AnswersAsGetTypeByMetadataName(withLibrary);
+            Assert.NotNull(KnownSymbols.For(withLibrary).Get("ProtoBuf.ProtoContractAttribute"));
+            Assert.NotSame(KnownSymbols.ReferencedTypes.For(first), KnownSymbols.ReferencedTypes.For(withLibrary));
+
+            var aliased = Make("class F { }", image.WithAliases(ImmutableArrayOf("proto")));
+            AnswersAsGetTypeByMetadataName(aliased);
+            Assert.NotSame(KnownSymbols.ReferencedTypes.For(withLibrary), KnownSymbols.ReferencedTypes.For(aliased));
+
+            Assert.Null(KnownSymbols.ReferencedTypes.For(Make("class G { }", library.ToMetadataReference())));
+        }
+
         private static System.Collections.Immutable.ImmutableArray<string> ImmutableArrayOf(params string[] items) => System.Collections.Immutable.ImmutableArray.Create(items);
     }
 }
