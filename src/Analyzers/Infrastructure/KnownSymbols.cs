@@ -112,6 +112,8 @@ namespace DistAnalyzers.Infrastructure
 
             private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedTypes[]> ByCoreLibrary = new ConditionalWeakTable<IAssemblySymbol, ReferencedTypes[]>();
 
+            private static readonly object Embedded = new object();
+
             private readonly object?[] key;
 
             private ReferencedTypes(object?[] key)
@@ -121,8 +123,6 @@ namespace DistAnalyzers.Infrastructure
 
             public ConcurrentDictionary<string, INamedTypeSymbol?> Types { get; } = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
 
-            private static readonly object Embedded = new object();
-
             /// <summary>
             /// The shared answers for <paramref name="compilation"/>'s references; null without a core library, or with a
             /// reference to another compilation (a project reference in the IDE: its symbols are that compilation's, which
@@ -131,20 +131,11 @@ namespace DistAnalyzers.Infrastructure
             public static ReferencedTypes? For(Compilation compilation)
             {
                 var objectType = compilation.ObjectType;
-                if (objectType.TypeKind == TypeKind.Error || objectType.ContainingAssembly is not { } coreLibrary)
+                if (objectType.TypeKind == TypeKind.Error || objectType.ContainingAssembly is not { } coreLibrary || KeyOf(compilation) is not { } key)
                 {
                     return null;
                 }
 
-                foreach (var reference in compilation.References)
-                {
-                    if (reference is CompilationReference)
-                    {
-                        return null;
-                    }
-                }
-
-                var key = KeyOf(compilation);
                 var sets = ByCoreLibrary.GetValue(coreLibrary, _ => new ReferencedTypes[MostSets]);
                 lock (sets)
                 {
@@ -166,12 +157,20 @@ namespace DistAnalyzers.Infrastructure
                 }
             }
 
-            /// <summary>Each reference's assembly or module symbol (null when it binds to none), aliases and interop embedding.</summary>
-            private static object?[] KeyOf(Compilation compilation)
+            /// <summary>
+            /// Each reference's assembly or module symbol (null when it binds to none), aliases and interop embedding; null
+            /// when a reference is another compilation.
+            /// </summary>
+            private static object?[]? KeyOf(Compilation compilation)
             {
                 var key = new System.Collections.Generic.List<object?>();
                 foreach (var reference in compilation.References)
                 {
+                    if (reference is CompilationReference)
+                    {
+                        return null;
+                    }
+
                     key.Add(compilation.GetAssemblyOrModuleSymbol(reference));
                     key.Add(reference.Properties.Aliases.IsDefaultOrEmpty ? null : string.Join(",", reference.Properties.Aliases));
                     key.Add(reference.Properties.EmbedInteropTypes ? Embedded : null);
