@@ -36,11 +36,68 @@ namespace DistAnalyzers.Infrastructure
             var symbols = Tables.GetValue(model.Compilation, NewTable);
             if (!symbols.TryGetValue(declaration, out var symbol))
             {
-                symbol = model.GetDeclaredSymbol(declaration, cancellationToken);
+                symbol = MemberOfDeclaredType(model, declaration, symbols, cancellationToken) ?? model.GetDeclaredSymbol(declaration, cancellationToken);
                 symbols.TryAdd(declaration, symbol);
             }
 
             return symbol;
+        }
+
+        /// <summary>
+        /// The method or property <paramref name="declaration"/> declares, found among its type's members of that name by
+        /// its name's location (what <see cref="SemanticModel.GetDeclaredSymbol(SyntaxNode, CancellationToken)"/> does),
+        /// with the type's symbol taken from the table: the model works the type's symbol out again from its declaration
+        /// for every member it is asked about, half of its cost (<c>GetDeclaredNamedType</c> in <c>perf</c>). Null when
+        /// the declaration is of another kind, names an interface it implements explicitly, or no member of the type is
+        /// declared at that name (a partial method's implementation part: the type lists its definition part): the
+        /// model's own answer is taken then.
+        /// </summary>
+        private static ISymbol? MemberOfDeclaredType(
+            SemanticModel model, SyntaxNode declaration, ConcurrentDictionary<SyntaxNode, ISymbol?> symbols, CancellationToken cancellationToken)
+        {
+            SyntaxToken identifier;
+            switch (declaration)
+            {
+                case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method:
+                    identifier = method.Identifier;
+                    break;
+                case PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property:
+                    identifier = property.Identifier;
+                    break;
+                default:
+                    return null;
+            }
+
+            if (declaration.Parent is not TypeDeclarationSyntax typeDeclaration)
+            {
+                return null;
+            }
+
+            if (!symbols.TryGetValue(typeDeclaration, out var type))
+            {
+                type = model.GetDeclaredSymbol(typeDeclaration, cancellationToken);
+                symbols.TryAdd(typeDeclaration, type);
+            }
+
+            if (type is not INamedTypeSymbol named)
+            {
+                return null;
+            }
+
+            var tree = declaration.SyntaxTree;
+            var span = identifier.Span;
+            foreach (var member in named.GetMembers(identifier.ValueText))
+            {
+                foreach (var location in member.Locations)
+                {
+                    if (location.SourceSpan == span && location.SourceTree == tree)
+                    {
+                        return member.Kind is SymbolKind.Method or SymbolKind.Property ? member : null;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The type <paramref name="declaration"/> declares.</summary>
