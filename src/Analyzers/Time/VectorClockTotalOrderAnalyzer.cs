@@ -551,13 +551,16 @@ namespace DistAnalyzers.Time
                         return null;
                     }
 
+                    // Reading IMethodSymbol.TypeArguments makes a new array each time: the key of a two-parameter
+                    // method (OrderBy<TSource, TKey>) is its lambda's return type, the same type, and a Max/Min over
+                    // the elements is tested by its arity first (most, over numbers, are not generic).
                     if (invocation.Arguments.Length >= 2 && Lambda(invocation.Arguments[1].Value) is { } lambda)
                     {
-                        var key = method.TypeArguments.Length == 2 ? method.TypeArguments[1] : method.ReturnType;
+                        var key = method.Arity == 2 ? lambda.Symbol.ReturnType : method.ReturnType;
                         return key is null ? null : new SortKey(key, lambda.Syntax);
                     }
 
-                    if (invocation.Arguments.Length == 1 && name is "Max" or "Min" && method.TypeArguments.Length == 1)
+                    if (invocation.Arguments.Length == 1 && name is "Max" or "Min" && method.Arity == 1)
                     {
                         return new SortKey(method.TypeArguments[0], null);
                     }
