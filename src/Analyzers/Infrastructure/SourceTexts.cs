@@ -128,6 +128,12 @@ namespace DistAnalyzers.Infrastructure
             private string? lower;
 
             /// <summary>
+            /// <see cref="UsingAliases.MayDeclareAlias"/>'s answer for this text (0: not yet asked, 1: no, 2: yes), kept
+            /// with the text: two rules ask it of every file, one of them twice. Racing threads store the same answer.
+            /// </summary>
+            internal int AliasForm;
+
+            /// <summary>
             /// The places of every token known to the process when this text had its one pass (<see cref="KnownTokens"/>),
             /// by the token's slot in that pass's search; null before the pass.
             /// </summary>

@@ -16,7 +16,89 @@ namespace DistAnalyzers.Infrastructure
         public UsingAliases(Compilation compilation) => this.compilation = compilation;
 
         /// <summary>Whether <paramref name="tree"/> can use any using alias: a global one of any file, or one of its own.</summary>
-        public bool AnyFor(SyntaxTree tree) => Global().Length > 0 || (tree.GetRoot() is CompilationUnitSyntax unit && AnyLocal(unit.Usings, unit.Members, 0));
+        public bool AnyFor(SyntaxTree tree) =>
+            Global().Length > 0 || (MayDeclareAlias(tree) && tree.GetRoot() is CompilationUnitSyntax unit && AnyLocal(unit.Usings, unit.Members, 0));
+
+        /// <summary>
+        /// Whether <paramref name="tree"/>'s text may declare a using alias: it writes the keyword <c>using</c> followed
+        /// by a name and <c>=</c> (<c>using P = Ns.Prepare;</c>, also after <c>global</c> or with <c>unsafe</c>), or by a
+        /// comment or directive that may hide one, or the file spells names by escapes (<see cref="SourceTexts.IsOpaque"/>).
+        /// False for most files, whose usings and namespaces are then not walked (<c>using static</c>, <c>using var</c>
+        /// and <c>using (…)</c> declare no alias).
+        /// </summary>
+        internal static bool MayDeclareAlias(SyntaxTree tree)
+        {
+            var entry = SourceTexts.EntryOf(tree);
+            if (entry.AliasForm == 0)
+            {
+                entry.AliasForm = entry.Opaque || WritesAliasForm(entry) ? 2 : 1;
+            }
+
+            return entry.AliasForm == 2;
+        }
+
+        private static bool WritesAliasForm(SourceTexts.Entry entry)
+        {
+            var text = entry.Text;
+            foreach (var at in entry.Occurrences("using", lowered: false))
+            {
+                if ((at > 0 && (IsIdentifierChar(text[at - 1]) || text[at - 1] == '@')) || (at + 5 < text.Length && IsIdentifierChar(text[at + 5])))
+                {
+                    continue; // part of a longer name, or the name @using
+                }
+
+                var i = SkipSpace(text, at + 5);
+                if (IsWord(text, i, "unsafe"))
+                {
+                    i = SkipSpace(text, i + 6);
+                }
+
+                if (i < text.Length && text[i] is '/' or '#')
+                {
+                    return true;
+                }
+
+                if (i < text.Length && text[i] == '@')
+                {
+                    i++;
+                }
+
+                var start = i;
+                while (i < text.Length && IsIdentifierChar(text[i]))
+                {
+                    i++;
+                }
+
+                if (i == start)
+                {
+                    continue;
+                }
+
+                i = SkipSpace(text, i);
+                if (i < text.Length && text[i] is '=' or '/' or '#')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int SkipSpace(string text, int i)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool IsWord(string text, int i, string word) =>
+            i + word.Length <= text.Length && string.CompareOrdinal(text, i, word, 0, word.Length) == 0
+            && (i + word.Length == text.Length || !IsIdentifierChar(text[i + word.Length]));
+
+        private static bool IsIdentifierChar(char c) => c >= 0x80 || c == '_' || char.IsLetterOrDigit(c);
 
         private static bool AnyLocal(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, int depth)
         {
@@ -51,7 +133,7 @@ namespace DistAnalyzers.Infrastructure
                 anchors.AddWord(name);
             }
 
-            if (tree.GetRoot() is CompilationUnitSyntax unit)
+            if (MayDeclareAlias(tree) && tree.GetRoot() is CompilationUnitSyntax unit)
             {
                 AddLocal(unit.Usings, unit.Members, anchors, 0);
             }
@@ -90,7 +172,7 @@ namespace DistAnalyzers.Infrastructure
                 var found = new List<string>();
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    if (tree.GetRoot() is CompilationUnitSyntax unit)
+                    if (MayDeclareAlias(tree) && tree.GetRoot() is CompilationUnitSyntax unit)
                     {
                         foreach (var directive in unit.Usings)
                         {
