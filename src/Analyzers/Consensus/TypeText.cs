@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DistAnalyzers.Consensus
@@ -99,6 +100,14 @@ namespace DistAnalyzers.Consensus
                 List<int>? methods = null;
                 foreach (var type in TypeDeclarations.In(tree.GetRoot()))
                 {
+                    // A type implements an interface member explicitly only when a part of it lists that interface (or
+                    // one that inherits it) in its base list (CS0540 otherwise): a part with no base list that is not
+                    // partial declares none, and its members are not read.
+                    if (type.BaseList is null && !type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        continue;
+                    }
+
                     foreach (var member in type.Members)
                     {
                         // Sealed classes only (one comparison each; the abstract base class walks the member's bases).

@@ -363,5 +363,23 @@ namespace DistAnalyzers.Tests.Consensus
             test.TestState.Sources.Add(("/0/Other.cs", other));
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task Gates_see_an_explicit_implementation_in_a_partial_part_whose_base_list_is_in_another_file()
+        {
+            // Only a type that lists an interface implements one of its members explicitly, but a partial part may
+            // leave the list to another part: this part writes neither the interface's name nor a base list.
+            const string other = """
+                global using Q = Ns.IQuorum;
+                namespace Ns { public interface IQuorum { int Size { get; } } }
+                partial class Sized : Q { }
+                """;
+            const string source = """
+                partial class Sized { int n = 4; int Q.Size => {|DIST302:n / 2|}; }
+                """;
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.Sources.Add(("/0/Other.cs", other));
+            await test.RunAsync();
+        }
     }
 }
