@@ -409,6 +409,74 @@ public class GossipOptions
             return test.RunAsync();
         }
 
+        /// <summary>The library of <see cref="Calls_to_a_referenced_library_are_judged_under_each_compilations_words"/>, compiled once to an image.</summary>
+        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.MetadataReference>> Library = new(async () =>
+        {
+            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Detectors",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(@"using System;
+namespace Lib
+{
+    public static class Detector
+    {
+        public static void Start(TimeSpan heartbeatInterval, TimeSpan suspicionTimeout) { }
+        public static void Watch(TimeSpan heartbeatInterval, TimeSpan leaseSpan) { }
+        public static void Log(string message, int count) { }
+    }
+    public sealed class Monitor<T>
+    {
+        public Monitor(TimeSpan heartbeatInterval, TimeSpan failureTimeout, T state) { }
+    }
+}") },
+                await AnalyzerRunner.ReferencesAsync(),
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+        });
+
+        /// <summary>
+        /// Calls to methods of a referenced assembly (read from metadata, whose symbols a new compilation of the same
+        /// references shares) are judged like calls to the compilation's own: an invocation, a generic type's constructor,
+        /// a method without a timeout parameter; a later compilation with other timeout_words (Lease, not Suspicion) is
+        /// judged by its own words, not by anything a rule kept from the one before. (Written for a per-method memo of
+        /// referenced methods, which measured slower than the name test it spared and was dropped; a memo that ignored
+        /// the word list failed this test.)
+        /// </summary>
+        [Fact]
+        public async Task Calls_to_a_referenced_library_are_judged_under_each_compilations_words()
+        {
+            var library = await Library.Value;
+            const string Calls = @"using System;
+using Lib;
+public class Setup
+{
+    public void Run()
+    {
+        Detector.Start(TimeSpan.FromMilliseconds(100), [0]TimeSpan.FromMilliseconds(200)[/0]);
+        Detector.Watch(TimeSpan.FromMilliseconds(100), [1]TimeSpan.FromMilliseconds(200)[/1]);
+        Detector.Log(""x"", 1);
+        var monitor = new Monitor<int>(TimeSpan.FromMilliseconds(100), [0]TimeSpan.FromMilliseconds(200)[/0], 0);
+    }
+}";
+            foreach (var leaseWords in new[] { false, true, false })
+            {
+                // Default words flag the suspicion and failure timeouts; with timeout_words = Lease, only the lease.
+                var flagged = leaseWords ? "1" : "0";
+                var other = leaseWords ? "0" : "1";
+                var code = Calls.Replace("[" + flagged + "]", "{|DIST202:").Replace("[/" + flagged + "]", "|}")
+                    .Replace("[" + other + "]", string.Empty).Replace("[/" + other + "]", string.Empty);
+                var test = new Verify.Test { TestCode = code };
+                test.TestState.AdditionalReferences.Add(library);
+                if (leaseWords)
+                {
+                    test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", AnalyzerVerifier<AggressiveFailureDetectorTimeoutAnalyzer>.EditorConfig("dist_analyzers.DIST202.timeout_words = Lease")));
+                }
+
+                await test.RunAsync();
+            }
+        }
+
         /// <summary>
         /// Arguments converted to a duration parameter's type (a literal to double or long, a cast, a generic parameter
         /// inferred from the argument, an in argument) are judged like any other; a string or lambda argument is not a
