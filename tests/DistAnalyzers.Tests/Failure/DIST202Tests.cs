@@ -98,6 +98,39 @@ public class LeaseE
 }");
         }
 
+        /// <summary>
+        /// A constant is reported at its declaration wherever a call's timeout parameter, named in another file, pairs it:
+        /// the file below names no timeout at all, so no text gate on the timeout words may skip its constants. A partial
+        /// type's timeout declared in the other file is reported there. (Written for a gate of the type scope on the
+        /// timeout words, which cost as much as it spared in perf and was dropped; a gate over the constants too failed
+        /// this test.)
+        /// </summary>
+        [Fact]
+        public async Task Files_without_timeout_names_still_report_constants_paired_by_a_call()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + @"
+public class Wiring
+{
+    private const int Beat = 50;
+    private const int Limit = {|DIST202:100|};
+    public void Run(Node node) => node.Start(Beat, Limit);
+}
+public partial class Cluster
+{
+    public TimeSpan HeartbeatInterval { get; } = TimeSpan.FromMilliseconds(100);
+}",
+            };
+            test.TestState.Sources.Add(Usings + @"
+public class Node { public void Start(int heartbeatIntervalMs, int electionTimeoutMs) { } }
+public partial class Cluster
+{
+    public TimeSpan SuspicionTimeout { get; } = {|DIST202:TimeSpan.FromMilliseconds(200)|};
+}");
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task Ticks_are_counts_compared_only_with_counts()
         {
