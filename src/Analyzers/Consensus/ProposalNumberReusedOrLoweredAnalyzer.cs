@@ -95,16 +95,12 @@ namespace DistAnalyzers.Consensus
             var tokens = new TokenFinder(tree);
             foreach (var at in SourceTexts.Occurrences(tree, "new", lowered: false))
             {
-                if ((at > 0 && IsIdentifierChar(text[at - 1])) || (at + 3 < text.Length && IsIdentifierChar(text[at + 3])))
+                if ((at > 0 && SourceTexts.IsIdentifierChar(text[at - 1])) || (at + 3 < text.Length && SourceTexts.IsIdentifierChar(text[at + 3])))
                 {
                     continue;
                 }
 
-                var next = at + 3;
-                while (next < text.Length && char.IsWhiteSpace(text[next]))
-                {
-                    next++;
-                }
+                var next = SourceTexts.SkipWhiteSpace(text, at + 3);
 
                 if (next < text.Length && text[next] is '(' or '/')
                 {
@@ -150,8 +146,6 @@ namespace DistAnalyzers.Consensus
                 null => type is PredefinedTypeSyntax ? string.Empty : null,
             };
         }
-
-        private static bool IsIdentifierChar(char c) => c >= 0x80 || c == '_' || char.IsLetterOrDigit(c);
 
         /// <summary>
         /// The creation written at <paramref name="token"/>: the last name of a created type (<c>new Ns.Prepare&lt;T&gt;(…)</c>,

@@ -64,6 +64,24 @@ namespace DistAnalyzers.Infrastructure
         public static bool HasUnicodeEscape(string text, int start, int length) =>
             text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0;
 
+        /// <summary>
+        /// Whether <paramref name="c"/> may be part of an identifier, for the text pre-checks: an ASCII letter, digit or
+        /// underscore, or any character beyond ASCII (a wider run only lets more pass).
+        /// </summary>
+        internal static bool IsIdentifierChar(char c) =>
+            c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
+        /// <summary>The first position from <paramref name="i"/> on that is not white space (the text's length: none).</summary>
+        internal static int SkipWhiteSpace(string text, int i)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
         /// <summary>Whether every character of <paramref name="text"/> is ASCII (vectorised: a UTF-8 byte count).</summary>
         internal static bool IsAscii(string text) => Encoding.UTF8.GetByteCount(text) == text.Length;
 

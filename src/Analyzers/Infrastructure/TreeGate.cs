@@ -472,13 +472,13 @@ namespace DistAnalyzers.Infrastructure
                     foreach (var at in candidates)
                     {
                         var start = at;
-                        while (start > 0 && IsIdentifierPart(Text[start - 1]))
+                        while (start > 0 && SourceTexts.IsIdentifierChar(Text[start - 1]))
                         {
                             start--;
                         }
 
                         var end = at + rarest.Length;
-                        while (end < Text.Length && IsIdentifierPart(Text[end]))
+                        while (end < Text.Length && SourceTexts.IsIdentifierChar(Text[end]))
                         {
                             end++;
                         }
@@ -608,10 +608,6 @@ namespace DistAnalyzers.Infrastructure
 
                 return true;
             }
-
-            /// <summary>Whether <paramref name="c"/> may be part of an identifier (every non-ASCII character may: a wider run only lets more pass).</summary>
-            private static bool IsIdentifierPart(char c) =>
-                c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
             /// <summary>One place found by the rule's own scan of <see cref="Text"/>.</summary>
             public Anchors AddAt(int position)

@@ -42,15 +42,15 @@ namespace DistAnalyzers.Infrastructure
             var text = entry.Text;
             foreach (var at in entry.Occurrences("using", lowered: false))
             {
-                if ((at > 0 && (IsIdentifierChar(text[at - 1]) || text[at - 1] == '@')) || (at + 5 < text.Length && IsIdentifierChar(text[at + 5])))
+                if ((at > 0 && (SourceTexts.IsIdentifierChar(text[at - 1]) || text[at - 1] == '@')) || (at + 5 < text.Length && SourceTexts.IsIdentifierChar(text[at + 5])))
                 {
                     continue; // part of a longer name, or the name @using
                 }
 
-                var i = SkipSpace(text, at + 5);
+                var i = SourceTexts.SkipWhiteSpace(text, at + 5);
                 if (IsWord(text, i, "unsafe"))
                 {
-                    i = SkipSpace(text, i + 6);
+                    i = SourceTexts.SkipWhiteSpace(text, i + 6);
                 }
 
                 if (i < text.Length && text[i] is '/' or '#')
@@ -64,7 +64,7 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 var start = i;
-                while (i < text.Length && IsIdentifierChar(text[i]))
+                while (i < text.Length && SourceTexts.IsIdentifierChar(text[i]))
                 {
                     i++;
                 }
@@ -74,7 +74,7 @@ namespace DistAnalyzers.Infrastructure
                     continue;
                 }
 
-                i = SkipSpace(text, i);
+                i = SourceTexts.SkipWhiteSpace(text, i);
                 if (i < text.Length && text[i] is '=' or '/' or '#')
                 {
                     return true;
@@ -84,21 +84,9 @@ namespace DistAnalyzers.Infrastructure
             return false;
         }
 
-        private static int SkipSpace(string text, int i)
-        {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            return i;
-        }
-
         private static bool IsWord(string text, int i, string word) =>
             i + word.Length <= text.Length && string.CompareOrdinal(text, i, word, 0, word.Length) == 0
-            && (i + word.Length == text.Length || !IsIdentifierChar(text[i + word.Length]));
-
-        private static bool IsIdentifierChar(char c) => c >= 0x80 || c == '_' || char.IsLetterOrDigit(c);
+            && (i + word.Length == text.Length || !SourceTexts.IsIdentifierChar(text[i + word.Length]));
 
         private static bool AnyLocal(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, int depth)
         {
