@@ -293,10 +293,12 @@ namespace DistAnalyzers.Infrastructure
         /// (a node below a type, namespace or file: a method, property, field…) for which <paramref name="alsoMember"/>
         /// holds, anchor or not: for the forms of a rule whose condition is not written in the member (a return type
         /// named through an alias, an explicit interface implementation's joined name). It is asked before any operation
-        /// of the member is: a cheap syntax test first, then at most the member's declared symbol. The callback must still test
-        /// everything: with the gates open it is a plain operation-block action and sees every member.
+        /// of the member is: a cheap syntax test first, then at most the member's declared symbol. With
+        /// <paramref name="alsoAt"/>, only the member declarations that write one of its anchors are asked (a file that
+        /// writes none is not walked for them). The callback must still test everything: with the gates open it is a plain
+        /// operation-block action and sees every member.
         /// </summary>
-        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, SemanticModel, CancellationToken, bool>? alsoMember = null)
+        public static void RegisterBlocksInAnchoredMembers(CompilationStartAnalysisContext context, DistAnalyzer analyzer, TreeGate gate, Action<OperationBlockSite> analyze, Func<MemberDeclarationSyntax, SemanticModel, CancellationToken, bool>? alsoMember = null, TreeGate? alsoAt = null)
         {
             if (!analyzer.UseTreeGates)
             {
@@ -307,7 +309,8 @@ namespace DistAnalyzers.Infrastructure
             context.RegisterSemanticModelAction(c =>
             {
                 var model = c.SemanticModel;
-                if (!TryGetAnchors(c, gate, out var positions, out var root, anchorsNeeded: alsoMember is null))
+                var alsoPositions = alsoMember is null ? Array.Empty<int>() : alsoAt?.PositionsOf(model.SyntaxTree);
+                if (!TryGetAnchors(c, gate, out var positions, out var root, anchorsNeeded: alsoPositions is { Length: 0 }))
                 {
                     return;
                 }
@@ -322,7 +325,14 @@ namespace DistAnalyzers.Infrastructure
                     CodeRoots.AtAnchors(root, positions, roots);
                     if (alsoMember is not null)
                     {
-                        CodeRoots.InMembersWhere(root, member => alsoMember(member, model, c.CancellationToken), positions, roots);
+                        if (alsoPositions is null)
+                        {
+                            CodeRoots.InMembersWhere(root, member => alsoMember(member, model, c.CancellationToken), positions, roots);
+                        }
+                        else
+                        {
+                            CodeRoots.InMembersAt(root, alsoPositions, member => alsoMember(member, model, c.CancellationToken), positions, roots);
+                        }
                     }
                 }
 
@@ -687,6 +697,35 @@ namespace DistAnalyzers.Infrastructure
                     default:
                         InMember(member, roots);
                         break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// <see cref="InMembersWhere"/> for the member declarations only that hold one of <paramref name="at"/> (sorted):
+        /// each is found from the position, not by walking the file.
+        /// </summary>
+        public static void InMembersAt(SyntaxNode root, int[] at, Func<MemberDeclarationSyntax, bool> where, int[] positions, List<SyntaxNode> roots)
+        {
+            SyntaxNode? last = null;
+            foreach (var position in at)
+            {
+                if (last is not null && last.FullSpan.Contains(position))
+                {
+                    continue;
+                }
+
+                var found = SyntaxPositions.MemberAt(root, position);
+                if (found is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)
+                {
+                    continue; // a type's or namespace's own header: its members are found from their own positions
+                }
+
+                last = found;
+                if (found is MemberDeclarationSyntax member and not GlobalStatementSyntax
+                    && where(member) && !HoldsAny(positions, member.FullSpan.Start, member.FullSpan.End))
+                {
+                    InMember(member, roots);
                 }
             }
         }

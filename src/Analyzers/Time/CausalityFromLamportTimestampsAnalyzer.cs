@@ -57,13 +57,40 @@ namespace DistAnalyzers.Time
             // Concurrent member, whose symbol is asked only when the written return type may be an enum (MayReturnEnum).
             // Only those methods are walked, instead of every operation block.
             var gate = new TreeGate(this, (tree, _, anchors) => Consensus.TypeText.AddWrittenNames(anchors, options.Get(tree).Verdict));
+
+            // Such an enum's name, or a using alias, is written in the method's declaration (its return type): only
+            // those declarations are looked at, and none in a compilation that declares and references no type with a
+            // Concurrent field (most: then no file is walked for enum verdicts).
+            var enumNames = TypesWithField.NamesIn(context.Compilation, "Concurrent", context.CancellationToken);
+            var aliases = new UsingAliases(context.Compilation);
+            var enumGate = new TreeGate(this, (tree, _, anchors) =>
+            {
+                if (enumNames is null)
+                {
+                    anchors.AddEverywhere();
+                    return;
+                }
+
+                if (enumNames.Length == 0)
+                {
+                    return; // no alias can name an enum that does not exist
+                }
+
+                foreach (var name in enumNames)
+                {
+                    anchors.AddWord(name);
+                }
+
+                aliases.AddTo(tree, anchors);
+            });
             AnchoredOperations.RegisterBlocksInAnchoredMembers(
                 context,
                 this,
                 gate,
                 block => OnBlock(block, options, task, valueTask),
                 (member, model, cancellationToken) => member is MethodDeclarationSyntax method && MayReturnEnum(method)
-                    && DeclaredSymbols.Of(model, method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask));
+                    && DeclaredSymbols.Of(model, method, cancellationToken) is IMethodSymbol symbol && ReturnsConcurrentEnum(symbol, task, valueTask),
+                enumGate);
         }
 
         /// <summary>

@@ -253,6 +253,84 @@ public sealed class Stamp
         }
     
 
+        /// <summary>The library of <see cref="Enum_verdicts_of_a_referenced_library_are_flagged"/>: enums with a Concurrent member, one nested in a generic type.</summary>
+        private const string LibrarySource = @"namespace Lib
+{
+    public enum Relation { Before, After, Concurrent }
+    public static class Outer { public enum Nested { Concurrent, Other } }
+    public sealed class Holder<T> { public enum Kind { Before, Concurrent } }
+    public enum Plain { Before, After }
+}";
+
+        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.CSharp.CSharpCompilation>> Library = new(async () =>
+            Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Clocks",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(LibrarySource) },
+                await AnalyzerRunner.ReferencesAsync(),
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)));
+
+        /// <summary>
+        /// Enums with a Concurrent member declared in a referenced library are verdicts, whether the library is read from
+        /// metadata (an assembly image) or is another compilation (a project reference in the IDE), and named by a simple,
+        /// qualified or nested name; an enum without one is not. (Only the declarations that write the name of a type
+        /// with a Concurrent field, or an alias, are looked at: reading source only would miss these.)
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task Enum_verdicts_of_a_referenced_library_are_flagged(bool fromImage)
+        {
+            var library = await Library.Value;
+            Microsoft.CodeAnalysis.MetadataReference reference;
+            if (fromImage)
+            {
+                using var image = new System.IO.MemoryStream();
+                Assert.True(library.Emit(image).Success);
+                reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
+            }
+            else
+            {
+                reference = library.ToMetadataReference();
+            }
+
+            var test = new Verify.Test
+            {
+                TestCode = @"
+using Lib;
+public sealed class Stamp
+{
+    public long Lamport { get; set; }
+    public Relation {|DIST103:Relate|}(Stamp other) => Lamport < other.Lamport ? Relation.Before : Relation.After;
+    public Outer.Nested {|DIST103:RelateNested|}(Stamp other) => Lamport == other.Lamport ? Outer.Nested.Concurrent : Outer.Nested.Other;
+    public Holder<int>.Kind {|DIST103:RelateHeld|}(Stamp other) => Lamport == other.Lamport ? Holder<int>.Kind.Concurrent : Holder<int>.Kind.Before;
+    public Plain Order(Stamp other) => Lamport < other.Lamport ? Plain.Before : Plain.After;
+}",
+            };
+            test.TestState.AdditionalReferences.Add(reference);
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// A global using alias declared in one file names an enum declared in a second, in a third file whose text writes
+        /// neither the enum's name nor an alias of its own: still a verdict. A class with a field named Concurrent is not
+        /// an enum, so a method returning it is not.
+        /// </summary>
+        [Fact]
+        public async Task Enum_verdicts_named_by_a_global_alias_of_another_file_are_flagged()
+        {
+            var test = new AnalyzerVerifier<CausalityFromLamportTimestampsAnalyzer>.Test();
+            test.TestState.Sources.Add("global using Rel = Model.Relation;");
+            test.TestState.Sources.Add("namespace Model { public enum Relation { Before, After, Concurrent } public sealed class Mode { public bool Concurrent; } }");
+            test.TestState.Sources.Add(@"
+public sealed class Stamp
+{
+    public long Lamport { get; set; }
+    public Rel {|DIST103:Relate|}(Stamp other) => Lamport < other.Lamport ? Rel.Before : Rel.After;
+    public Model.Mode Choose(Stamp other) => Lamport < other.Lamport ? new Model.Mode() : new Model.Mode { Concurrent = true };
+}");
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task Verdicts_returned_through_aliases_and_qualified_names_are_flagged() => Verify.VerifyAsync(@"
 using Flag = System.Boolean;
