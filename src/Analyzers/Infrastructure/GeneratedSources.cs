@@ -103,20 +103,39 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public static bool IsGeneratedCodeSymbol(ISymbol symbol)
         {
+            // The innermost symbol of the chain marked [GeneratedCode] first: attributes are kept by the symbol, while a
+            // source symbol makes a new array of its declarations at every read, and most chains have no such attribute.
+            var marked = -1;
             var depth = 0;
             for (var current = symbol; current is not null && current is not INamespaceSymbol && depth < 256; current = current.ContainingSymbol, depth++)
+            {
+                if (HasGeneratedCodeAttribute(current))
+                {
+                    marked = depth;
+                    break;
+                }
+            }
+
+            // Then as the driver reads it: a symbol declared in several parts, from the member out to the marked one, is not generated.
+            depth = 0;
+            for (var current = symbol; current is not null && depth <= marked; current = current.ContainingSymbol, depth++)
             {
                 if (current.DeclaringSyntaxReferences.Length > 1)
                 {
                     return false;
                 }
+            }
 
-                foreach (var attribute in current.GetAttributes())
+            return marked >= 0;
+        }
+
+        private static bool HasGeneratedCodeAttribute(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
                 {
-                    if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute", ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

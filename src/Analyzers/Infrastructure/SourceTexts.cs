@@ -247,7 +247,7 @@ namespace DistAnalyzers.Infrastructure
                     {
                         Found[slot] = places is null || (lowered && !ascii)
                             ? Array.Empty<int>()
-                            : lowered ? places.ToArray() : SpeltExactly(text, places, token);
+                            : lowered ? places : SpeltExactly(text, places, token);
                     }
                 }
             }
@@ -257,18 +257,37 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>The places of each token, by its slot in <see cref="Search"/>.</summary>
             public int[][] Found { get; }
 
-            private static int[] SpeltExactly(string text, List<int> places, string token)
+            /// <summary>
+            /// The places where <paramref name="text"/> spells <paramref name="token"/> exactly, of the places found
+            /// ignoring ASCII case: <paramref name="places"/> itself when every one does (the arrays are only read).
+            /// </summary>
+            private static int[] SpeltExactly(string text, int[] places, string token)
             {
-                List<int>? exact = null;
+                var exact = 0;
                 foreach (var at in places)
                 {
                     if (string.CompareOrdinal(text, at, token, 0, token.Length) == 0)
                     {
-                        (exact ??= new List<int>(places.Count)).Add(at);
+                        exact++;
                     }
                 }
 
-                return exact?.ToArray() ?? Array.Empty<int>();
+                if (exact == places.Length)
+                {
+                    return places;
+                }
+
+                var spelt = exact == 0 ? Array.Empty<int>() : new int[exact];
+                var k = 0;
+                foreach (var at in places)
+                {
+                    if (k < exact && string.CompareOrdinal(text, at, token, 0, token.Length) == 0)
+                    {
+                        spelt[k++] = at;
+                    }
+                }
+
+                return spelt;
             }
         }
 

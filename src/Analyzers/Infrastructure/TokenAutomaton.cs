@@ -205,11 +205,14 @@ namespace DistAnalyzers.Infrastructure
         /// Each character costs a table read that waits for the one before; a longer text is read as two halves side by
         /// side (two independent chains of reads take little more time than one): the first half's pass runs on past the
         /// middle by the longest token less one character and keeps only starts before the middle, the second half's
-        /// pass starts afresh at the middle.
+        /// pass starts afresh at the middle. The places are gathered as (token, start) pairs in the thread's buffers and
+        /// copied once into an array per token found (a list per token and half cost more than the scan's own reads).
         /// </summary>
-        public List<int>?[] Scan(string text)
+        public int[]?[] Scan(string text)
         {
-            var found = new List<int>?[tokens.Length];
+            var firstPairs = new Pairs(firstBuffer);
+            var secondPairs = new Pairs(secondBuffer);
+            firstBuffer = secondBuffer = null; // a scan inside a scan (never) would make its own
             var table = next;
             var map = classOf;
             var middle = text.Length / 2;
@@ -222,93 +225,154 @@ namespace DistAnalyzers.Infrastructure
                     state = table[state + (c < 0x80 ? map[c] : OtherClass)];
                     if (state < 0)
                     {
-                        state = Found(found, ~state, i, int.MaxValue);
+                        state = Found(ref firstPairs, ~state, i, int.MaxValue);
+                    }
+                }
+            }
+            else
+            {
+                var firstEnd = Math.Min(text.Length, middle + longest - 1);
+                var secondLength = text.Length - middle;
+                var both = Math.Min(firstEnd, secondLength);
+                var first = 0;
+                var other = 0;
+                for (var i = 0; i < both; i++)
+                {
+                    var c = text[i];
+                    var d = text[middle + i];
+                    first = table[first + (c < 0x80 ? map[c] : OtherClass)];
+                    other = table[other + (d < 0x80 ? map[d] : OtherClass)];
+                    if ((first | other) < 0)
+                    {
+                        if (first < 0)
+                        {
+                            first = Found(ref firstPairs, ~first, i, middle);
+                        }
+
+                        if (other < 0)
+                        {
+                            other = Found(ref secondPairs, ~other, middle + i, int.MaxValue);
+                        }
                     }
                 }
 
-                return found;
-            }
-
-            var second = new List<int>?[tokens.Length];
-            var firstEnd = Math.Min(text.Length, middle + longest - 1);
-            var secondLength = text.Length - middle;
-            var both = Math.Min(firstEnd, secondLength);
-            var first = 0;
-            var other = 0;
-            for (var i = 0; i < both; i++)
-            {
-                var c = text[i];
-                var d = text[middle + i];
-                first = table[first + (c < 0x80 ? map[c] : OtherClass)];
-                other = table[other + (d < 0x80 ? map[d] : OtherClass)];
-                if ((first | other) < 0)
+                for (var i = both; i < firstEnd; i++)
                 {
+                    var c = text[i];
+                    first = table[first + (c < 0x80 ? map[c] : OtherClass)];
                     if (first < 0)
                     {
-                        first = Found(found, ~first, i, middle);
+                        first = Found(ref firstPairs, ~first, i, middle);
                     }
+                }
 
+                for (var i = both; i < secondLength; i++)
+                {
+                    var d = text[middle + i];
+                    other = table[other + (d < 0x80 ? map[d] : OtherClass)];
                     if (other < 0)
                     {
-                        other = Found(second, ~other, middle + i, int.MaxValue);
+                        other = Found(ref secondPairs, ~other, middle + i, int.MaxValue);
                     }
                 }
             }
 
-            for (var i = both; i < firstEnd; i++)
+            // Count, make each token's array, then fill it: the first half's places, then the second's (each in order).
+            var counts = countBuffer is { } kept && kept.Length >= tokens.Length ? kept : new int[tokens.Length];
+            countBuffer = null;
+            firstPairs.Count(counts);
+            secondPairs.Count(counts);
+            var found = new int[]?[tokens.Length];
+            for (var t = 0; t < tokens.Length; t++)
             {
-                var c = text[i];
-                first = table[first + (c < 0x80 ? map[c] : OtherClass)];
-                if (first < 0)
+                if (counts[t] > 0)
                 {
-                    first = Found(found, ~first, i, middle);
+                    found[t] = new int[counts[t]];
+                    counts[t] = 0;
                 }
             }
 
-            for (var i = both; i < secondLength; i++)
-            {
-                var d = text[middle + i];
-                other = table[other + (d < 0x80 ? map[d] : OtherClass)];
-                if (other < 0)
-                {
-                    other = Found(second, ~other, middle + i, int.MaxValue);
-                }
-            }
-
-            for (var t = 0; t < found.Length; t++)
-            {
-                if (second[t] is { } later)
-                {
-                    if (found[t] is { } earlier)
-                    {
-                        earlier.AddRange(later);
-                    }
-                    else
-                    {
-                        found[t] = later;
-                    }
-                }
-            }
-
+            firstPairs.Fill(found, counts);
+            secondPairs.Fill(found, counts);
+            Array.Clear(counts, 0, counts.Length);
+            countBuffer = counts;
+            firstBuffer = firstPairs.Keep();
+            secondBuffer = secondPairs.Keep();
             return found;
         }
 
         /// <summary>Texts shorter than twice this are read in one pass (the halves' set-up would cost more than it saves).</summary>
         internal const int SplitFrom = 64;
 
+        /// <summary>The thread's buffers of (token, start) pairs for each half, and of counts per token, kept between scans.</summary>
+        [ThreadStatic]
+        private static int[]? firstBuffer;
+
+        [ThreadStatic]
+        private static int[]? secondBuffer;
+
+        [ThreadStatic]
+        private static int[]? countBuffer;
+
         /// <summary>Adds the starts before <paramref name="before"/> of the tokens that end at <paramref name="end"/> in <paramref name="state"/>; returns the state.</summary>
-        private int Found(List<int>?[] found, int state, int end, int before)
+        private int Found(ref Pairs pairs, int state, int end, int before)
         {
             foreach (var t in endingAt[state / classes]!)
             {
                 var start = end - tokens[t].Length + 1;
                 if (start < before)
                 {
-                    (found[t] ??= new List<int>()).Add(start);
+                    pairs.Add(t, start);
                 }
             }
 
             return state;
+        }
+
+        /// <summary>A growing list of (token, start) pairs in one array.</summary>
+        private struct Pairs
+        {
+            private int[] items;
+            private int length;
+
+            public Pairs(int[]? buffer)
+            {
+                items = buffer ?? new int[256];
+                length = 0;
+            }
+
+            public void Add(int token, int start)
+            {
+                if (length + 2 > items.Length)
+                {
+                    Array.Resize(ref items, items.Length * 2);
+                }
+
+                items[length] = token;
+                items[length + 1] = start;
+                length += 2;
+            }
+
+            public readonly void Count(int[] counts)
+            {
+                for (var i = 0; i < length; i += 2)
+                {
+                    counts[items[i]]++;
+                }
+            }
+
+            /// <summary>Writes each pair's start at its token's next free place (<paramref name="filled"/> counts them).</summary>
+            public readonly void Fill(int[]?[] found, int[] filled)
+            {
+                for (var i = 0; i < length; i += 2)
+                {
+                    var t = items[i];
+                    found[t]![filled[t]++] = items[i + 1];
+                }
+            }
+
+            /// <summary>The array to keep for the thread's next scan (a huge one is let go).</summary>
+            public readonly int[]? Keep() => items.Length <= 1 << 16 ? items : null;
         }
     }
 }

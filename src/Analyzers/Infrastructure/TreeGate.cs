@@ -31,8 +31,9 @@ namespace DistAnalyzers.Infrastructure
         private static readonly int[]? Everywhere = null;
 
         private readonly Action<SyntaxTree, string, Anchors> find;
-        private readonly ConcurrentDictionary<SyntaxTree, int[]?> trees = PerTree.NewDictionary<int[]?>();
-        private readonly Func<SyntaxTree, int[]?> compute;
+        /// <summary>Each tree's answer, kept as the object the per-thread last answer points to (no new one per look-up).</summary>
+        private readonly ConcurrentDictionary<SyntaxTree, Answer> trees = PerTree.NewDictionary<Answer>();
+        private readonly Func<SyntaxTree, Answer> compute;
         private readonly bool enabled;
 
         /// <summary>The last answers, per thread (<see cref="ThreadSlots"/>).</summary>
@@ -201,22 +202,22 @@ namespace DistAnalyzers.Infrastructure
                 return hit.Positions;
             }
 
-            var positions = trees.GetOrAdd(tree, compute);
-            last[slot] = new Answer(tree, positions);
-            return positions;
+            var answer = trees.GetOrAdd(tree, compute);
+            last[slot] = answer;
+            return answer.Positions;
         }
 
-        private int[]? Compute(SyntaxTree tree)
+        private Answer Compute(SyntaxTree tree)
         {
             var entry = SourceTexts.EntryOf(tree);
             if (entry.Opaque)
             {
-                return Everywhere;
+                return new Answer(tree, Everywhere);
             }
 
             var anchors = new Anchors(entry);
             find(tree, anchors.Text, anchors);
-            return anchors.ToSortedArray();
+            return new Answer(tree, anchors.ToSortedArray());
         }
 
         private static bool AnyWithin(int[] positions, int start, int end)

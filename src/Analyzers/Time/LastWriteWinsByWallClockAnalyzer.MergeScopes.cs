@@ -184,7 +184,14 @@ namespace DistAnalyzers.Time
         /// </summary>
         private sealed class StemFilter
         {
-            private readonly string[]?[] stemsByPair = new string[]?[128 * 128];
+            private const int PairSlots = 256;
+
+            /// <summary>
+            /// The stems by their first two letters, folded into a small table (a slot may hold stems of several pairs: each
+            /// is tested on the name anyway); a table with a slot per pair took 128 KB per list and settings.
+            /// </summary>
+            private readonly string[]?[] stemsByPair = new string[]?[PairSlots];
+
             private readonly bool always;
 
             public StemFilter(WordList list)
@@ -199,7 +206,7 @@ namespace DistAnalyzers.Time
                     }
 
                     var stem = stems[0].ToLowerInvariant();
-                    var pair = (stem[0] * 128) + stem[1];
+                    var pair = Slot(stem[0], stem[1]);
                     var known = stemsByPair[pair];
                     if (known is null)
                     {
@@ -232,7 +239,7 @@ namespace DistAnalyzers.Time
                         return true;
                     }
 
-                    if (stemsByPair[(Lower(first) * 128) + Lower(second)] is { } stems)
+                    if (stemsByPair[Slot(Lower(first), Lower(second))] is { } stems)
                     {
                         foreach (var stem in stems)
                         {
@@ -273,6 +280,9 @@ namespace DistAnalyzers.Time
             }
 
             private static char Lower(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+
+            /// <summary>The table slot of a pair of lower-case ASCII characters.</summary>
+            private static int Slot(char first, char second) => ((first * 31) + second) & (PairSlots - 1);
 
             private static bool IsAscii(string text)
             {

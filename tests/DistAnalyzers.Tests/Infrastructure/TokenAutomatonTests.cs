@@ -22,14 +22,14 @@ namespace DistAnalyzers.Tests.Infrastructure
             return places;
         }
 
-        private static void AssertSameAsIndexOf(TokenAutomaton automaton, string text, List<int>?[] found)
+        private static void AssertSameAsIndexOf(TokenAutomaton automaton, string text, int[]?[] found)
         {
             Assert.Equal(automaton.Tokens.Count, found.Length);
             for (var t = 0; t < found.Length; t++)
             {
                 var token = automaton.Tokens[t];
-                Assert.True(IndexOfAll(text, token).SequenceEqual(found[t] ?? new List<int>()), $"token `{token}` in `{text}`");
-                Assert.True(found[t] is null || found[t]!.Count > 0, "an empty list instead of null");
+                Assert.True(IndexOfAll(text, token).SequenceEqual(found[t] ?? Array.Empty<int>()), $"token `{token}` in `{text}`");
+                Assert.True(found[t] is null || found[t]!.Length > 0, "an empty list instead of null");
             }
         }
 
