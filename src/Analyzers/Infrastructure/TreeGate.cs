@@ -444,7 +444,7 @@ namespace DistAnalyzers.Infrastructure
                     }
 
                     string? rarest = null;
-                    IReadOnlyList<int>? candidates = null;
+                    int[]? candidates = null;
                     for (var k = 0; k < stems.Length; k++)
                     {
                         if (stems[k].Length < Math.Min(longest, ShortStem))
@@ -453,19 +453,19 @@ namespace DistAnalyzers.Infrastructure
                         }
 
                         var occurrences = IgnoringCase(stems[k], entry.LowerStems[k]);
-                        if (candidates is null || occurrences.Count < candidates.Count)
+                        if (candidates is null || occurrences.Length < candidates.Length)
                         {
                             candidates = occurrences;
                             rarest = stems[k];
                         }
 
-                        if (occurrences.Count == 0)
+                        if (occurrences.Length == 0)
                         {
                             break;
                         }
                     }
 
-                    if (candidates is null || rarest is null || candidates.Count == 0)
+                    if (candidates is null || rarest is null || candidates.Length == 0)
                     {
                         continue;
                     }
@@ -666,37 +666,37 @@ namespace DistAnalyzers.Infrastructure
             /// stem (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
             /// letters with ASCII ones, such as the dotless i with I).
             /// </summary>
-            private IReadOnlyList<int> IgnoringCase(string stem, string? lowerStem)
+            private int[] IgnoringCase(string stem, string? lowerStem)
             {
                 if (lowerStem is not null && entry is { Ascii: true })
                 {
                     return entry.Occurrences(lowerStem, lowered: true);
                 }
 
-                var places = new List<int>();
+                List<int>? places = null;
                 for (var at = Text.IndexOf(stem, StringComparison.OrdinalIgnoreCase); at >= 0; at = Text.IndexOf(stem, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    places.Add(at);
+                    (places ??= new List<int>()).Add(at);
                 }
 
-                return places;
+                return places?.ToArray() ?? Array.Empty<int>();
             }
 
             /// <summary>Every place <paramref name="token"/> is written (ordinal), in order; shared per tree like <see cref="IgnoringCase"/>.</summary>
-            private IReadOnlyList<int> Ordinal(string token)
+            private int[] Ordinal(string token)
             {
                 if (entry is not null)
                 {
                     return entry.Occurrences(token, lowered: false);
                 }
 
-                var places = new List<int>();
+                List<int>? places = null;
                 for (var at = Text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(token, at + 1, StringComparison.Ordinal))
                 {
-                    places.Add(at);
+                    (places ??= new List<int>()).Add(at);
                 }
 
-                return places;
+                return places?.ToArray() ?? Array.Empty<int>();
             }
 
             internal int[]? ToSortedArray()
