@@ -1,11 +1,9 @@
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using DistAnalyzers.CodeFixes.Consensus;
 using DistAnalyzers.Consensus;
 using DistAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Fix = DistAnalyzers.Tests.Verifiers.CodeFixVerifier<DistAnalyzers.Consensus.VoteWithoutLogCheckAnalyzer, DistAnalyzers.CodeFixes.Consensus.VoteWithoutLogCheckCodeFixProvider>;
 using Verify = DistAnalyzers.Tests.Verifiers.AnalyzerVerifier<DistAnalyzers.Consensus.VoteWithoutLogCheckAnalyzer>;
@@ -319,7 +317,7 @@ class RaftService
         [Fact]
         public async Task Metadata_request_type_is_flagged_on_the_handler_parameter_naming_the_assembly()
         {
-            var reference = await CompileAsync("RaftContracts", "namespace Contracts { public sealed class VoteRequest { public long Term { get; set; } } public sealed class RequestVoteArgs { public long LastLogTerm { get; set; } public long LastLogIndex { get; set; } } }");
+            var reference = await AnalyzerRunner.ImageAsync("RaftContracts", "namespace Contracts { public sealed class VoteRequest { public long Term { get; set; } } public sealed class RequestVoteArgs { public long LastLogTerm { get; set; } public long LastLogIndex { get; set; } } }");
             const string source = @"
 using Contracts;
 
@@ -336,19 +334,6 @@ class RaftNode
             await test.RunAsync();
         }
 
-        private static async Task<MetadataReference> CompileAsync(string assemblyName, string source)
-        {
-            var references = await AnalyzerRunner.ReferencesAsync();
-            var compilation = CSharpCompilation.Create(
-                assemblyName,
-                new[] { CSharpSyntaxTree.ParseText(source) },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var stream = new MemoryStream();
-            var result = compilation.Emit(stream);
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-            return MetadataReference.CreateFromImage(stream.ToArray());
-        }
 
         // ------------------------------------------------------------------ fixes
 

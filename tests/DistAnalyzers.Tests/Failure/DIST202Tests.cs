@@ -443,11 +443,9 @@ public class GossipOptions
         }
 
         /// <summary>The library of <see cref="Calls_to_a_referenced_library_are_judged_under_each_compilations_words"/>, compiled once to an image.</summary>
-        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.MetadataReference>> Library = new(async () =>
-        {
-            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Detectors",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(@"using System;
+        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.MetadataReference>> Library = new(() => AnalyzerRunner.ImageAsync(
+            "Detectors",
+            @"using System;
 namespace Lib
 {
     public static class Detector
@@ -460,13 +458,7 @@ namespace Lib
     {
         public Monitor(TimeSpan heartbeatInterval, TimeSpan failureTimeout, T state) { }
     }
-}") },
-                await AnalyzerRunner.ReferencesAsync(),
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-            using var image = new System.IO.MemoryStream();
-            Assert.True(library.Emit(image).Success);
-            return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
-        });
+}"));
 
         /// <summary>
         /// Calls to methods of a referenced assembly (read from metadata, whose symbols a new compilation of the same

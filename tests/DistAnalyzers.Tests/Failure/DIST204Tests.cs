@@ -578,8 +578,8 @@ public class Caller
         [Fact]
         public async Task Grpc_client_declared_in_a_referenced_assembly()
         {
-            var grpc = await CompileAsync("Grpc.Core.Api", "using System;\nusing System.Threading;\n" + GrpcCore);
-            var client = await CompileAsync("Store.Client", @"using System;
+            var grpc = await AnalyzerRunner.ImageAsync("Grpc.Core.Api", "using System;\nusing System.Threading;\n" + GrpcCore);
+            var client = await AnalyzerRunner.ImageAsync("Store.Client", @"using System;
 using System.Threading;
 using Grpc.Core;
 using Greet;
@@ -611,18 +611,5 @@ public class Caller
             await test.RunAsync();
         }
 
-        private static async Task<Microsoft.CodeAnalysis.MetadataReference> CompileAsync(string assemblyName, string source, params Microsoft.CodeAnalysis.MetadataReference[] more)
-        {
-            var references = await AnalyzerRunner.ReferencesAsync();
-            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                assemblyName,
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
-                references.AddRange(more),
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-            using var stream = new System.IO.MemoryStream();
-            var result = compilation.Emit(stream);
-            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-            return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
-        }
     }
 }

@@ -52,11 +52,7 @@ public class Top { }
         [Fact]
         public async Task Types_of_a_reference_under_an_extern_alias_are_answered_as_GetTypeByMetadataName_does()
         {
-            var library = CSharpCompilation.Create(
-                "Lib",
-                new[] { CSharpSyntaxTree.ParseText("namespace Grpc.Core { public class CallOptions { } }") },
-                await AnalyzerRunner.ReferencesAsync(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var library = await AnalyzerRunner.LibraryAsync("Lib", "namespace Grpc.Core { public class CallOptions { } }");
             var aliased = library.ToMetadataReference(aliases: ImmutableArrayOf("grpc"));
             var compilation = CSharpCompilation.Create("K", new[] { CSharpSyntaxTree.ParseText("class C { }") }, (await AnalyzerRunner.ReferencesAsync()).Append(aliased));
             foreach (var name in new[] { "Grpc.Core.CallOptions", "System.TimeSpan", "Grpc.Missing" })
@@ -103,14 +99,8 @@ public class Top { }
             Assert.Same(KnownSymbols.For(first).Get("System.TimeSpan"), KnownSymbols.For(later).Get("System.TimeSpan"));
 
             // One more library, then the same library under an alias: other sets, other answers.
-            var library = CSharpCompilation.Create(
-                "ProtoLib",
-                new[] { CSharpSyntaxTree.ParseText("namespace ProtoBuf { public class ProtoContractAttribute : System.Attribute { } }") },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var stream = new System.IO.MemoryStream();
-            Assert.True(library.Emit(stream).Success);
-            var image = MetadataReference.CreateFromImage(stream.ToArray());
+            var library = await AnalyzerRunner.LibraryAsync("ProtoLib", "namespace ProtoBuf { public class ProtoContractAttribute : System.Attribute { } }");
+            var image = AnalyzerRunner.ImageOf(library);
             var withLibrary = Make("class E { }", image);
             AnswersAsGetTypeByMetadataName(withLibrary);
             Assert.NotNull(KnownSymbols.For(withLibrary).Get("ProtoBuf.ProtoContractAttribute"));

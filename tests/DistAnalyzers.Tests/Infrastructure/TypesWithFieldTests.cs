@@ -1,4 +1,3 @@
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,18 +22,8 @@ namespace DistAnalyzers.Tests.Infrastructure
         public async Task Finds_every_enum_declaring_the_member_in_source_and_references()
         {
             var references = await AnalyzerRunner.ReferencesAsync();
-            var image = CSharpCompilation.Create(
-                "Image",
-                new[] { CSharpSyntaxTree.ParseText("namespace Img { public enum Relation { Before, Concurrent } public class Box<T> { public enum Kind { Concurrent } } public class Flags { public static bool Concurrent; } public class Gen<T> { public static int Concurrent; } public enum Plain { Before } }") },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            using var stream = new MemoryStream();
-            Assert.True(image.Emit(stream).Success);
-            var project = CSharpCompilation.Create(
-                "Project",
-                new[] { CSharpSyntaxTree.ParseText("namespace Proj { public enum Mode { Serial, Concurrent } }") },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var image = await AnalyzerRunner.ImageAsync("Image", "namespace Img { public enum Relation { Before, Concurrent } public class Box<T> { public enum Kind { Concurrent } } public class Flags { public static bool Concurrent; } public class Gen<T> { public static int Concurrent; } public enum Plain { Before } }");
+            var project = await AnalyzerRunner.LibraryAsync("Project", "namespace Proj { public enum Mode { Serial, Concurrent } }");
 
             var compilation = CSharpCompilation.Create(
                 "Main",
@@ -44,7 +33,7 @@ namespace DistAnalyzers.Tests.Infrastructure
                     CSharpSyntaxTree.ParseText("enum Opaque { Con\\u0063urrent }"),
                     CSharpSyntaxTree.ParseText("class C { bool Concurrent; void IsConcurrent() { var s = \"Concurrent\"; } }\nenum Other { IsConcurrent, ConcurrentWith }\nenum Several { Concurrent, Serial }"),
                 },
-                references.Add(MetadataReference.CreateFromImage(stream.ToArray())).Add(project.ToMetadataReference()),
+                references.Add(image).Add(project.ToMetadataReference()),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
             var names = TypesWithField.NamesIn(compilation, "Concurrent", CancellationToken.None);

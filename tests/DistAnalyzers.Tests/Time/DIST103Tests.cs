@@ -262,12 +262,7 @@ public sealed class Stamp
     public enum Plain { Before, After }
 }";
 
-        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.CSharp.CSharpCompilation>> Library = new(async () =>
-            Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Clocks",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(LibrarySource) },
-                await AnalyzerRunner.ReferencesAsync(),
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)));
+        private static readonly System.Lazy<Task<Microsoft.CodeAnalysis.CSharp.CSharpCompilation>> Library = new(() => AnalyzerRunner.LibraryAsync("Clocks", LibrarySource));
 
         /// <summary>
         /// Enums with a Concurrent member declared in a referenced library are verdicts, whether the library is read from
@@ -281,17 +276,7 @@ public sealed class Stamp
         public async Task Enum_verdicts_of_a_referenced_library_are_flagged(bool fromImage)
         {
             var library = await Library.Value;
-            Microsoft.CodeAnalysis.MetadataReference reference;
-            if (fromImage)
-            {
-                using var image = new System.IO.MemoryStream();
-                Assert.True(library.Emit(image).Success);
-                reference = Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray());
-            }
-            else
-            {
-                reference = library.ToMetadataReference();
-            }
+            var reference = fromImage ? AnalyzerRunner.ImageOf(library) : library.ToMetadataReference();
 
             var test = new Verify.Test
             {

@@ -27,6 +27,27 @@ namespace DistAnalyzers.Tests.Verifiers
                 () => ra.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))).Value;
         }
 
+        /// <summary>A class library compiled from <paramref name="source"/> against the test references and <paramref name="more"/>.</summary>
+        public static async Task<CSharpCompilation> LibraryAsync(string assemblyName, string source, params MetadataReference[] more) =>
+            CSharpCompilation.Create(
+                assemblyName,
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                (await ReferencesAsync().ConfigureAwait(false)).AddRange(more),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        /// <summary><paramref name="library"/> emitted to an assembly image, as a build references a compiled library; the test fails if it does not compile.</summary>
+        public static MetadataReference ImageOf(Compilation library)
+        {
+            using var stream = new System.IO.MemoryStream();
+            var result = library.Emit(stream);
+            Xunit.Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        /// <summary>The image of the library <see cref="LibraryAsync"/> compiles.</summary>
+        public static async Task<MetadataReference> ImageAsync(string assemblyName, string source, params MetadataReference[] more) =>
+            ImageOf(await LibraryAsync(assemblyName, source, more).ConfigureAwait(false));
+
         public static Task<Result> RunAsync(IEnumerable<DiagnosticAnalyzer> analyzers, params string[] sources) =>
             RunFilesAsync(analyzers, sources.Select((s, i) => (s, $"/Test{i}.cs")).ToArray());
 
