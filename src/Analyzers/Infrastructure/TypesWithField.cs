@@ -60,9 +60,7 @@ namespace DistAnalyzers.Infrastructure
                 names.UnionWith(found);
             }
 
-            var all = new string[names.Count];
-            names.CopyTo(all);
-            return all;
+            return ToArray(names);
         }
 
         /// <summary>Adds the names of <paramref name="compilation"/>'s enums that declare a member named <paramref name="field"/>.</summary>
@@ -78,15 +76,10 @@ namespace DistAnalyzers.Infrastructure
                     continue;
                 }
 
-                var text = entry.Text;
+                // Where the member's name is written as a whole word (a neighbour beyond ASCII counts as a boundary: it may be white space).
                 SyntaxNode? root = null;
-                foreach (var at in entry.Occurrences(field, lowered: false))
+                foreach (var at in new TreeGate.Anchors(entry).AddWord(field).ToSortedArray() ?? Array.Empty<int>())
                 {
-                    if ((at > 0 && IsAsciiNamePart(text[at - 1])) || (at + field.Length < text.Length && IsAsciiNamePart(text[at + field.Length])))
-                    {
-                        continue; // inside a longer name (a neighbour beyond ASCII may be white space: the token is asked)
-                    }
-
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(at);
                     if (token.Parent is EnumMemberDeclarationSyntax member && member.Identifier == token && member.Parent is EnumDeclarationSyntax declaration)
@@ -98,8 +91,6 @@ namespace DistAnalyzers.Infrastructure
 
             return true;
         }
-
-        private static bool IsAsciiNamePart(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
         /// <summary>The enums of a file whose text may spell names by escapes, from its syntax.</summary>
         private static void AddDeclared(SyntaxNode root, string field, HashSet<string> names)
