@@ -32,10 +32,7 @@ namespace DistAnalyzers.Infrastructure
         public static string[]? NamesIn(Compilation compilation, string field, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            if (!AddSource(compilation, field, names, cancellationToken))
-            {
-                return null;
-            }
+            AddSource(compilation, field, names, cancellationToken);
 
             foreach (var reference in compilation.References)
             {
@@ -64,7 +61,7 @@ namespace DistAnalyzers.Infrastructure
         }
 
         /// <summary>Adds the names of <paramref name="compilation"/>'s enums that declare a member named <paramref name="field"/>.</summary>
-        private static bool AddSource(Compilation compilation, string field, HashSet<string> names, CancellationToken cancellationToken)
+        private static void AddSource(Compilation compilation, string field, HashSet<string> names, CancellationToken cancellationToken)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -88,8 +85,6 @@ namespace DistAnalyzers.Infrastructure
                     }
                 }
             }
-
-            return true;
         }
 
         /// <summary>The enums of a file whose text may spell names by escapes, from its syntax.</summary>
