@@ -160,6 +160,17 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>1 once a thread has started this text's one pass.</summary>
             private int scanned;
 
+            /// <summary>The slots of <see cref="GateAnswers"/>: more than the gates one compilation's rules make (22 on the benchmark).</summary>
+            internal const int GateAnswerSlots = 32;
+
+            private object?[]? gateAnswers;
+
+            /// <summary>The rules' gate answers for this text, by each gate's slot (<see cref="TreeGate"/>); made on first use.</summary>
+            internal object?[] GateAnswers() =>
+                Volatile.Read(ref gateAnswers)
+                ?? Interlocked.CompareExchange(ref gateAnswers, new object?[GateAnswerSlots], null)
+                ?? gateAnswers!;
+
             /// <summary>
             /// Tokens searched one by one (new to the process, or asked while another thread made the pass), ordinal and
             /// lowered. Read without a lock (both analyser threads ask for the same tree's tokens at once: a lock here was

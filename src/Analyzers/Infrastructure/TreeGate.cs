@@ -31,10 +31,21 @@ namespace DistAnalyzers.Infrastructure
         private static readonly int[]? Everywhere = null;
 
         private readonly Action<SyntaxTree, string, Anchors> find;
-        /// <summary>Each tree's answer, kept as the object the per-thread last answer points to (no new one per look-up).</summary>
-        private readonly ConcurrentDictionary<SyntaxTree, Answer> trees = PerTree.NewDictionary<Answer>();
-        private readonly Func<SyntaxTree, Answer> compute;
         private readonly bool enabled;
+
+        /// <summary>
+        /// Each tree's answer is kept with the tree's text entry (<see cref="SourceTexts.Entry.GateAnswers"/>), at this
+        /// gate's slot: one array per tree for every gate, instead of a dictionary node per gate and tree (the gates'
+        /// dictionaries were a tenth of what the rules allocate, and each allocation inside a callback is a chance to
+        /// start a collection there). Gates take slots in turn, so the 22 gates of one compilation's rules hold
+        /// different slots; a slot another gate took (of an older compilation sharing the tree) is answered again.
+        /// </summary>
+        private readonly int answerSlot = (int)((uint)Interlocked.Increment(ref lastSlot) % SourceTexts.Entry.GateAnswerSlots);
+
+        private static int lastSlot;
+
+        /// <summary>This gate's slot among a tree's answers (for the tests).</summary>
+        internal int AnswerSlot => answerSlot;
 
         /// <summary>The last answers, per thread (<see cref="ThreadSlots"/>).</summary>
         private readonly Answer?[] last = new Answer?[ThreadSlots.Count];
@@ -46,7 +57,6 @@ namespace DistAnalyzers.Infrastructure
         {
             this.find = find;
             enabled = analyzer.UseTreeGates;
-            compute = Compute;
         }
 
         /// <summary>Whether <paramref name="tree"/> (null: unknown) writes an anchor anywhere.</summary>
@@ -202,22 +212,36 @@ namespace DistAnalyzers.Infrastructure
                 return hit.Positions;
             }
 
-            var answer = trees.GetOrAdd(tree, compute);
+            var entry = SourceTexts.EntryOf(tree);
+            var answers = entry.GateAnswers();
+            if (Volatile.Read(ref answers[answerSlot]) is not Answer answer || !ReferenceEquals(answer.Gate, this))
+            {
+                // Racing threads compute the same answer; either is kept.
+                answer = Compute(tree, entry);
+                Volatile.Write(ref answers[answerSlot], answer);
+            }
+
             last[slot] = answer;
             return answer.Positions;
         }
 
-        private Answer Compute(SyntaxTree tree)
+        private Answer Compute(SyntaxTree tree, SourceTexts.Entry entry)
         {
-            var entry = SourceTexts.EntryOf(tree);
             if (entry.Opaque)
             {
-                return new Answer(tree, Everywhere);
+                return new Answer(this, tree, Everywhere);
             }
 
-            var anchors = new Anchors(entry);
-            find(tree, anchors.Text, anchors);
-            return new Answer(tree, anchors.ToSortedArray());
+            var anchors = Anchors.Rent(entry);
+            try
+            {
+                find(tree, anchors.Text, anchors);
+                return new Answer(this, tree, anchors.ToSortedArray());
+            }
+            finally
+            {
+                Anchors.Return(anchors);
+            }
         }
 
         private static bool AnyWithin(int[] positions, int start, int end)
@@ -243,7 +267,11 @@ namespace DistAnalyzers.Infrastructure
             private bool everywhere;
 
             /// <summary>The tree's shared text and searches, when <see cref="Text"/> is that text (else null: searched here).</summary>
-            private readonly SourceTexts.Entry? entry;
+            private SourceTexts.Entry? entry;
+
+            /// <summary>A thread's spare collector for its gates' answers (a <c>find</c> that asks another gate gets a new one).</summary>
+            [ThreadStatic]
+            private static Anchors? spare;
 
             public Anchors(SyntaxTree? tree, string text)
             {
@@ -261,7 +289,43 @@ namespace DistAnalyzers.Infrastructure
                 this.entry = entry;
             }
 
-            public string Text { get; }
+            public string Text { get; private set; }
+
+            /// <summary>An empty collector for <paramref name="entry"/>'s text: the thread's spare one when it has it.</summary>
+            internal static Anchors Rent(SourceTexts.Entry entry)
+            {
+                var anchors = spare;
+                if (anchors is null)
+                {
+                    return new Anchors(entry);
+                }
+
+                spare = null;
+                anchors.Text = entry.Text;
+                anchors.entry = entry;
+                return anchors;
+            }
+
+            /// <summary>Gives <paramref name="anchors"/> back to the thread, emptied (a collector grown past 4,096 places is dropped).</summary>
+            internal static void Return(Anchors anchors)
+            {
+                anchors.everywhere = false;
+                anchors.entry = null;
+                anchors.Text = string.Empty;
+                if (anchors.found is { } list)
+                {
+                    if (list.Capacity > 4096)
+                    {
+                        anchors.found = null;
+                    }
+                    else
+                    {
+                        list.Clear();
+                    }
+                }
+
+                spare = anchors;
+            }
 
             /// <summary>Every place <paramref name="token"/> is written (ordinal, as identifiers and keywords compare), inside a longer word too.</summary>
             public Anchors Add(string token)
@@ -706,7 +770,7 @@ namespace DistAnalyzers.Infrastructure
                     return Everywhere;
                 }
 
-                if (found is null)
+                if (found is null || found.Count == 0)
                 {
                     return Array.Empty<int>();
                 }
@@ -734,11 +798,14 @@ namespace DistAnalyzers.Infrastructure
 
         private sealed class Answer
         {
-            public Answer(SyntaxTree tree, int[]? positions)
+            public Answer(TreeGate gate, SyntaxTree tree, int[]? positions)
             {
+                Gate = gate;
                 Tree = tree;
                 Positions = positions;
             }
+
+            public TreeGate Gate { get; }
 
             public SyntaxTree Tree { get; }
 

@@ -191,6 +191,65 @@ namespace DistAnalyzers.Tests.Infrastructure
             Assert.True(gate.Allows(local));
         }
 
+        /// <summary>
+        /// Answers are kept with the tree's text at each gate's slot, and gates take slots in turn: a gate made a full turn
+        /// later shares an earlier one's slot, and each must still get its own answer, whatever the order of asking.
+        /// </summary>
+        [Fact]
+        public void Gates_sharing_an_answer_slot_keep_their_own_answers()
+        {
+            var (_, first) = Compile(Source);
+            var (_, second) = Compile("class B { void M() { try { } finally { } } }");
+            var finallyGate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("finally"));
+            TreeGate? catchGate = null;
+            for (var made = 0; made < 100 * SourceTexts.Entry.GateAnswerSlots && catchGate is null; made++)
+            {
+                var candidate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("catch"));
+                catchGate = candidate.AnswerSlot == finallyGate.AnswerSlot ? candidate : null;
+            }
+
+            Assert.NotNull(catchGate);
+            for (var round = 0; round < 3; round++)
+            {
+                // Alternating the trees defeats each gate's last answer, so every question reaches the tree's slots.
+                Assert.False(finallyGate.Allows(first));
+                Assert.True(catchGate!.Allows(first));
+                Assert.True(finallyGate.Allows(second));
+                Assert.False(catchGate.Allows(second));
+            }
+        }
+
+        /// <summary>
+        /// A gate's collector is the thread's spare one: a gate asked while another collects gets its own, and a collector
+        /// given back holds nothing of the last tree.
+        /// </summary>
+        [Fact]
+        public void Collectors_are_not_shared_between_nested_gates_or_carried_over()
+        {
+            var (_, outerTree) = Compile(Source);
+            var (_, innerTree) = Compile("class B { void M() { try { } finally { } } }");
+            var inner = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("finally"));
+            var innerAllowed = false;
+            var outer = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) =>
+            {
+                anchors.Add("catch");
+                innerAllowed = inner.Allows(innerTree);
+                anchors.Add("WithCatch");
+            });
+            var outerPositions = outer.PositionsOf(outerTree);
+            Assert.True(innerAllowed);
+            Assert.Equal(new[] { Source.IndexOf("WithCatch"), Source.IndexOf("catch {") }.OrderBy(p => p), outerPositions);
+            Assert.Equal(new[] { innerTree.ToString().IndexOf("finally") }, inner.PositionsOf(innerTree));
+
+            // The next collections start empty, on a tree with and one without anything to find.
+            var nothing = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("Execute"));
+            Assert.Empty(nothing.PositionsOf(outerTree)!);
+            Assert.Empty(nothing.PositionsOf(innerTree)!);
+            var everywhere = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add(string.Empty));
+            Assert.Null(everywhere.PositionsOf(outerTree));
+            Assert.Empty(new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("Execute")).PositionsOf(innerTree)!);
+        }
+
         [Fact]
         public void Open_gates_pass_everything()
         {
