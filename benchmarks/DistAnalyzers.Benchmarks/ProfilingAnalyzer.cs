@@ -138,6 +138,7 @@ namespace DistAnalyzers.Benchmarks
 
             // The wrapper's own reads come before the start and after the end: only the callback is timed.
             var gc = GC.GetTotalPauseDuration();
+            var collections = GcOrigins.Recording ? GC.CollectionCount(0) : 0;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             try
@@ -151,7 +152,13 @@ namespace DistAnalyzers.Benchmarks
 
                 // A garbage collection that happens to fall inside a callback is not the callback's cost.
                 // (A pause just before the start would be subtracted too: never below zero.)
-                var ticks = Math.Max(0, end - start - (long)((GC.GetTotalPauseDuration() - gc).TotalSeconds * Stopwatch.Frequency));
+                var paused = GC.GetTotalPauseDuration() - gc;
+                var ticks = Math.Max(0, end - start - (long)(paused.TotalSeconds * Stopwatch.Frequency));
+                if (GcOrigins.Recording && GC.CollectionCount(0) is var after && after > collections)
+                {
+                    GcOrigins.InsideCallbacks.Add((collections + 1, after, GcOrigins.OsThread, paused.TotalMilliseconds));
+                }
+
                 counter.Add(ticks, GC.GetAllocatedBytesForCurrentThread() - allocated);
                 if (ticks > Stopwatch.Frequency / 20000)
                 {

@@ -185,14 +185,21 @@ namespace DistAnalyzers.Benchmarks
                     w.ResetStats();
                 }
 
+                using var origins = new GcOrigins();
+                GcOrigins.InsideCallbacks.Clear();
+                GcOrigins.Recording = true;
                 var wrappedRun = await AnalyzeOnce(Parse(files), references, wrapped.CastArray<DiagnosticAnalyzer>());
+                GcOrigins.Recording = false;
                 for (var i = 0; i < analyzers.Length; i++)
                 {
                     // Where nested actions are not wrapped, the wrapped pass's telemetry figure stands in.
                     perAnalyzerNoGc[analyzers[i]].Add(wrapped[i].HasNestedActions ? wrappedRun.PerAnalyzerMs[wrapped[i]] : wrapped[i].Stats.Values.Sum(v => v.Ticks) * tick);
                 }
 
-                Console.WriteLine($"  wrapped pass {r + 1} (GC pauses excluded per callback): DistAnalyzers {wrapped.Sum(w => w.Stats.Values.Sum(v => v.Ticks)) * tick:F1} ms; telemetry with the wrapper {wrappedRun.PerAnalyzerMs.Values.Sum():F1} ms");
+                Console.WriteLine($"  wrapped pass {r + 1} (GC pauses excluded per callback): DistAnalyzers {wrapped.Sum(w => w.Stats.Values.Sum(v => v.Ticks)) * tick:F1} ms; telemetry with the wrapper {wrappedRun.PerAnalyzerMs.Values.Sum():F1} ms; allocated inside callbacks {wrapped.Sum(w => w.Stats.Values.Sum(v => v.Bytes)) / (1024.0 * 1024.0):N1} MB");
+                await Task.Delay(1000); // the runtime's events reach the listener asynchronously
+                Console.Write("  ");
+                ReportGcOrigins(origins);
             }
 
             m.CompileRuns = compile.ToArray();
@@ -227,9 +234,16 @@ namespace DistAnalyzers.Benchmarks
             ProfilingAnalyzer.ResetConcurrency();
             var passTrees = Parse(files);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            using var origins = new GcOrigins();
+            GcOrigins.InsideCallbacks.Clear();
+            GcOrigins.Recording = true;
             var (_, _, diagnostics, _) = await AnalyzeOnce(passTrees, references, wrapped.CastArray<DiagnosticAnalyzer>());
+            GcOrigins.Recording = false;
             var passAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             Console.WriteLine($"[profile] the analyzer pass allocated {passAllocated / (1024.0 * 1024.0):N0} MB in all (GC pauses {LastGc.PauseMs:F0} ms in {LastGc.Collections} collections)");
+            await Task.Delay(2000); // the runtime's events reach the listener asynchronously
+            Console.Write("[profile] ");
+            ReportGcOrigins(origins);
             Console.WriteLine($"[profile] callbacks running at once: at most {ProfilingAnalyzer.MostAtOnce}; {ProfilingAnalyzer.StartedAlongside:N0} started while another ran");
             Console.WriteLine($"[profile] compiler GetDiagnostics(): {compile:F0} ms");
             Console.WriteLine($"[profile] {diagnostics.Length:N0} diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
@@ -255,6 +269,35 @@ namespace DistAnalyzers.Benchmarks
 
             var all = wrapped.Sum(w => w.Stats.Values.Sum(v => v.Ticks)) * tick;
             Console.WriteLine($"[profile] all analyzers: {all:F1} ms ({Percent(all / compile)} of the compiler's {compile:F0} ms), allocated {wrapped.Sum(w => w.Stats.Values.Sum(v => v.Bytes)) / (1024.0 * 1024.0):N1} MB inside their callbacks (compiler work they set off included)");
+        }
+
+        /// <summary>The collections that fell inside a callback, split by the thread that started them.</summary>
+        private static void ReportGcOrigins(GcOrigins origins)
+        {
+            int own = 0, other = 0, unknown = 0;
+            double ownMs = 0, otherMs = 0, unknownMs = 0;
+            foreach (var (first, last, thread, pauseMs) in GcOrigins.InsideCallbacks)
+            {
+                var kinds = new List<int>();
+                for (var n = first; n <= last; n++)
+                {
+                    kinds.Add(!origins.StartedBy.TryGetValue(n, out var by) || thread == 0 ? 0 : by == thread ? 1 : 2);
+                }
+
+                // A callback's pause is split evenly between the collections inside it.
+                var share = pauseMs / Math.Max(1, kinds.Count);
+                foreach (var kind in kinds)
+                {
+                    switch (kind)
+                    {
+                        case 1: own++; ownMs += share; break;
+                        case 2: other++; otherMs += share; break;
+                        default: unknown++; unknownMs += share; break;
+                    }
+                }
+            }
+
+            Console.WriteLine($"collections inside callbacks: {own} started by the callback's own thread ({ownMs:F0} ms of pauses), {other} by another thread ({otherMs:F0} ms), {unknown} unknown ({unknownMs:F0} ms); GCStart events seen: {origins.StartedBy.Count}");
         }
 
         private static void Report(Measurement m, ImmutableArray<DiagnosticAnalyzer> analyzers)
