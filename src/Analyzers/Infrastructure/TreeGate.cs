@@ -39,13 +39,15 @@ namespace DistAnalyzers.Infrastructure
         /// dictionaries were a tenth of what the rules allocate, and each allocation inside a callback is a chance to
         /// start a collection there). Gates take slots in turn, so the 22 gates of one compilation's rules hold
         /// different slots; a slot another gate took (of an older compilation sharing the tree) is answered again.
+        /// An answer names its gate by number, not by reference: a tree outlives its compilation in an IDE (the next
+        /// compilation reuses every unchanged tree), and a gate's <c>find</c> may hold its compilation's objects.
         /// </summary>
-        private readonly int answerSlot = (int)((uint)Interlocked.Increment(ref lastSlot) % SourceTexts.Entry.GateAnswerSlots);
+        private readonly long number = Interlocked.Increment(ref lastNumber);
 
-        private static int lastSlot;
+        private static long lastNumber;
 
-        /// <summary>This gate's slot among a tree's answers (for the tests).</summary>
-        internal int AnswerSlot => answerSlot;
+        /// <summary>This gate's slot among a tree's answers.</summary>
+        internal int AnswerSlot => (int)(number % SourceTexts.Entry.GateAnswerSlots);
 
         /// <summary>The last answers, per thread (<see cref="ThreadSlots"/>).</summary>
         private readonly Answer?[] last = new Answer?[ThreadSlots.Count];
@@ -214,11 +216,12 @@ namespace DistAnalyzers.Infrastructure
 
             var entry = SourceTexts.EntryOf(tree);
             var answers = entry.GateAnswers();
-            if (Volatile.Read(ref answers[answerSlot]) is not Answer answer || !ReferenceEquals(answer.Gate, this))
+            var at = AnswerSlot;
+            if (Volatile.Read(ref answers[at]) is not Answer answer || answer.Gate != number)
             {
                 // Racing threads compute the same answer; either is kept.
                 answer = Compute(tree, entry);
-                Volatile.Write(ref answers[answerSlot], answer);
+                Volatile.Write(ref answers[at], answer);
             }
 
             last[slot] = answer;
@@ -229,14 +232,14 @@ namespace DistAnalyzers.Infrastructure
         {
             if (entry.Opaque)
             {
-                return new Answer(this, tree, Everywhere);
+                return new Answer(number, tree, Everywhere);
             }
 
             var anchors = Anchors.Rent(entry);
             try
             {
                 find(tree, anchors.Text, anchors);
-                return new Answer(this, tree, anchors.ToSortedArray());
+                return new Answer(number, tree, anchors.ToSortedArray());
             }
             finally
             {
@@ -798,14 +801,15 @@ namespace DistAnalyzers.Infrastructure
 
         private sealed class Answer
         {
-            public Answer(TreeGate gate, SyntaxTree tree, int[]? positions)
+            public Answer(long gate, SyntaxTree tree, int[]? positions)
             {
                 Gate = gate;
                 Tree = tree;
                 Positions = positions;
             }
 
-            public TreeGate Gate { get; }
+            /// <summary>The number of the gate that found it.</summary>
+            public long Gate { get; }
 
             public SyntaxTree Tree { get; }
 

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DistAnalyzers.Consensus;
 using DistAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -217,6 +219,30 @@ namespace DistAnalyzers.Tests.Infrastructure
                 Assert.True(finallyGate.Allows(second));
                 Assert.False(catchGate.Allows(second));
             }
+        }
+
+        /// <summary>
+        /// A tree keeps its gates' answers, but not the gates: in an IDE a tree outlives its compilation (the next one
+        /// reuses every unchanged tree), and a gate's <c>find</c> may hold its compilation's objects.
+        /// </summary>
+        [Fact]
+        public void A_tree_does_not_keep_its_gates_alive()
+        {
+            var (_, tree) = Compile(Source);
+            var gate = AskAndDrop(tree);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(gate.IsAlive);
+            GC.KeepAlive(tree);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static WeakReference AskAndDrop(SyntaxTree tree)
+        {
+            var gate = new TreeGate(new NonIdempotentRetryAnalyzer(), (_, _, anchors) => anchors.Add("catch"));
+            Assert.True(gate.Allows(tree));
+            return new WeakReference(gate);
         }
 
         /// <summary>
