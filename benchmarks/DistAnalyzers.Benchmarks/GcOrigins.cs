@@ -7,10 +7,11 @@ using System.Threading;
 namespace DistAnalyzers.Benchmarks
 {
     /// <summary>
-    /// <c>--profile</c>: which thread started each garbage collection (the runtime's GCStart event carries the
-    /// collection's number and is written by the thread that runs a workstation collection, the one whose
-    /// allocation crossed the budget), so that a pause inside a callback can be told apart: started by the
-    /// callback's own allocation, or by another thread (the compiler's event producer) while the callback ran.
+    /// For the timing wrapper's passes (<c>--profile</c>, and a full run's wrapped passes): which thread started each
+    /// garbage collection. The runtime's GCStart event carries the collection's number and is written by the thread
+    /// that runs a workstation collection, the one whose allocation crossed the budget; so a pause inside a callback
+    /// can be told apart: started by the callback's own allocation (or compiler work it set off), or by another
+    /// thread while the callback ran.
     /// </summary>
     internal sealed class GcOrigins : EventListener
     {
