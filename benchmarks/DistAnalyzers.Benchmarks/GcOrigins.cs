@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace DistAnalyzers.Benchmarks
 {

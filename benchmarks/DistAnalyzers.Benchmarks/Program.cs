@@ -278,21 +278,24 @@ namespace DistAnalyzers.Benchmarks
             double ownMs = 0, otherMs = 0, unknownMs = 0;
             foreach (var (first, last, thread, pauseMs) in GcOrigins.InsideCallbacks)
             {
-                var kinds = new List<int>();
+                // A callback's pause is split evenly between the collections inside it.
+                var share = pauseMs / (last - first + 1);
                 for (var n = first; n <= last; n++)
                 {
-                    kinds.Add(!origins.StartedBy.TryGetValue(n, out var by) || thread == 0 ? 0 : by == thread ? 1 : 2);
-                }
-
-                // A callback's pause is split evenly between the collections inside it.
-                var share = pauseMs / Math.Max(1, kinds.Count);
-                foreach (var kind in kinds)
-                {
-                    switch (kind)
+                    if (thread == 0 || !origins.StartedBy.TryGetValue(n, out var by))
                     {
-                        case 1: own++; ownMs += share; break;
-                        case 2: other++; otherMs += share; break;
-                        default: unknown++; unknownMs += share; break;
+                        unknown++;
+                        unknownMs += share;
+                    }
+                    else if (by == thread)
+                    {
+                        own++;
+                        ownMs += share;
+                    }
+                    else
+                    {
+                        other++;
+                        otherMs += share;
                     }
                 }
             }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -16,7 +15,7 @@ namespace DistAnalyzers.Infrastructure
     /// file (<see cref="Allows(SyntaxTree)"/>), its member (<see cref="AllowsMemberOf(IOperation, ISymbol?)"/>) or its type
     /// (<see cref="AllowsAnyDeclaration"/>) holds one, and leaves at once when not, which is most code of most
     /// programs. The anchors are found once per tree (per compilation); after that a call costs a reference
-    /// comparison (or a dictionary look-up when trees interleave) and a binary search.
+    /// comparison (or, when trees interleave, the tree's text entry and this gate's slot in it) and a binary search.
     /// <para>
     /// Anchors must be a necessary condition, in this tree's own text: a name the rule reads from a symbol declared
     /// elsewhere (a receiver's type, a base class, a parameter of a called method) is not in the text and must not
@@ -206,7 +205,7 @@ namespace DistAnalyzers.Infrastructure
 
         private int[]? PositionsIn(SyntaxTree tree)
         {
-            // Callbacks arrive mostly tree by tree: this thread's last answer saves the dictionary look-up.
+            // Callbacks arrive mostly tree by tree: this thread's last answer saves the look-up in the tree's entry.
             var slot = ThreadSlots.Current;
             var hit = last[slot];
             if (hit is not null && ReferenceEquals(hit.Tree, tree))

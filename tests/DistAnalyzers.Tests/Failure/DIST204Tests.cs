@@ -610,6 +610,5 @@ public class Caller
             test.TestState.AdditionalReferences.Add(client);
             await test.RunAsync();
         }
-
     }
 }
