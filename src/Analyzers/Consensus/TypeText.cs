@@ -52,18 +52,27 @@ namespace DistAnalyzers.Consensus
         /// Where a name carrying an entry of <paramref name="lists"/> may be written (<see cref="TreeGate.Anchors.AddNames"/>),
         /// or everywhere when a list could match a name the source does not write (<see cref="MayMatchImplicitName"/>).
         /// </summary>
-        public static void AddWrittenNames(TreeGate.Anchors anchors, params WordList[] lists)
+        public static void AddWrittenNames(TreeGate.Anchors anchors, WordList list)
         {
-            foreach (var list in lists)
+            if (MayMatchImplicitName(list))
             {
-                if (MayMatchImplicitName(list))
-                {
-                    anchors.AddEverywhere();
-                    return;
-                }
+                anchors.AddEverywhere();
+                return;
             }
 
-            anchors.AddNames(lists);
+            anchors.AddNames(list);
+        }
+
+        /// <summary><see cref="AddWrittenNames(TreeGate.Anchors, WordList)"/> for two lists.</summary>
+        public static void AddWrittenNames(TreeGate.Anchors anchors, WordList first, WordList second)
+        {
+            if (MayMatchImplicitName(first) || MayMatchImplicitName(second))
+            {
+                anchors.AddEverywhere();
+                return;
+            }
+
+            anchors.AddNames(first, second);
         }
 
         /// <summary>Where each file declares explicitly implemented members (found once per file, for every gate that asks).</summary>

@@ -16,7 +16,8 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationSite
     {
-        private readonly Action<Diagnostic> report;
+        private readonly Action<Diagnostic>? report;
+        private readonly DiagnosticSink? sink;
 
         public OperationSite(IOperation operation, ISymbol? containingSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -24,6 +25,17 @@ namespace DistAnalyzers.Infrastructure
             ContainingSymbol = containingSymbol;
             Compilation = compilation;
             this.report = report;
+            sink = null;
+            CancellationToken = cancellationToken;
+        }
+
+        public OperationSite(IOperation operation, ISymbol? containingSymbol, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
+        {
+            Operation = operation;
+            ContainingSymbol = containingSymbol;
+            Compilation = compilation;
+            report = null;
+            this.sink = sink;
             CancellationToken = cancellationToken;
         }
 
@@ -36,7 +48,17 @@ namespace DistAnalyzers.Infrastructure
 
         public CancellationToken CancellationToken { get; }
 
-        public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+        public void ReportDiagnostic(Diagnostic diagnostic)
+        {
+            if (sink is not null)
+            {
+                sink.Report(diagnostic);
+            }
+            else
+            {
+                report!(diagnostic);
+            }
+        }
 
         public static OperationSite From(OperationAnalysisContext context) =>
             new OperationSite(context.Operation, context.ContainingSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
@@ -49,7 +71,8 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationBlockSite
     {
-        private readonly Action<Diagnostic> report;
+        private readonly Action<Diagnostic>? report;
+        private readonly DiagnosticSink? sink;
 
         public OperationBlockSite(ImmutableArray<IOperation> operationBlocks, ISymbol owningSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -57,6 +80,17 @@ namespace DistAnalyzers.Infrastructure
             OwningSymbol = owningSymbol;
             Compilation = compilation;
             this.report = report;
+            sink = null;
+            CancellationToken = cancellationToken;
+        }
+
+        public OperationBlockSite(ImmutableArray<IOperation> operationBlocks, ISymbol owningSymbol, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
+        {
+            OperationBlocks = operationBlocks;
+            OwningSymbol = owningSymbol;
+            Compilation = compilation;
+            report = null;
+            this.sink = sink;
             CancellationToken = cancellationToken;
         }
 
@@ -69,10 +103,40 @@ namespace DistAnalyzers.Infrastructure
 
         public CancellationToken CancellationToken { get; }
 
-        public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+        public void ReportDiagnostic(Diagnostic diagnostic)
+        {
+            if (sink is not null)
+            {
+                sink.Report(diagnostic);
+            }
+            else
+            {
+                report!(diagnostic);
+            }
+        }
 
         public static OperationBlockSite From(OperationBlockAnalysisContext context) =>
             new OperationBlockSite(context.OperationBlocks, context.OwningSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Where a site's diagnostics go when it comes from a file's anchored search: the semantic-model callback's context,
+    /// kept by value. Passing <c>c.ReportDiagnostic</c> as a delegate boxes the context struct and makes a delegate in
+    /// every callback that finds an anchor, whether or not anything is reported.
+    /// </summary>
+    internal abstract class DiagnosticSink
+    {
+        public abstract void Report(Diagnostic diagnostic);
+    }
+
+    /// <summary>A <see cref="DiagnosticSink"/> for one semantic-model callback.</summary>
+    internal sealed class SemanticModelSink : DiagnosticSink
+    {
+        private readonly SemanticModelAnalysisContext context;
+
+        public SemanticModelSink(in SemanticModelAnalysisContext context) => this.context = context;
+
+        public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
     }
 
     /// <summary>
@@ -141,7 +205,7 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 var model = c.SemanticModel;
-                var walker = new Walker(model, wanted, analyze, c.ReportDiagnostic, c.CancellationToken);
+                var walker = new Walker(model, wanted, analyze, c, c.CancellationToken);
                 if (positions is null)
                 {
                     var roots = new List<SyntaxNode>();
@@ -261,28 +325,35 @@ namespace DistAnalyzers.Infrastructure
             var wanted = Wanted(kinds);
             context.RegisterSemanticModelAction(c =>
             {
-                if (!TryGetAnchors(c, gate, out var positions, out var root))
+                if (TryGetAnchors(c, gate, out var positions, out var root))
                 {
-                    return;
-                }
-
-                var roots = new List<SyntaxNode>();
-                if (positions is null)
-                {
-                    CodeRoots.InFile(root, roots);
-                }
-                else
-                {
-                    CodeRoots.AtAnchors(root, positions, roots);
-                }
-
-                var state = newState();
-                var walker = new Walker(c.SemanticModel, wanted, site => analyze(site, state), c.ReportDiagnostic, c.CancellationToken);
-                foreach (var node in roots)
-                {
-                    walker.Walk(node);
+                    WalkAnchoredMembers(c, root, positions, wanted, newState, analyze);
                 }
             });
+        }
+
+        /// <summary>
+        /// <see cref="RegisterInAnchoredMembers{TState}"/>'s work in a file with anchors: a method of its own, so the
+        /// closure over the run's state is made only here, not on entry to every file's callback.
+        /// </summary>
+        private static void WalkAnchoredMembers<TState>(in SemanticModelAnalysisContext c, SyntaxNode root, int[]? positions, bool[] wanted, Func<TState> newState, Action<OperationSite, TState> analyze)
+        {
+            var roots = new List<SyntaxNode>();
+            if (positions is null)
+            {
+                CodeRoots.InFile(root, roots);
+            }
+            else
+            {
+                CodeRoots.AtAnchors(root, positions, roots);
+            }
+
+            var state = newState();
+            var walker = new Walker(c.SemanticModel, wanted, site => analyze(site, state), c, c.CancellationToken);
+            foreach (var node in roots)
+            {
+                walker.Walk(node);
+            }
         }
 
         /// <summary>
@@ -308,36 +379,44 @@ namespace DistAnalyzers.Infrastructure
 
             context.RegisterSemanticModelAction(c =>
             {
-                var model = c.SemanticModel;
-                var alsoPositions = alsoMember is null ? Array.Empty<int>() : alsoAt?.PositionsOf(model.SyntaxTree);
-                if (!TryGetAnchors(c, gate, out var positions, out var root, anchorsNeeded: alsoPositions is { Length: 0 }))
+                var alsoPositions = alsoMember is null ? Array.Empty<int>() : alsoAt?.PositionsOf(c.SemanticModel.SyntaxTree);
+                if (TryGetAnchors(c, gate, out var positions, out var root, anchorsNeeded: alsoPositions is { Length: 0 }))
                 {
-                    return;
+                    DeliverAnchoredBlocks(c, root, positions, alsoMember, alsoPositions, analyze);
                 }
+            });
+        }
 
-                var roots = new List<SyntaxNode>();
-                if (positions is null)
+        /// <summary>
+        /// <see cref="RegisterBlocksInAnchoredMembers"/>'s work in a file with something to search: a method of its own,
+        /// so the closure over the context is made only here, not on entry to every file's callback.
+        /// </summary>
+        private static void DeliverAnchoredBlocks(in SemanticModelAnalysisContext c, SyntaxNode root, int[]? positions, Func<MemberDeclarationSyntax, SemanticModel, CancellationToken, bool>? alsoMember, int[]? alsoPositions, Action<OperationBlockSite> analyze)
+        {
+            var model = c.SemanticModel;
+            var cancellationToken = c.CancellationToken;
+            var roots = new List<SyntaxNode>();
+            if (positions is null)
+            {
+                CodeRoots.InFile(root, roots);
+            }
+            else
+            {
+                CodeRoots.AtAnchors(root, positions, roots);
+                if (alsoMember is not null)
                 {
-                    CodeRoots.InFile(root, roots);
-                }
-                else
-                {
-                    CodeRoots.AtAnchors(root, positions, roots);
-                    if (alsoMember is not null)
+                    if (alsoPositions is null)
                     {
-                        if (alsoPositions is null)
-                        {
-                            CodeRoots.InMembersWhere(root, member => alsoMember(member, model, c.CancellationToken), positions, roots);
-                        }
-                        else
-                        {
-                            CodeRoots.InMembersAt(root, alsoPositions, member => alsoMember(member, model, c.CancellationToken), positions, roots);
-                        }
+                        CodeRoots.InMembersWhere(root, member => alsoMember(member, model, cancellationToken), positions, roots);
+                    }
+                    else
+                    {
+                        CodeRoots.InMembersAt(root, alsoPositions, member => alsoMember(member, model, cancellationToken), positions, roots);
                     }
                 }
+            }
 
-                DeliverBlocks(model, roots, analyze, c.ReportDiagnostic, c.CancellationToken);
-            });
+            DeliverBlocks(model, roots, analyze, new SemanticModelSink(c), cancellationToken);
         }
 
         /// <summary>
@@ -347,7 +426,7 @@ namespace DistAnalyzers.Infrastructure
         /// driver's order: parameters' defaults and attributes, body, constructor initializer, expression body, the
         /// member's own attributes.
         /// </summary>
-        private static void DeliverBlocks(SemanticModel model, List<SyntaxNode> roots, Action<OperationBlockSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+        private static void DeliverBlocks(SemanticModel model, List<SyntaxNode> roots, Action<OperationBlockSite> analyze, DiagnosticSink report, CancellationToken cancellationToken)
         {
             var compilation = model.Compilation;
             var groups = new List<BlockGroup>();
@@ -425,7 +504,7 @@ namespace DistAnalyzers.Infrastructure
             return added;
         }
 
-        private static void Flush(List<BlockGroup> groups, Compilation compilation, Action<OperationBlockSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+        private static void Flush(List<BlockGroup> groups, Compilation compilation, Action<OperationBlockSite> analyze, DiagnosticSink report, CancellationToken cancellationToken)
         {
             foreach (var group in groups)
             {
@@ -467,13 +546,16 @@ namespace DistAnalyzers.Infrastructure
             }
         }
 
-        /// <summary>Delivers the operations of the wanted kinds below one code root, with the member the driver would name.</summary>
-        internal sealed class Walker
+        /// <summary>
+        /// Delivers the operations of the wanted kinds below one code root, with the member the driver would name; the
+        /// sites it makes report through it into the callback's context.
+        /// </summary>
+        internal sealed class Walker : DiagnosticSink
         {
             private readonly SemanticModel model;
             private readonly bool[] wanted;
             private readonly Action<OperationSite> analyze;
-            private readonly Action<Diagnostic> report;
+            private readonly SemanticModelAnalysisContext context;
             private readonly CancellationToken cancellationToken;
             /// <summary>
             /// The operations left to visit: an array of a struct around each (a store into an array of an interface
@@ -482,14 +564,16 @@ namespace DistAnalyzers.Infrastructure
             [ThreadStatic]
             private static Pending[]? pendingBuffer;
 
-            public Walker(SemanticModel model, bool[] wanted, Action<OperationSite> analyze, Action<Diagnostic> report, CancellationToken cancellationToken)
+            public Walker(SemanticModel model, bool[] wanted, Action<OperationSite> analyze, in SemanticModelAnalysisContext context, CancellationToken cancellationToken)
             {
                 this.model = model;
                 this.wanted = wanted;
                 this.analyze = analyze;
-                this.report = report;
+                this.context = context;
                 this.cancellationToken = cancellationToken;
             }
+
+            public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
 
             /// <summary>The operation of <paramref name="node"/> alone, when of a wanted kind, with the member that holds it.</summary>
             public void Deliver(SyntaxNode node)
@@ -508,7 +592,7 @@ namespace DistAnalyzers.Infrastructure
                 var member = CodeRoots.OwnerOf(model, root.Syntax, root, cancellationToken);
                 if (member is not null && !GeneratedSources.IsGeneratedCodeSymbol(member))
                 {
-                    analyze(new OperationSite(operation, member, model.Compilation, report, cancellationToken));
+                    analyze(new OperationSite(operation, member, model.Compilation, this, cancellationToken));
                 }
             }
 
@@ -545,7 +629,7 @@ namespace DistAnalyzers.Infrastructure
                     pending[count].Operation = null!;
                     if (IsWanted(operation))
                     {
-                        analyze(new OperationSite(operation, member, compilation, report, cancellationToken));
+                        analyze(new OperationSite(operation, member, compilation, this, cancellationToken));
                     }
 
                     foreach (var child in operation.ChildOperations.Reverse())

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -175,7 +176,15 @@ namespace DistAnalyzers.Infrastructure
             }
 
             var config = configs?.Of(tree);
-            var options = hit is not null && ReferenceEquals(hit.Config, config) ? hit.Options : Parse(config);
+            if (hit is not null && ReferenceEquals(hit.Config, config))
+            {
+                // The same options object: the answer moves to this tree instead of a new one for each tree. A thread
+                // sharing the slot may read the new tree with the answer's options, which are this tree's too.
+                hit.Tree = tree;
+                return hit.Options;
+            }
+
+            var options = Parse(config);
             lastByThread[slot] = new LastAnswer(tree, config, options);
             return options;
         }
@@ -214,16 +223,26 @@ namespace DistAnalyzers.Infrastructure
             return byOptions.TryGetValue(config, out var options) ? options : byOptions.GetOrAdd(config, build(new OptionReader(config, ruleId)));
         }
 
+        /// <summary>
+        /// A tree's options; <see cref="Tree"/> changes only to a tree with the same <see cref="Config"/>, so whichever
+        /// tree a thread reads there, <see cref="Options"/> are its options.
+        /// </summary>
         private sealed class LastAnswer
         {
+            private SyntaxTree tree;
+
             public LastAnswer(SyntaxTree tree, AnalyzerConfigOptions? config, TOptions options)
             {
-                Tree = tree;
+                this.tree = tree;
                 Config = config;
                 Options = options;
             }
 
-            public SyntaxTree Tree { get; }
+            public SyntaxTree Tree
+            {
+                get => Volatile.Read(ref tree);
+                set => Volatile.Write(ref tree, value);
+            }
 
             public AnalyzerConfigOptions? Config { get; }
 

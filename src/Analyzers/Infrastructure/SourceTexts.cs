@@ -190,7 +190,7 @@ namespace DistAnalyzers.Infrastructure
                 int slot;
                 if (result is not null && (slot = result.Search.SlotOf(token, lowered)) >= 0)
                 {
-                    return result.Found[slot];
+                    return result.Places(slot);
                 }
 
                 var known = Searched(lowered);
@@ -211,7 +211,7 @@ namespace DistAnalyzers.Infrastructure
                         Volatile.Write(ref scan, result);
                         if ((slot = result.Search.SlotOf(token, lowered)) >= 0)
                         {
-                            return result.Found[slot];
+                            return result.Places(slot);
                         }
                     }
                 }
@@ -242,31 +242,121 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>
         /// One text's pass for every known token, of both kinds, ignoring ASCII case (no lower-cased copy of the text is
         /// made): a lowered token's places are its pattern's (in ASCII text; none otherwise, where it is never asked);
-        /// an ordinal token's are those of them where the text spells it exactly.
+        /// an ordinal token's are those of them where the text spells it exactly. Kept for the patterns found only (a
+        /// file writes a few of the ~200): a bit per pattern, and their places in pattern order, so a file costs neither
+        /// an array entry per pattern nor one per token.
         /// </summary>
         private sealed class ScanResult
         {
+            /// <summary>Whether each pattern was found, a bit per pattern.</summary>
+            private readonly ulong[] present;
+
+            /// <summary>The places of each pattern found, in pattern order.</summary>
+            private readonly int[][] found;
+
+            /// <summary>The ordinal slots whose token the text spells in another case at some of its pattern's places, with the exact ones.</summary>
+            private readonly int[]? spelt;
+            private readonly int[][]? speltPlaces;
+
+            private readonly bool ascii;
+
+            /// <summary>The thread's array for the automaton's answer, kept between scans (emptied after each).</summary>
+            [ThreadStatic]
+            private static int[]?[]? byPattern;
+
             public ScanResult(TokenSearch search, string text, bool ascii)
             {
                 Search = search;
-                Found = new int[search.Slots][];
-                var found = search.Automaton.Scan(text);
-                for (var i = 0; i < found.Length; i++)
+                this.ascii = ascii;
+                var automaton = search.Automaton;
+                var patterns = automaton.TokenCount;
+                var places = byPattern is { } kept && kept.Length >= patterns ? kept : new int[]?[patterns];
+                byPattern = null;
+                automaton.Scan(text, places);
+                present = new ulong[(patterns + 63) / 64];
+                var count = 0;
+                for (var i = 0; i < patterns; i++)
                 {
-                    var places = found[i];
+                    if (places[i] is not null)
+                    {
+                        present[i >> 6] |= 1UL << (i & 63);
+                        count++;
+                    }
+                }
+
+                found = count == 0 ? Array.Empty<int[]>() : new int[count][];
+                List<(int Slot, int[] Places)>? exceptions = null;
+                var k = 0;
+                for (var i = 0; i < patterns; i++)
+                {
+                    if (places[i] is not { } at)
+                    {
+                        continue;
+                    }
+
+                    found[k++] = at;
+                    places[i] = null;
                     foreach (var (slot, lowered, token) in search.Users[i])
                     {
-                        Found[slot] = places is null || (lowered && !ascii)
-                            ? Array.Empty<int>()
-                            : lowered ? places : SpeltExactly(text, places, token);
+                        if (!lowered && SpeltExactly(text, at, token) is { } exact && !ReferenceEquals(exact, at))
+                        {
+                            (exceptions ??= new List<(int, int[])>()).Add((slot, exact));
+                        }
+                    }
+                }
+
+                byPattern = places;
+                if (exceptions is not null)
+                {
+                    spelt = new int[exceptions.Count];
+                    speltPlaces = new int[exceptions.Count][];
+                    for (var i = 0; i < exceptions.Count; i++)
+                    {
+                        (spelt[i], speltPlaces[i]) = exceptions[i];
                     }
                 }
             }
 
             public TokenSearch Search { get; }
 
-            /// <summary>The places of each token, by its slot in <see cref="Search"/>.</summary>
-            public int[][] Found { get; }
+            /// <summary>The places of the token in <paramref name="slot"/> of <see cref="Search"/>.</summary>
+            public int[] Places(int slot)
+            {
+                var pattern = Search.PatternOf(slot);
+                var word = pattern >> 6;
+                var bit = 1UL << (pattern & 63);
+                if ((present[word] & bit) == 0 || (Search.IsLowered(slot) && !ascii))
+                {
+                    return Array.Empty<int>();
+                }
+
+                if (spelt is not null && !Search.IsLowered(slot))
+                {
+                    for (var i = 0; i < spelt.Length; i++)
+                    {
+                        if (spelt[i] == slot)
+                        {
+                            return speltPlaces![i];
+                        }
+                    }
+                }
+
+                var rank = PopCount(present[word] & (bit - 1));
+                for (var w = 0; w < word; w++)
+                {
+                    rank += PopCount(present[w]);
+                }
+
+                return found[rank];
+            }
+
+            private static int PopCount(ulong value)
+            {
+                value -= (value >> 1) & 0x5555555555555555UL;
+                value = (value & 0x3333333333333333UL) + ((value >> 2) & 0x3333333333333333UL);
+                value = (value + (value >> 4)) & 0x0F0F0F0F0F0F0F0FUL;
+                return (int)((value * 0x0101010101010101UL) >> 56);
+            }
 
             /// <summary>
             /// The places where <paramref name="text"/> spells <paramref name="token"/> exactly, of the places found
@@ -403,11 +493,18 @@ namespace DistAnalyzers.Infrastructure
 
                 var texts = new string[patterns.Count];
                 Users = new List<(int Slot, bool Lowered, string Token)>[patterns.Count];
+                firstLowered = ordinal.Length;
+                patternOf = new int[Slots];
                 var i = 0;
                 foreach (var pair in patterns)
                 {
                     texts[i] = pair.Key;
                     Users[i] = pair.Value;
+                    foreach (var user in pair.Value)
+                    {
+                        patternOf[user.Slot] = i;
+                    }
+
                     i++;
                 }
 
@@ -431,17 +528,31 @@ namespace DistAnalyzers.Infrastructure
 
             public int Slots { get; }
 
+            /// <summary>The pattern of each slot's token.</summary>
+            private readonly int[] patternOf;
+
+            /// <summary>The first slot of a lowered token (ordinal tokens come first).</summary>
+            private readonly int firstLowered;
+
+            public int PatternOf(int slot) => patternOf[slot];
+
+            public bool IsLowered(int slot) => slot >= firstLowered;
+
             /// <summary>
             /// The last answers of <see cref="SlotOf"/>, by the token's object: the gates ask every tree for the same
             /// string objects (literals, the stems of the options' word lists), and comparing references costs less than
-            /// hashing and comparing the text. Entries are replaced whole (racing threads may each write theirs).
+            /// hashing and comparing the text. Entries are replaced whole (racing threads may each write theirs). Room for
+            /// several times the tokens a search holds: two tokens that share an entry push each other out in every tree,
+            /// with an entry made each time (with 256 entries, about ten were made per tree of the benchmark).
             /// </summary>
-            private readonly KnownSlot?[] recent = new KnownSlot?[256];
+            private const int RecentSlots = 2048;
+
+            private readonly KnownSlot?[] recent = new KnownSlot?[RecentSlots];
 
             /// <summary>The slot of <paramref name="token"/> of its kind, or -1 when this search does not hold it.</summary>
             public int SlotOf(string token, bool lowered)
             {
-                var index = (RuntimeHelpers.GetHashCode(token) ^ (lowered ? 1 : 0)) & (256 - 1);
+                var index = (RuntimeHelpers.GetHashCode(token) ^ (lowered ? 1 : 0)) & (RecentSlots - 1);
                 var known = recent[index];
                 if (known is not null && ReferenceEquals(known.Token, token) && known.Lowered == lowered)
                 {

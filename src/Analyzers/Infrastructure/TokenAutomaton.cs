@@ -210,6 +210,17 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         public int[]?[] Scan(string text)
         {
+            var found = new int[]?[tokens.Length];
+            Scan(text, found);
+            return found;
+        }
+
+        /// <summary>
+        /// <see cref="Scan(string)"/> into <paramref name="found"/>, which holds at least <see cref="TokenCount"/> entries,
+        /// all null: for a caller that keeps only some of the places and reuses the array.
+        /// </summary>
+        public void Scan(string text, int[]?[] found)
+        {
             var firstPairs = new Pairs(firstBuffer);
             var secondPairs = new Pairs(secondBuffer);
             firstBuffer = secondBuffer = null; // a scan inside a scan (never) would make its own
@@ -282,7 +293,6 @@ namespace DistAnalyzers.Infrastructure
             countBuffer = null;
             firstPairs.Count(counts);
             secondPairs.Count(counts);
-            var found = new int[]?[tokens.Length];
             for (var t = 0; t < tokens.Length; t++)
             {
                 if (counts[t] > 0)
@@ -298,8 +308,10 @@ namespace DistAnalyzers.Infrastructure
             countBuffer = counts;
             firstBuffer = firstPairs.Keep();
             secondBuffer = secondPairs.Keep();
-            return found;
         }
+
+        /// <summary>The number of tokens searched (the length of <see cref="Scan(string)"/>'s answer).</summary>
+        public int TokenCount => tokens.Length;
 
         /// <summary>Texts shorter than twice this are read in one pass (the halves' set-up would cost more than it saves).</summary>
         internal const int SplitFrom = 64;

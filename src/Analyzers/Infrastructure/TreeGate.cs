@@ -48,8 +48,21 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>This gate's slot among a tree's answers.</summary>
         internal int AnswerSlot => (int)(number % SourceTexts.Entry.GateAnswerSlots);
 
-        /// <summary>The last answers, per thread (<see cref="ThreadSlots"/>).</summary>
-        private readonly Answer?[] last = new Answer?[ThreadSlots.Count];
+        /// <summary>
+        /// This gate's answers for a tree that writes no anchor and for one that passes everywhere: most trees have no
+        /// anchor of most gates, and an answer made for each would be most of what the gates allocate.
+        /// </summary>
+        private readonly Answer none;
+        private readonly Answer everywhere;
+
+        /// <summary>
+        /// The thread's last tree asked of any gate, with its answers: callbacks arrive mostly tree by tree, and the
+        /// gates of all rules share this, so a tree's entry is looked up once per thread and tree. (It keeps that one
+        /// tree and its text alive until the thread asks of another.)
+        /// </summary>
+        [ThreadStatic]
+        private static LastTree? lastTree;
+
         private readonly MemberAnswer?[] lastMember = new MemberAnswer?[ThreadSlots.Count];
 
         /// <param name="analyzer">The rule (its <see cref="DistAnalyzer.UseTreeGates"/> lets the equivalence tests open every gate).</param>
@@ -58,6 +71,8 @@ namespace DistAnalyzers.Infrastructure
         {
             this.find = find;
             enabled = analyzer.UseTreeGates;
+            none = new Answer(number, Array.Empty<int>());
+            everywhere = new Answer(number, Everywhere);
         }
 
         /// <summary>Whether <paramref name="tree"/> (null: unknown) writes an anchor anywhere.</summary>
@@ -205,16 +220,18 @@ namespace DistAnalyzers.Infrastructure
 
         private int[]? PositionsIn(SyntaxTree tree)
         {
-            // Callbacks arrive mostly tree by tree: this thread's last answer saves the look-up in the tree's entry.
-            var slot = ThreadSlots.Current;
-            var hit = last[slot];
-            if (hit is not null && ReferenceEquals(hit.Tree, tree))
+            var cache = lastTree ??= new LastTree();
+            if (!ReferenceEquals(cache.Tree, tree))
             {
-                return hit.Positions;
+                var treeEntry = SourceTexts.EntryOf(tree);
+                cache.Tree = tree;
+                cache.Entry = treeEntry;
+                cache.Answers = treeEntry.GateAnswers();
             }
 
-            var entry = SourceTexts.EntryOf(tree);
-            var answers = entry.GateAnswers();
+            // Locals: a gate's find may ask of another tree, which moves the thread's cache.
+            var entry = cache.Entry!;
+            var answers = cache.Answers!;
             var at = AnswerSlot;
             if (Volatile.Read(ref answers[at]) is not Answer answer || answer.Gate != number)
             {
@@ -223,7 +240,6 @@ namespace DistAnalyzers.Infrastructure
                 Volatile.Write(ref answers[at], answer);
             }
 
-            last[slot] = answer;
             return answer.Positions;
         }
 
@@ -231,14 +247,15 @@ namespace DistAnalyzers.Infrastructure
         {
             if (entry.Opaque)
             {
-                return new Answer(number, tree, Everywhere);
+                return everywhere;
             }
 
             var anchors = Anchors.Rent(entry);
             try
             {
                 find(tree, anchors.Text, anchors);
-                return new Answer(number, tree, anchors.ToSortedArray());
+                var positions = anchors.ToSortedArray();
+                return positions is null ? everywhere : positions.Length == 0 ? none : new Answer(number, positions);
             }
             finally
             {
@@ -467,6 +484,40 @@ namespace DistAnalyzers.Infrastructure
                 public string Stem { get; }
 
                 public string? Lower { get; }
+            }
+
+            /// <summary><see cref="AddNames(WordList[])"/> for one list (no array made for each tree).</summary>
+            public Anchors AddNames(WordList list) => AddNames(ref spareOne, list, null);
+
+            /// <summary><see cref="AddNames(WordList[])"/> for two lists (no array made for each tree).</summary>
+            public Anchors AddNames(WordList first, WordList second) => AddNames(ref spareTwo, first, second);
+
+            /// <summary>The thread's spare arrays for <see cref="AddNames(WordList)"/> and its pair (a nested call makes its own).</summary>
+            [ThreadStatic]
+            private static WordList[]? spareOne;
+
+            [ThreadStatic]
+            private static WordList[]? spareTwo;
+
+            private Anchors AddNames(ref WordList[]? spare, WordList first, WordList? second)
+            {
+                var lists = spare ?? new WordList[second is null ? 1 : 2];
+                spare = null;
+                lists[0] = first;
+                if (second is not null)
+                {
+                    lists[1] = second;
+                }
+
+                try
+                {
+                    return AddNames(lists);
+                }
+                finally
+                {
+                    Array.Clear(lists, 0, lists.Length);
+                    spare = lists;
+                }
             }
 
             /// <summary>
@@ -800,19 +851,24 @@ namespace DistAnalyzers.Infrastructure
 
         private sealed class Answer
         {
-            public Answer(long gate, SyntaxTree tree, int[]? positions)
+            public Answer(long gate, int[]? positions)
             {
                 Gate = gate;
-                Tree = tree;
                 Positions = positions;
             }
 
             /// <summary>The number of the gate that found it.</summary>
             public long Gate { get; }
 
-            public SyntaxTree Tree { get; }
-
             public int[]? Positions { get; }
+        }
+
+        /// <summary>A thread's last tree with its entry and the entry's gate answers (<see cref="lastTree"/>).</summary>
+        private sealed class LastTree
+        {
+            public SyntaxTree? Tree;
+            public SourceTexts.Entry? Entry;
+            public object?[]? Answers;
         }
     }
 }
