@@ -303,11 +303,22 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                Half? found = null;
-                if (LocalFlow.TracesExactly(value, op => MatchHalf(op, settings, out var h) && (found = h) is not null, out _) && found is { } half)
+                if (TracesToHalf(value, settings, out var half))
                 {
                     Report(context, half, half.Outer.Syntax, FormatQuorumMessage(name, half));
                 }
+            }
+
+            /// <summary>
+            /// Whether <paramref name="value"/> is exactly a half (<see cref="MatchHalf"/>), through locals; a method of
+            /// its own, so its closure is made only when a value gets this far, not on entry to every callback.
+            /// </summary>
+            private bool TracesToHalf(IOperation value, Settings settings, out Half half)
+            {
+                Half? found = null;
+                var traced = LocalFlow.TracesExactly(value, op => MatchHalf(op, settings, out var h) && (found = h) is not null, out _);
+                half = found.GetValueOrDefault();
+                return traced && found is not null;
             }
 
             /// <summary>Every read of <paramref name="local"/> is the bound of a strict comparison: <c>x &gt; local</c> or <c>local &lt; x</c>.</summary>
@@ -362,10 +373,7 @@ namespace DistAnalyzers.Consensus
                     return;
                 }
 
-                Half? found = null;
-                if (!LocalFlow.TracesExactly(binary.RightOperand, op => MatchHalf(op, settings, out var h) && (found = h) is not null, out _)
-                    || found is not { } half
-                    || !IsClusterSize(half.N, settings))
+                if (!TracesToHalf(binary.RightOperand, settings, out var half) || !IsClusterSize(half.N, settings))
                 {
                     return;
                 }

@@ -208,13 +208,14 @@ namespace DistAnalyzers.Infrastructure
                 var walker = new Walker(model, wanted, analyze, c, c.CancellationToken);
                 if (positions is null)
                 {
-                    var roots = new List<SyntaxNode>();
+                    var roots = RentRoots();
                     CodeRoots.InFile(root, roots);
                     foreach (var node in roots)
                     {
                         walker.Walk(node);
                     }
 
+                    ReturnRoots(roots);
                     return;
                 }
 
@@ -338,7 +339,7 @@ namespace DistAnalyzers.Infrastructure
         /// </summary>
         private static void WalkAnchoredMembers<TState>(in SemanticModelAnalysisContext c, SyntaxNode root, int[]? positions, bool[] wanted, Func<TState> newState, Action<OperationSite, TState> analyze)
         {
-            var roots = new List<SyntaxNode>();
+            var roots = RentRoots();
             if (positions is null)
             {
                 CodeRoots.InFile(root, roots);
@@ -353,6 +354,29 @@ namespace DistAnalyzers.Infrastructure
             foreach (var node in roots)
             {
                 walker.Walk(node);
+            }
+
+            ReturnRoots(roots);
+        }
+
+        /// <summary>The thread's spare list of code roots (a walk that starts another before it ends makes its own).</summary>
+        [ThreadStatic]
+        private static List<SyntaxNode>? spareRoots;
+
+        private static List<SyntaxNode> RentRoots()
+        {
+            var roots = spareRoots ?? new List<SyntaxNode>();
+            spareRoots = null;
+            return roots;
+        }
+
+        /// <summary>Gives <paramref name="roots"/> back to the thread, emptied (a list grown past 1,024 roots is dropped).</summary>
+        private static void ReturnRoots(List<SyntaxNode> roots)
+        {
+            if (roots.Capacity <= 1024)
+            {
+                roots.Clear();
+                spareRoots = roots;
             }
         }
 
@@ -395,7 +419,7 @@ namespace DistAnalyzers.Infrastructure
         {
             var model = c.SemanticModel;
             var cancellationToken = c.CancellationToken;
-            var roots = new List<SyntaxNode>();
+            var roots = RentRoots();
             if (positions is null)
             {
                 CodeRoots.InFile(root, roots);
@@ -417,6 +441,7 @@ namespace DistAnalyzers.Infrastructure
             }
 
             DeliverBlocks(model, roots, analyze, new SemanticModelSink(c), cancellationToken);
+            ReturnRoots(roots);
         }
 
         /// <summary>

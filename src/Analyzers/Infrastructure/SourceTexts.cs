@@ -193,8 +193,9 @@ namespace DistAnalyzers.Infrastructure
                     return result.Places(slot);
                 }
 
-                var known = Searched(lowered);
-                if (known.TryGetValue(token, out var positions))
+                // Read without making the table: a tree's first question comes before its one pass, and most trees
+                // never search a token alone.
+                if (Volatile.Read(ref lowered ? ref lowerCase : ref ordinal) is { } searched && searched.TryGetValue(token, out var positions))
                 {
                     return positions;
                 }
@@ -227,7 +228,7 @@ namespace DistAnalyzers.Infrastructure
                     (found ??= new List<int>(16)).Add(at);
                 }
 
-                return known.GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>());
+                return Searched(lowered).GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>());
             }
 
             private ConcurrentDictionary<string, int[]> Searched(bool lowered)
@@ -257,6 +258,7 @@ namespace DistAnalyzers.Infrastructure
             /// <summary>The ordinal slots whose token the text spells in another case at some of its pattern's places, with the exact ones.</summary>
             private readonly int[]? spelt;
             private readonly int[][]? speltPlaces;
+            private readonly int speltCount;
 
             private readonly bool ascii;
 
@@ -285,7 +287,9 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 found = count == 0 ? Array.Empty<int[]>() : new int[count][];
-                List<(int Slot, int[] Places)>? exceptions = null;
+                int[]? exceptionSlots = null;
+                int[][]? exceptionPlaces = null;
+                var exceptions = 0;
                 var k = 0;
                 for (var i = 0; i < patterns; i++)
                 {
@@ -300,21 +304,22 @@ namespace DistAnalyzers.Infrastructure
                     {
                         if (!lowered && SpeltExactly(text, at, token) is { } exact && !ReferenceEquals(exact, at))
                         {
-                            (exceptions ??= new List<(int, int[])>()).Add((slot, exact));
+                            if (exceptions == (exceptionSlots?.Length ?? 0))
+                            {
+                                Array.Resize(ref exceptionSlots, Math.Max(4, exceptions * 2));
+                                Array.Resize(ref exceptionPlaces, exceptionSlots.Length);
+                            }
+
+                            exceptionSlots![exceptions] = slot;
+                            exceptionPlaces![exceptions++] = exact;
                         }
                     }
                 }
 
                 byPattern = places;
-                if (exceptions is not null)
-                {
-                    spelt = new int[exceptions.Count];
-                    speltPlaces = new int[exceptions.Count][];
-                    for (var i = 0; i < exceptions.Count; i++)
-                    {
-                        (spelt[i], speltPlaces[i]) = exceptions[i];
-                    }
-                }
+                spelt = exceptionSlots;
+                speltPlaces = exceptionPlaces;
+                speltCount = exceptions;
             }
 
             public TokenSearch Search { get; }
@@ -332,7 +337,7 @@ namespace DistAnalyzers.Infrastructure
 
                 if (spelt is not null && !Search.IsLowered(slot))
                 {
-                    for (var i = 0; i < spelt.Length; i++)
+                    for (var i = 0; i < speltCount; i++)
                     {
                         if (spelt[i] == slot)
                         {

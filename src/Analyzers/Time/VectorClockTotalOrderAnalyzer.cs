@@ -619,11 +619,22 @@ namespace DistAnalyzers.Time
             INamedTypeSymbol? sortedSet,
             INamedTypeSymbol? sortedDictionary)
         {
-            if (!AnchoredOperations.TryGetAnchors(context, gate, out var positions, out var root))
+            if (AnchoredOperations.TryGetAnchors(context, gate, out var positions, out var root))
             {
-                return;
+                OnSortedNamesAt(context, root, positions, options, clocks, sortedSet, sortedDictionary);
             }
+        }
 
+        /// <summary><see cref="OnSortedNames"/> in a file that writes the names (a method of its own: its closure is made only then).</summary>
+        private static void OnSortedNamesAt(
+            SemanticModelAnalysisContext context,
+            SyntaxNode root,
+            int[]? positions,
+            OptionsCache<Settings> options,
+            VectorClocks clocks,
+            INamedTypeSymbol? sortedSet,
+            INamedTypeSymbol? sortedDictionary)
+        {
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
             if (positions is null)

@@ -167,6 +167,15 @@ namespace DistAnalyzers.Time
                 return; // no reading name and no partial type (transparent text: the keyword is spelt as written)
             }
 
+            ConsiderTypes(context, clocks, unit, positions);
+        }
+
+        /// <summary><see cref="OnFile"/>'s work in a file that may hold a type to judge (a method of its own: its closure is made only then).</summary>
+        private static void ConsiderTypes(SemanticModelAnalysisContext context, Clocks clocks, CompilationUnitSyntax unit, int[]? positions)
+        {
+            var model = context.SemanticModel;
+            var tree = model.SyntaxTree;
+            var cancellationToken = context.CancellationToken;
             HashSet<INamedTypeSymbol>? done = null;
             Reporter? reporter = null;
             foreach (var member in unit.Members)
