@@ -49,7 +49,7 @@ namespace DistAnalyzers.Infrastructure
         /// pass from the next tree on. Shared: several rules' gates, and several entries of one word list, look for the
         /// same stems (<c>timeout</c>, <c>election</c>, <c>catch</c>, <c>TickCount</c>).
         /// </summary>
-        internal static int[] Occurrences(SyntaxTree tree, string token, bool lowered) => Entries.GetValue(tree, Read).Occurrences(token, lowered);
+        internal static Places Occurrences(SyntaxTree tree, string token, bool lowered) => Entries.GetValue(tree, Read).Occurrences(token, lowered);
 
         /// <summary>
         /// <paramref name="tree"/>'s text with its opacity, ASCII-ness and searches, for a caller that asks several
@@ -179,11 +179,11 @@ namespace DistAnalyzers.Infrastructure
             private ConcurrentDictionary<string, int[]>? ordinal;
             private ConcurrentDictionary<string, int[]>? lowerCase;
 
-            public int[] Occurrences(string token, bool lowered)
+            public Places Occurrences(string token, bool lowered)
             {
                 if (token.Length == 0 || (lowered && !Ascii))
                 {
-                    return Array.Empty<int>();
+                    return default;
                 }
 
                 var result = Volatile.Read(ref scan);
@@ -197,7 +197,7 @@ namespace DistAnalyzers.Infrastructure
                 // never search a token alone.
                 if (Volatile.Read(ref lowered ? ref lowerCase : ref ordinal) is { } searched && searched.TryGetValue(token, out var positions))
                 {
-                    return positions;
+                    return new Places(positions);
                 }
 
                 // The first search in this text finds, in one pass, every token any tree has been searched for so far
@@ -228,7 +228,7 @@ namespace DistAnalyzers.Infrastructure
                     (found ??= new List<int>(16)).Add(at);
                 }
 
-                return Searched(lowered).GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>());
+                return new Places(Searched(lowered).GetOrAdd(token, found?.ToArray() ?? Array.Empty<int>()));
             }
 
             private ConcurrentDictionary<string, int[]> Searched(bool lowered)
@@ -244,16 +244,19 @@ namespace DistAnalyzers.Infrastructure
         /// One text's pass for every known token, of both kinds, ignoring ASCII case (no lower-cased copy of the text is
         /// made): a lowered token's places are its pattern's (in ASCII text; none otherwise, where it is never asked);
         /// an ordinal token's are those of them where the text spells it exactly. Kept for the patterns found only (a
-        /// file writes a few of the ~200): a bit per pattern, and their places in pattern order, so a file costs neither
-        /// an array entry per pattern nor one per token.
+        /// file writes a few dozen of the ~200): a bit per pattern, and one array of their places grouped in pattern
+        /// order, so a file costs neither an entry per pattern or token nor an array per pattern found.
         /// </summary>
         private sealed class ScanResult
         {
             /// <summary>Whether each pattern was found, a bit per pattern.</summary>
             private readonly ulong[] present;
 
-            /// <summary>The places of each pattern found, in pattern order.</summary>
-            private readonly int[][] found;
+            /// <summary>The places of the patterns found, grouped in pattern order.</summary>
+            private readonly int[] places;
+
+            /// <summary>Where each found pattern's group starts in <see cref="places"/>, by its rank among those found, and the end.</summary>
+            private readonly int[] starts;
 
             /// <summary>The ordinal slots whose token the text spells in another case at some of its pattern's places, with the exact ones.</summary>
             private readonly int[]? spelt;
@@ -262,9 +265,9 @@ namespace DistAnalyzers.Infrastructure
 
             private readonly bool ascii;
 
-            /// <summary>The thread's array for the automaton's answer, kept between scans (emptied after each).</summary>
+            /// <summary>The thread's array for the counts per pattern, kept between scans (emptied after each).</summary>
             [ThreadStatic]
-            private static int[]?[]? byPattern;
+            private static int[]? countsBuffer;
 
             public ScanResult(TokenSearch search, string text, bool ascii)
             {
@@ -272,76 +275,74 @@ namespace DistAnalyzers.Infrastructure
                 this.ascii = ascii;
                 var automaton = search.Automaton;
                 var patterns = automaton.TokenCount;
-                var places = byPattern is { } kept && kept.Length >= patterns ? kept : new int[]?[patterns];
-                byPattern = null;
-                automaton.Scan(text, places);
+                var counts = countsBuffer is { } kept && kept.Length >= patterns ? kept : new int[patterns];
+                countsBuffer = null;
+                places = automaton.ScanGrouped(text, counts);
                 present = new ulong[(patterns + 63) / 64];
-                var count = 0;
+                var found = 0;
                 for (var i = 0; i < patterns; i++)
                 {
-                    if (places[i] is not null)
+                    if (counts[i] > 0)
                     {
                         present[i >> 6] |= 1UL << (i & 63);
-                        count++;
+                        found++;
                     }
                 }
 
-                found = count == 0 ? Array.Empty<int[]>() : new int[count][];
-                int[]? exceptionSlots = null;
-                int[][]? exceptionPlaces = null;
-                var exceptions = 0;
-                var k = 0;
+                starts = new int[found + 1];
+                var rank = 0;
+                var start = 0;
                 for (var i = 0; i < patterns; i++)
                 {
-                    if (places[i] is not { } at)
+                    if (counts[i] == 0)
                     {
                         continue;
                     }
 
-                    found[k++] = at;
-                    places[i] = null;
+                    starts[rank++] = start;
+                    var group = new Places(places, start, counts[i]);
+                    start += counts[i];
+                    counts[i] = 0;
                     foreach (var (slot, lowered, token) in search.Users[i])
                     {
-                        if (!lowered && SpeltExactly(text, at, token) is { } exact && !ReferenceEquals(exact, at))
+                        if (!lowered && SpeltExactly(text, group, token) is { } exact)
                         {
-                            if (exceptions == (exceptionSlots?.Length ?? 0))
+                            if (speltCount == (spelt?.Length ?? 0))
                             {
-                                Array.Resize(ref exceptionSlots, Math.Max(4, exceptions * 2));
-                                Array.Resize(ref exceptionPlaces, exceptionSlots.Length);
+                                Array.Resize(ref spelt, Math.Max(4, speltCount * 2));
+                                Array.Resize(ref speltPlaces, spelt.Length);
                             }
 
-                            exceptionSlots![exceptions] = slot;
-                            exceptionPlaces![exceptions++] = exact;
+                            spelt![speltCount] = slot;
+                            speltPlaces![speltCount++] = exact;
                         }
                     }
                 }
 
-                byPattern = places;
-                spelt = exceptionSlots;
-                speltPlaces = exceptionPlaces;
-                speltCount = exceptions;
+                starts[rank] = start;
+                countsBuffer = counts;
             }
 
             public TokenSearch Search { get; }
 
             /// <summary>The places of the token in <paramref name="slot"/> of <see cref="Search"/>.</summary>
-            public int[] Places(int slot)
+            public Places Places(int slot)
             {
                 var pattern = Search.PatternOf(slot);
                 var word = pattern >> 6;
                 var bit = 1UL << (pattern & 63);
                 if ((present[word] & bit) == 0 || (Search.IsLowered(slot) && !ascii))
                 {
-                    return Array.Empty<int>();
+                    return default;
                 }
 
-                if (spelt is not null && !Search.IsLowered(slot))
+                if (speltCount > 0 && !Search.IsLowered(slot))
                 {
                     for (var i = 0; i < speltCount; i++)
                     {
-                        if (spelt[i] == slot)
+                        if (spelt![i] == slot)
                         {
-                            return speltPlaces![i];
+                            return new Places(speltPlaces![i]);
                         }
                     }
                 }
@@ -352,7 +353,7 @@ namespace DistAnalyzers.Infrastructure
                     rank += PopCount(present[w]);
                 }
 
-                return found[rank];
+                return new Places(places, starts[rank], starts[rank + 1] - starts[rank]);
             }
 
             private static int PopCount(ulong value)
@@ -365,9 +366,9 @@ namespace DistAnalyzers.Infrastructure
 
             /// <summary>
             /// The places where <paramref name="text"/> spells <paramref name="token"/> exactly, of the places found
-            /// ignoring ASCII case: <paramref name="places"/> itself when every one does (the arrays are only read).
+            /// ignoring ASCII case; null when every one does.
             /// </summary>
-            private static int[] SpeltExactly(string text, int[] places, string token)
+            private static int[]? SpeltExactly(string text, Places places, string token)
             {
                 var exact = 0;
                 foreach (var at in places)
@@ -380,7 +381,7 @@ namespace DistAnalyzers.Infrastructure
 
                 if (exact == places.Length)
                 {
-                    return places;
+                    return null;
                 }
 
                 var spelt = exact == 0 ? Array.Empty<int>() : new int[exact];
@@ -583,6 +584,83 @@ namespace DistAnalyzers.Infrastructure
                 public bool Lowered { get; }
 
                 public int Slot { get; }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a token is written in a file: a part of an array shared with other tokens' places (only read), in order.
+    /// The default value holds none.
+    /// </summary>
+    internal readonly struct Places : IReadOnlyList<int>
+    {
+        private readonly int[]? items;
+        private readonly int start;
+
+        public Places(int[] items)
+            : this(items, 0, items.Length)
+        {
+        }
+
+        public Places(int[] items, int start, int length)
+        {
+            this.items = items;
+            this.start = start;
+            Length = length;
+        }
+
+        public int Length { get; }
+
+        int IReadOnlyCollection<int>.Count => Length;
+
+        public int this[int index] => (uint)index < (uint)Length ? items![start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        /// <summary>The places in an array of their own.</summary>
+        public int[] ToArray()
+        {
+            if (Length == 0)
+            {
+                return Array.Empty<int>();
+            }
+
+            var copy = new int[Length];
+            Array.Copy(items!, start, copy, 0, Length);
+            return copy;
+        }
+
+        /// <summary>Whether <paramref name="other"/> is these places of the same array (not a copy).</summary>
+        public bool IsSameAs(Places other) => ReferenceEquals(items, other.items) && start == other.start && Length == other.Length;
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<int> IEnumerable<int>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>Enumerates without allocating (a <c>foreach</c> over the struct itself).</summary>
+        public struct Enumerator : IEnumerator<int>
+        {
+            private readonly int[]? items;
+            private readonly int end;
+            private int index;
+
+            internal Enumerator(Places places)
+            {
+                items = places.items;
+                index = places.start - 1;
+                end = places.start + places.Length;
+            }
+
+            public readonly int Current => items![index];
+
+            readonly object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext() => ++index < end;
+
+            public void Reset() => throw new NotSupportedException();
+
+            public readonly void Dispose()
+            {
             }
         }
     }

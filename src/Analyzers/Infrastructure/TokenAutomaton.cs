@@ -215,11 +215,63 @@ namespace DistAnalyzers.Infrastructure
             return found;
         }
 
+        private void Scan(string text, int[]?[] found)
+        {
+            var (firstPairs, secondPairs) = Gather(text);
+
+            // Count, make each token's array, then fill it: the first half's places, then the second's (each in order).
+            var counts = countBuffer is { } kept && kept.Length >= tokens.Length ? kept : new int[tokens.Length];
+            countBuffer = null;
+            firstPairs.Count(counts);
+            secondPairs.Count(counts);
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                if (counts[t] > 0)
+                {
+                    found[t] = new int[counts[t]];
+                    counts[t] = 0;
+                }
+            }
+
+            firstPairs.Fill(found, counts);
+            secondPairs.Fill(found, counts);
+            Array.Clear(counts, 0, counts.Length);
+            countBuffer = counts;
+            firstBuffer = firstPairs.Keep();
+            secondBuffer = secondPairs.Keep();
+        }
+
         /// <summary>
-        /// <see cref="Scan(string)"/> into <paramref name="found"/>, which holds at least <see cref="TokenCount"/> entries,
-        /// all null: for a caller that keeps only some of the places and reuses the array.
+        /// <see cref="Scan(string)"/>'s places in one array: grouped by token in token order, each group in order, with
+        /// each token's count in <paramref name="counts"/> (the caller's, at least <see cref="TokenCount"/> entries, all
+        /// zero). For a caller that keeps the places of many tokens: one array instead of one per token found.
         /// </summary>
-        public void Scan(string text, int[]?[] found)
+        public int[] ScanGrouped(string text, int[] counts)
+        {
+            var (firstPairs, secondPairs) = Gather(text);
+            firstPairs.Count(counts);
+            secondPairs.Count(counts);
+            var nextPlace = countBuffer is { } kept && kept.Length >= tokens.Length ? kept : new int[tokens.Length];
+            countBuffer = null;
+            var total = 0;
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                nextPlace[t] = total;
+                total += counts[t];
+            }
+
+            var places = total == 0 ? Array.Empty<int>() : new int[total];
+            firstPairs.Fill(places, nextPlace);
+            secondPairs.Fill(places, nextPlace);
+            Array.Clear(nextPlace, 0, nextPlace.Length);
+            countBuffer = nextPlace;
+            firstBuffer = firstPairs.Keep();
+            secondBuffer = secondPairs.Keep();
+            return places;
+        }
+
+        /// <summary>Every (token, start) pair of <paramref name="text"/>, in the thread's buffers: the first half's and the second's.</summary>
+        private (Pairs First, Pairs Second) Gather(string text)
         {
             var firstPairs = new Pairs(firstBuffer);
             var secondPairs = new Pairs(secondBuffer);
@@ -288,26 +340,7 @@ namespace DistAnalyzers.Infrastructure
                 }
             }
 
-            // Count, make each token's array, then fill it: the first half's places, then the second's (each in order).
-            var counts = countBuffer is { } kept && kept.Length >= tokens.Length ? kept : new int[tokens.Length];
-            countBuffer = null;
-            firstPairs.Count(counts);
-            secondPairs.Count(counts);
-            for (var t = 0; t < tokens.Length; t++)
-            {
-                if (counts[t] > 0)
-                {
-                    found[t] = new int[counts[t]];
-                    counts[t] = 0;
-                }
-            }
-
-            firstPairs.Fill(found, counts);
-            secondPairs.Fill(found, counts);
-            Array.Clear(counts, 0, counts.Length);
-            countBuffer = counts;
-            firstBuffer = firstPairs.Keep();
-            secondBuffer = secondPairs.Keep();
+            return (firstPairs, secondPairs);
         }
 
         /// <summary>The number of tokens searched (the length of <see cref="Scan(string)"/>'s answer).</summary>
@@ -380,6 +413,15 @@ namespace DistAnalyzers.Infrastructure
                 {
                     var t = items[i];
                     found[t]![filled[t]++] = items[i + 1];
+                }
+            }
+
+            /// <summary>Writes each pair's start at its token's next place in <paramref name="places"/> (<paramref name="next"/>: each token's next place).</summary>
+            public readonly void Fill(int[] places, int[] next)
+            {
+                for (var i = 0; i < length; i += 2)
+                {
+                    places[next[items[i]]++] = items[i + 1];
                 }
             }
 

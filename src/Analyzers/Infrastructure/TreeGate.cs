@@ -355,7 +355,7 @@ namespace DistAnalyzers.Infrastructure
                     return this;
                 }
 
-                (found ??= new List<int>()).AddRange(Ordinal(token));
+                AddAll(Ordinal(token));
                 return this;
             }
 
@@ -380,6 +380,20 @@ namespace DistAnalyzers.Infrastructure
                 }
 
                 return this;
+            }
+
+            private void AddAll(Places places)
+            {
+                if (places.Length == 0)
+                {
+                    return;
+                }
+
+                var list = found ??= new List<int>(places.Length);
+                foreach (var at in places)
+                {
+                    list.Add(at);
+                }
             }
 
             private bool IsAsciiIdentifierChar(int index)
@@ -415,7 +429,7 @@ namespace DistAnalyzers.Infrastructure
                         break;
                     }
 
-                    (found ??= new List<int>()).AddRange(IgnoringCase(stem.Stem, stem.Lower));
+                    AddAll(IgnoringCase(stem.Stem, stem.Lower));
                 }
 
                 return this;
@@ -561,7 +575,7 @@ namespace DistAnalyzers.Infrastructure
                     }
 
                     string? rarest = null;
-                    int[]? candidates = null;
+                    var candidates = default(Places);
                     for (var k = 0; k < stems.Length; k++)
                     {
                         if (stems[k].Length < Math.Min(longest, ShortStem))
@@ -570,7 +584,7 @@ namespace DistAnalyzers.Infrastructure
                         }
 
                         var occurrences = IgnoringCase(stems[k], entry.LowerStems[k]);
-                        if (candidates is null || occurrences.Length < candidates.Length)
+                        if (rarest is null || occurrences.Length < candidates.Length)
                         {
                             candidates = occurrences;
                             rarest = stems[k];
@@ -582,7 +596,7 @@ namespace DistAnalyzers.Infrastructure
                         }
                     }
 
-                    if (candidates is null || rarest is null || candidates.Length == 0)
+                    if (rarest is null || candidates.Length == 0)
                     {
                         continue;
                     }
@@ -783,7 +797,7 @@ namespace DistAnalyzers.Infrastructure
             /// stem (SourceTexts.Occurrences); other text or stems take OrdinalIgnoreCase (which also pairs some non-ASCII
             /// letters with ASCII ones, such as the dotless i with I).
             /// </summary>
-            private int[] IgnoringCase(string stem, string? lowerStem)
+            private Places IgnoringCase(string stem, string? lowerStem)
             {
                 if (lowerStem is not null && entry is { Ascii: true })
                 {
@@ -796,11 +810,11 @@ namespace DistAnalyzers.Infrastructure
                     (places ??= new List<int>()).Add(at);
                 }
 
-                return places?.ToArray() ?? Array.Empty<int>();
+                return places is null ? default : new Places(places.ToArray());
             }
 
             /// <summary>Every place <paramref name="token"/> is written (ordinal), in order; shared per tree like <see cref="IgnoringCase"/>.</summary>
-            private int[] Ordinal(string token)
+            private Places Ordinal(string token)
             {
                 if (entry is not null)
                 {
@@ -813,7 +827,7 @@ namespace DistAnalyzers.Infrastructure
                     (places ??= new List<int>()).Add(at);
                 }
 
-                return places?.ToArray() ?? Array.Empty<int>();
+                return places is null ? default : new Places(places.ToArray());
             }
 
             internal int[]? ToSortedArray()

@@ -81,7 +81,7 @@ namespace DistAnalyzers.Tests.Infrastructure
             var tree = CSharpSyntaxTree.ParseText("class C { int ElectionTimeout; int electiontimeout; int TIMEOUT; void Now() { } }");
             var lowered = SourceTexts.Occurrences(tree, "timeout", lowered: true);
             Assert.Equal(new[] { 22, 43, 56 }, lowered);
-            Assert.Same(lowered, SourceTexts.Occurrences(tree, "timeout", lowered: true)); // one search per tree and token
+            Assert.True(lowered.IsSameAs(SourceTexts.Occurrences(tree, "timeout", lowered: true))); // one search per tree and token
             Assert.Equal(new[] { 22 }, SourceTexts.Occurrences(tree, "Timeout", lowered: false)); // ordinal is case-sensitive
             Assert.Empty(SourceTexts.Occurrences(tree, "catch", lowered: false));
 
