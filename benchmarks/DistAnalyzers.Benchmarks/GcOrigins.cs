@@ -51,8 +51,8 @@ namespace DistAnalyzers.Benchmarks
         [DllImport("libc", EntryPoint = "gettid")]
         private static extern int gettid();
 
-        /// <summary>Collections that happened inside a wrapped callback: (first number, last number, callback's OS thread, pause ms).</summary>
-        public static ConcurrentBag<(long First, long Last, long Thread, double PauseMs)> InsideCallbacks { get; } = new();
+        /// <summary>Collections that happened inside a wrapped callback: (first number, last number, callback's OS thread, pause ms, the rule and action).</summary>
+        public static ConcurrentBag<(long First, long Last, long Thread, double PauseMs, string Where)> InsideCallbacks { get; } = new();
 
         [ThreadStatic]
         private static long osThread;

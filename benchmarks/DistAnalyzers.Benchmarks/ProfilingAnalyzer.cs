@@ -156,7 +156,7 @@ namespace DistAnalyzers.Benchmarks
                 var ticks = Math.Max(0, end - start - (long)(paused.TotalSeconds * Stopwatch.Frequency));
                 if (GcOrigins.Recording && GC.CollectionCount(0) is var after && after > collections)
                 {
-                    GcOrigins.InsideCallbacks.Add((collections + 1, after, GcOrigins.OsThread, paused.TotalMilliseconds));
+                    GcOrigins.InsideCallbacks.Add((collections + 1, after, GcOrigins.OsThread, paused.TotalMilliseconds, $"{inner.GetType().Name} {key}"));
                 }
 
                 counter.Add(ticks, GC.GetAllocatedBytesForCurrentThread() - allocated);

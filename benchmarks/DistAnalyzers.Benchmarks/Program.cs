@@ -276,8 +276,10 @@ namespace DistAnalyzers.Benchmarks
         {
             int own = 0, other = 0, unknown = 0;
             double ownMs = 0, otherMs = 0, unknownMs = 0;
-            foreach (var (first, last, thread, pauseMs) in GcOrigins.InsideCallbacks)
+            var where = new List<string>();
+            foreach (var (first, last, thread, pauseMs, callback) in GcOrigins.InsideCallbacks)
             {
+                where.Add($"{callback} ({pauseMs:F0} ms)");
                 // A callback's pause is split evenly between the collections inside it.
                 var share = pauseMs / (last - first + 1);
                 for (var n = first; n <= last; n++)
@@ -300,7 +302,7 @@ namespace DistAnalyzers.Benchmarks
                 }
             }
 
-            Console.WriteLine($"collections inside callbacks: {own} started by the callback's own thread ({ownMs:F0} ms of pauses), {other} by another thread ({otherMs:F0} ms), {unknown} unknown ({unknownMs:F0} ms); GCStart events seen: {origins.StartedBy.Count}");
+            Console.WriteLine($"collections inside callbacks: {own} started by the callback's own thread ({ownMs:F0} ms of pauses), {other} by another thread ({otherMs:F0} ms), {unknown} unknown ({unknownMs:F0} ms); GCStart events seen: {origins.StartedBy.Count}" + (where.Count == 0 ? string.Empty : $"; in {string.Join(", ", where)}"));
         }
 
         private static void Report(Measurement m, ImmutableArray<DiagnosticAnalyzer> analyzers)
