@@ -205,40 +205,27 @@ namespace DistAnalyzers.Infrastructure
         /// Each character costs a table read that waits for the one before; a longer text is read as two halves side by
         /// side (two independent chains of reads take little more time than one): the first half's pass runs on past the
         /// middle by the longest token less one character and keeps only starts before the middle, the second half's
-        /// pass starts afresh at the middle. The places are gathered as (token, start) pairs in the thread's buffers and
-        /// copied once into an array per token found (a list per token and half cost more than the scan's own reads).
+        /// pass starts afresh at the middle. The places are gathered as (token, start) pairs in the thread's buffers
+        /// (a list per token and half cost more than the scan's own reads), grouped by token in one array
+        /// (<see cref="ScanGrouped"/>), and here copied into an array per token found.
         /// </summary>
         public int[]?[] Scan(string text)
         {
+            var counts = new int[tokens.Length];
+            var grouped = ScanGrouped(text, counts);
             var found = new int[]?[tokens.Length];
-            Scan(text, found);
-            return found;
-        }
-
-        private void Scan(string text, int[]?[] found)
-        {
-            var (firstPairs, secondPairs) = Gather(text);
-
-            // Count, make each token's array, then fill it: the first half's places, then the second's (each in order).
-            var counts = countBuffer is { } kept && kept.Length >= tokens.Length ? kept : new int[tokens.Length];
-            countBuffer = null;
-            firstPairs.Count(counts);
-            secondPairs.Count(counts);
+            var start = 0;
             for (var t = 0; t < tokens.Length; t++)
             {
                 if (counts[t] > 0)
                 {
                     found[t] = new int[counts[t]];
-                    counts[t] = 0;
+                    Array.Copy(grouped, start, found[t]!, 0, counts[t]);
+                    start += counts[t];
                 }
             }
 
-            firstPairs.Fill(found, counts);
-            secondPairs.Fill(found, counts);
-            Array.Clear(counts, 0, counts.Length);
-            countBuffer = counts;
-            firstBuffer = firstPairs.Keep();
-            secondBuffer = secondPairs.Keep();
+            return found;
         }
 
         /// <summary>
@@ -403,16 +390,6 @@ namespace DistAnalyzers.Infrastructure
                 for (var i = 0; i < length; i += 2)
                 {
                     counts[items[i]]++;
-                }
-            }
-
-            /// <summary>Writes each pair's start at its token's next free place (<paramref name="filled"/> counts them).</summary>
-            public readonly void Fill(int[]?[] found, int[] filled)
-            {
-                for (var i = 0; i < length; i += 2)
-                {
-                    var t = items[i];
-                    found[t]![filled[t]++] = items[i + 1];
                 }
             }
 

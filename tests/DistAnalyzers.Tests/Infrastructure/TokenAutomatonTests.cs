@@ -106,31 +106,12 @@ namespace DistAnalyzers.Tests.Infrastructure
 
                 var automaton = TokenAutomaton.Build(tokens.ToArray());
                 AssertSameAsIndexOf(automaton, text.ToString(), automaton.Scan(text.ToString()));
-                AssertGroupedAsScan(automaton, text.ToString());
 
                 // Ignoring ASCII case, the text as it is answers as its lower-cased form (non-ASCII letters compared exactly).
                 var folded = TokenAutomaton.Build(tokens.Select(t => t.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray(), ignoreAsciiCase: true);
                 var lowerAscii = new string(text.ToString().Select(c => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c).ToArray());
                 AssertSameAsIndexOf(folded, lowerAscii, folded.Scan(text.ToString()));
-                AssertGroupedAsScan(folded, text.ToString());
             }
-        }
-
-        /// <summary>The grouped form holds each token's places in token order, in one array, with each token's count.</summary>
-        private static void AssertGroupedAsScan(TokenAutomaton automaton, string text)
-        {
-            var expected = automaton.Scan(text);
-            var counts = new int[automaton.TokenCount + 3];
-            var grouped = automaton.ScanGrouped(text, counts);
-            var at = 0;
-            for (var t = 0; t < automaton.TokenCount; t++)
-            {
-                Assert.Equal(expected[t] ?? Array.Empty<int>(), grouped.Skip(at).Take(counts[t]));
-                at += counts[t];
-            }
-
-            Assert.Equal(grouped.Length, at);
-            Assert.All(counts.Skip(automaton.TokenCount), c => Assert.Equal(0, c));
         }
 
         [Fact]
