@@ -244,7 +244,7 @@ namespace DistAnalyzers.Infrastructure
         /// One text's pass for every known token, of both kinds, ignoring ASCII case (no lower-cased copy of the text is
         /// made): a lowered token's places are its pattern's (in ASCII text; none otherwise, where it is never asked);
         /// an ordinal token's are those of them where the text spells it exactly. Kept for the patterns found only (a
-        /// file writes a few dozen of the ~200): a bit per pattern, and one array of their places grouped in pattern
+        /// file writes a few of the searched patterns): a bit per pattern, and one array of their places grouped in pattern
         /// order, so a file costs neither an entry per pattern or token nor an array per pattern found.
         /// </summary>
         private sealed class ScanResult
