@@ -104,7 +104,7 @@ namespace DistAnalyzers.Failure
             }
 
             var model = context.SemanticModel;
-            Action<Diagnostic> report = context.ReportDiagnostic;
+            var report = new SemanticModelSink(context);
             if (positions is null)
             {
                 foreach (var node in root.DescendantNodes())
@@ -149,7 +149,7 @@ namespace DistAnalyzers.Failure
             return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment : null;
         }
 
-        private static void DeliverAssignment(SemanticModel model, AssignmentExpressionSyntax node, Action<Diagnostic> report, Known known, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
+        private static void DeliverAssignment(SemanticModel model, AssignmentExpressionSyntax node, DiagnosticSink report, Known known, OptionsCache<Settings> cache, System.Threading.CancellationToken cancellationToken)
         {
             if (model.GetOperation(node, cancellationToken) is not ISimpleAssignmentOperation operation)
             {

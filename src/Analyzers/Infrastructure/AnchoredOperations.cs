@@ -16,25 +16,13 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationSite
     {
-        private readonly Action<Diagnostic>? report;
-        private readonly DiagnosticSink? sink;
-
-        public OperationSite(IOperation operation, ISymbol? containingSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
-        {
-            Operation = operation;
-            ContainingSymbol = containingSymbol;
-            Compilation = compilation;
-            this.report = report;
-            sink = null;
-            CancellationToken = cancellationToken;
-        }
+        private readonly DiagnosticSink sink;
 
         public OperationSite(IOperation operation, ISymbol? containingSymbol, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
         {
             Operation = operation;
             ContainingSymbol = containingSymbol;
             Compilation = compilation;
-            report = null;
             this.sink = sink;
             CancellationToken = cancellationToken;
         }
@@ -48,20 +36,10 @@ namespace DistAnalyzers.Infrastructure
 
         public CancellationToken CancellationToken { get; }
 
-        public void ReportDiagnostic(Diagnostic diagnostic)
-        {
-            if (sink is not null)
-            {
-                sink.Report(diagnostic);
-            }
-            else
-            {
-                report!(diagnostic);
-            }
-        }
+        public void ReportDiagnostic(Diagnostic diagnostic) => sink.Report(diagnostic);
 
         public static OperationSite From(OperationAnalysisContext context) =>
-            new OperationSite(context.Operation, context.ContainingSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
+            new OperationSite(context.Operation, context.ContainingSymbol, context.Compilation, new OperationSink(context), context.CancellationToken);
     }
 
     /// <summary>
@@ -71,25 +49,13 @@ namespace DistAnalyzers.Infrastructure
     /// </summary>
     internal readonly struct OperationBlockSite
     {
-        private readonly Action<Diagnostic>? report;
-        private readonly DiagnosticSink? sink;
-
-        public OperationBlockSite(ImmutableArray<IOperation> operationBlocks, ISymbol owningSymbol, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
-        {
-            OperationBlocks = operationBlocks;
-            OwningSymbol = owningSymbol;
-            Compilation = compilation;
-            this.report = report;
-            sink = null;
-            CancellationToken = cancellationToken;
-        }
+        private readonly DiagnosticSink sink;
 
         public OperationBlockSite(ImmutableArray<IOperation> operationBlocks, ISymbol owningSymbol, Compilation compilation, DiagnosticSink sink, CancellationToken cancellationToken)
         {
             OperationBlocks = operationBlocks;
             OwningSymbol = owningSymbol;
             Compilation = compilation;
-            report = null;
             this.sink = sink;
             CancellationToken = cancellationToken;
         }
@@ -103,26 +69,16 @@ namespace DistAnalyzers.Infrastructure
 
         public CancellationToken CancellationToken { get; }
 
-        public void ReportDiagnostic(Diagnostic diagnostic)
-        {
-            if (sink is not null)
-            {
-                sink.Report(diagnostic);
-            }
-            else
-            {
-                report!(diagnostic);
-            }
-        }
+        public void ReportDiagnostic(Diagnostic diagnostic) => sink.Report(diagnostic);
 
         public static OperationBlockSite From(OperationBlockAnalysisContext context) =>
-            new OperationBlockSite(context.OperationBlocks, context.OwningSymbol, context.Compilation, context.ReportDiagnostic, context.CancellationToken);
+            new OperationBlockSite(context.OperationBlocks, context.OwningSymbol, context.Compilation, new OperationBlockSink(context), context.CancellationToken);
     }
 
     /// <summary>
-    /// Where a site's diagnostics go when it comes from a file's anchored search: the semantic-model callback's context,
-    /// kept by value. Passing <c>c.ReportDiagnostic</c> as a delegate boxes the context struct and makes a delegate in
-    /// every callback that finds an anchor, whether or not anything is reported.
+    /// Where a site's diagnostics go: the callback's context, kept by value in one object. Passing
+    /// <c>c.ReportDiagnostic</c> as a delegate boxes the context struct and makes a delegate besides, in every callback
+    /// that makes a site, whether or not anything is reported.
     /// </summary>
     internal abstract class DiagnosticSink
     {
@@ -135,6 +91,26 @@ namespace DistAnalyzers.Infrastructure
         private readonly SemanticModelAnalysisContext context;
 
         public SemanticModelSink(in SemanticModelAnalysisContext context) => this.context = context;
+
+        public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>A <see cref="DiagnosticSink"/> for one operation callback.</summary>
+    internal sealed class OperationSink : DiagnosticSink
+    {
+        private readonly OperationAnalysisContext context;
+
+        public OperationSink(in OperationAnalysisContext context) => this.context = context;
+
+        public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>A <see cref="DiagnosticSink"/> for one operation-block callback.</summary>
+    internal sealed class OperationBlockSink : DiagnosticSink
+    {
+        private readonly OperationBlockAnalysisContext context;
+
+        public OperationBlockSink(in OperationBlockAnalysisContext context) => this.context = context;
 
         public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
     }
