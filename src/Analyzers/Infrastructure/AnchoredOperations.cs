@@ -180,8 +180,7 @@ namespace DistAnalyzers.Infrastructure
                     return;
                 }
 
-                var model = c.SemanticModel;
-                var walker = new Walker(model, wanted, analyze, c, c.CancellationToken);
+                var walker = new Walker(c, wanted, analyze);
                 if (positions is null)
                 {
                     var roots = RentRoots();
@@ -326,7 +325,7 @@ namespace DistAnalyzers.Infrastructure
             }
 
             var state = newState();
-            var walker = new Walker(c.SemanticModel, wanted, site => analyze(site, state), c, c.CancellationToken);
+            var walker = new Walker(c, wanted, site => analyze(site, state));
             foreach (var node in roots)
             {
                 walker.Walk(node);
@@ -565,13 +564,14 @@ namespace DistAnalyzers.Infrastructure
             [ThreadStatic]
             private static Pending[]? pendingBuffer;
 
-            public Walker(SemanticModel model, bool[] wanted, Action<OperationSite> analyze, in SemanticModelAnalysisContext context, CancellationToken cancellationToken)
+            /// <summary>A walker over <paramref name="context"/>'s file, with its model and cancellation.</summary>
+            public Walker(in SemanticModelAnalysisContext context, bool[] wanted, Action<OperationSite> analyze)
             {
-                this.model = model;
+                this.context = context;
+                model = context.SemanticModel;
+                cancellationToken = context.CancellationToken;
                 this.wanted = wanted;
                 this.analyze = analyze;
-                this.context = context;
-                this.cancellationToken = cancellationToken;
             }
 
             public override void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);

@@ -336,7 +336,7 @@ namespace DistAnalyzers.Infrastructure
         /// <summary>Texts shorter than twice this are read in one pass (the halves' set-up would cost more than it saves).</summary>
         internal const int SplitFrom = 64;
 
-        /// <summary>The thread's buffers of (token, start) pairs for each half, and of counts per token, kept between scans.</summary>
+        /// <summary>The thread's buffers of (token, start) pairs for each half, and of each token's next place in the grouped array, kept between scans.</summary>
         [ThreadStatic]
         private static int[]? firstBuffer;
 

@@ -56,7 +56,7 @@ namespace DistAnalyzers.Time
                     CodeRoots.AtAnchors(unit, positions.ToArray(), roots);
                 }
 
-                var walker = new AnchoredOperations.Walker(model, wanted, analyze, context, context.CancellationToken);
+                var walker = new AnchoredOperations.Walker(context, wanted, analyze);
                 foreach (var node in roots)
                 {
                     walker.Walk(node);
